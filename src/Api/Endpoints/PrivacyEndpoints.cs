@@ -1,0 +1,18 @@
+using CctvRequests.Application.Privacy.GetPrivacyNotice;
+using Mediator;
+
+namespace CctvRequests.Api.Endpoints;
+
+public static class PrivacyEndpoints
+{
+    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/privacy-notice", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPrivacyNoticeQuery(), ct)))
+            .WithTags("Privacy")
+            .WithName("GetPrivacyNotice")
+            .WithSummary("The current privacy notice (PDPA)")
+            .WithDescription("Show `text` (Thai) or `textEn` to the citizen in full, and send `version` back as `privacyNoticeVersion` with the request.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}

@@ -1,0 +1,63 @@
+using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Requests.GetStatusByToken;
+using CctvRequests.Application.Requests.GetStatusQr;
+using CctvRequests.Application.Requests.LookupByNationalId;
+using Mediator;
+
+namespace CctvRequests.Api.Endpoints;
+
+/// <summary>
+/// The citizen's ways to follow a request. Everything secret travels in a POST body, never in a
+/// URL, so national IDs and tokens stay out of access logs and browser history.
+/// </summary>
+public static class StatusEndpoints
+{
+    public static IEndpointRouteBuilder MapStatus(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/status").WithTags("Status");
+
+        group.MapPost("/lookup", async (LookupRequest body, HttpContext context, ILookupThrottle throttle, ISender sender, CancellationToken ct) =>
+            {
+                throttle.ForClient(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                context.Response.Headers.CacheControl = "no-store";
+                return TypedResults.Ok(await sender.Send(new LookupRequestsByNationalIdQuery(body.NationalId), ct));
+            })
+            .WithName("LookupRequestsByNationalId")
+            .WithSummary("The citizen's requests, by national ID (การตรวจสอบผล)")
+            .WithDescription("Answers reference number, status, station, incident date and submission time only; an unknown ID gets an empty array. Limited to 5 lookups per 15 minutes per client and per ID (429 with Retry-After).")
+            .Produces<IReadOnlyList<StatusSummaryDto>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        group.MapPost("/token", async (TokenRequest body, HttpContext context, ISender sender, CancellationToken ct) =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return TypedResults.Ok(await sender.Send(new GetStatusByTokenQuery(body.Token), ct));
+            })
+            .WithName("GetStatusByToken")
+            .WithSummary("One request's status, by the token of its QR code")
+            .WithDescription("The token is the `t` value in the fragment of `statusUrl`. The name is masked; internal notes never appear.")
+            .Produces<StatusDetailDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/qr", async (TokenRequest body, HttpContext context, ISender sender, CancellationToken ct) =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return TypedResults.File(await sender.Send(new GetStatusQrQuery(body.Token), ct), "image/png", "cctv-request-qr.png");
+            })
+            .WithName("GetStatusQrCode")
+            .WithSummary("The QR code of a status link again, as a PNG")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+}
+
+/// <param name="NationalId">13 digits; Thai digits, spaces and dashes are accepted.</param>
+public sealed record LookupRequest(string? NationalId);
+
+/// <param name="Token">The <c>t</c> value from the status link's fragment.</param>
+public sealed record TokenRequest(string? Token);

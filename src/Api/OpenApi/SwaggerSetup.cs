@@ -1,0 +1,37 @@
+using Microsoft.OpenApi;
+
+namespace CctvRequests.Api.OpenApi;
+
+public static class SwaggerSetup
+{
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "CctvRequests API",
+                Version = "v1",
+                Description = "Requests to view or copy CCTV footage of a Thai local government (คำร้องขอดูหรือขอสำเนาข้อมูลภาพจากกล้องวงจรปิด). " +
+                              "Errors are `application/problem+json`; validation errors name each field, in Thai by default or in English with `Accept-Language: en`.",
+            });
+            foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "CctvRequests.*.xml"))
+            {
+                o.IncludeXmlComments(xml);
+            }
+        });
+        return services;
+    }
+
+    public static WebApplication UseApiDocumentation(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "CctvRequests API v1");
+            o.DocumentTitle = "CctvRequests API";
+        });
+        return app;
+    }
+}

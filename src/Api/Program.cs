@@ -1,0 +1,84 @@
+using System.Globalization;
+using CctvRequests.Api.Endpoints;
+using CctvRequests.Api.Errors;
+using CctvRequests.Api.Hosting;
+using CctvRequests.Api.OpenApi;
+using CctvRequests.Application;
+using CctvRequests.Application.Behaviors;
+using CctvRequests.Application.Requests.Submit;
+using CctvRequests.Infrastructure;
+using CctvRequests.Infrastructure.Files;
+using CctvRequests.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The default run listens on http://localhost:8080; ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or --urls override it.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+{
+    builder.WebHost.UseUrls("http://localhost:8080");
+}
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(SubmitRequestCommand)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddProblemDetails();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    // Only the UI language changes with Accept-Language; formatting stays invariant (th-TH would switch to the Buddhist calendar).
+    o.DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture, new CultureInfo("th"));
+    o.SupportedCultures = [CultureInfo.InvariantCulture];
+    o.SupportedUICultures = [new CultureInfo("th"), new CultureInfo("en")];
+    o.FallBackToParentUICultures = true;
+    o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+});
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3));
+builder.Services.AddApiDocumentation();
+
+var app = builder.Build();
+
+var webRoot = WebRoot.Resolve(app.Configuration["Web:Root"], app.Environment.ContentRootPath);
+var storageRoot = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Root;
+if (Path.GetFullPath(storageRoot).StartsWith(Path.GetFullPath(webRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+{
+    throw new InvalidOperationException($"Storage:Root ({storageRoot}) must not lie inside the web root ({webRoot}).");
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(CancellationToken.None);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization();
+app.UseSecurityHeaders();
+
+var site = new PhysicalFileProvider(webRoot);
+app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = site });
+app.UseStaticFiles(new StaticFileOptions { FileProvider = site });
+app.UseApiDocumentation();
+
+app.MapHealthChecks("/healthz", new HealthCheckOptions
+{
+    ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() }),
+});
+app.MapStations();
+app.MapRequests();
+app.MapStatus();
+app.MapPrivacy();
+app.MapFallbackToFile("/status", "status.html", new StaticFileOptions { FileProvider = site });
+
+app.Run();

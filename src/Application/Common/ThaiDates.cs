@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace CctvRequests.Application.Common;
+
+/// <summary>Dates as the API speaks them (ISO-8601, invariant culture) and as Thai readers read them (BE).</summary>
+public static class ThaiDates
+{
+    private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HH:mm:ss"];
+
+    public static bool TryParseIsoDate(string? value, out DateOnly date) =>
+        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static bool TryParseTime(string? value, out TimeOnly time) =>
+        TimeOnly.TryParseExact(value?.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    /// <summary><c>16/02/2569</c> in Thai, <c>16/02/2026</c> in English.</summary>
+    public static string Format(DateOnly date) =>
+        Lang.IsEnglish
+            ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{date.Day:00}/{date.Month:00}/{date.Year + 543}");
+}

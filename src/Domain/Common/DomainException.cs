@@ -1,0 +1,12 @@
+namespace CctvRequests.Domain.Common;
+
+/// <summary>
+/// A business rule was broken (an illegal status change, an invariant of the aggregate).
+/// Carries a stable code and the message in Thai and English, so the API can answer in the
+/// caller's language without guessing.
+/// </summary>
+public class DomainException(string code, string messageEn, string messageTh) : Exception(messageEn)
+{
+    public string Code { get; } = code;
+    public string MessageTh { get; } = messageTh;
+}

@@ -1,0 +1,188 @@
+using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Stations;
+
+namespace CctvRequests.Domain.Requests;
+
+/// <summary>
+/// A citizen's request to view or copy CCTV footage (คำร้องขอดูหรือขอสำเนาข้อมูลภาพ): the aggregate
+/// root. Created whole by <see cref="Submit"/>; its status changes only through
+/// <see cref="Receive"/>, <see cref="Approve"/> and <see cref="Cancel"/>, which consult
+/// <see cref="RequestStatusTransitions"/> and throw on an illegal move.
+/// </summary>
+public sealed class FootageRequest
+{
+    public const string CitizenActor = "citizen";
+
+    private readonly List<Attachment> _attachments = [];
+    private readonly List<StatusChange> _history = [];
+
+    private FootageRequest()
+    {
+        ReferenceNumber = null!;
+        Applicant = null!;
+        Reason = string.Empty;
+        PrivacyConsent = null!;
+        StatusTokenHash = [];
+    }
+
+    public Guid Id { get; private set; }
+    public ReferenceNumber ReferenceNumber { get; private set; }
+
+    /// <summary>วันที่เขียน.</summary>
+    public DateOnly WrittenOn { get; private set; }
+
+    public Applicant Applicant { get; private set; }
+    public Purpose Purpose { get; private set; }
+
+    /// <summary>จำนวนไฟล์ที่ขอ; set only for <see cref="Purpose.Copy"/>.</summary>
+    public int? FileCount { get; private set; }
+
+    /// <summary>เหตุเกิดบริเวณ.</summary>
+    public int StationId { get; private set; }
+
+    public DateOnly IncidentDate { get; private set; }
+
+    /// <summary>เวลา (โดยประมาณ).</summary>
+    public TimeOnly IncidentTime { get; private set; }
+
+    /// <summary>เหตุผล/ความจำเป็น.</summary>
+    public string Reason { get; private set; }
+
+    public PrivacyConsent PrivacyConsent { get; private set; }
+    public RequestStatus Status { get; private set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    /// <summary>The day after which the station's cameras have overwritten the incident.</summary>
+    public DateOnly FootageOverwrittenOn { get; private set; }
+
+    /// <summary>SHA-256 of the status token in the citizen's QR code.</summary>
+    public byte[] StatusTokenHash { get; private set; }
+
+    /// <summary>Optimistic concurrency (PostgreSQL xmin).</summary>
+    public uint Version { get; private set; }
+
+    public IReadOnlyList<Attachment> Attachments => _attachments;
+    public IReadOnlyList<StatusChange> History => _history;
+
+    public Attachment Signature => _attachments.Single(a => a.Kind == AttachmentKind.Signature);
+
+    public static FootageRequest Submit(
+        ReferenceNumber referenceNumber,
+        DateOnly writtenOn,
+        Applicant applicant,
+        Purpose purpose,
+        int? fileCount,
+        Station station,
+        DateOnly incidentDate,
+        TimeOnly incidentTime,
+        string reason,
+        IEnumerable<Attachment> attachments,
+        PrivacyConsent privacyConsent,
+        byte[] statusTokenHash,
+        DateTimeOffset submittedAt,
+        bool policeReportRequired)
+    {
+        var today = BangkokTime.DateOf(submittedAt);
+        if (writtenOn > today)
+        {
+            throw Rule("written_on.future", "The written-on date cannot be in the future.", "วันที่เขียนต้องไม่เป็นวันในอนาคต");
+        }
+        if (incidentDate > writtenOn)
+        {
+            throw Rule("incident_date.after_written", "The incident cannot be after the written-on date.", "วันที่เกิดเหตุต้องไม่อยู่หลังวันที่เขียน");
+        }
+        if (purpose == Purpose.Copy && fileCount is not (>= RequestLimits.FileCountMin and <= RequestLimits.FileCountMax))
+        {
+            throw Rule("file_count.range", "A copy request needs 1 to 50 files.", "การขอสำเนาต้องระบุจำนวนไฟล์ 1 ถึง 50 ไฟล์");
+        }
+        if (!station.IsActive)
+        {
+            throw Rule("station.inactive", "The station does not take requests.", "สถานีนี้ไม่เปิดรับคำร้อง");
+        }
+        if (statusTokenHash.Length != 32)
+        {
+            throw Rule("token.hash", "A request needs the SHA-256 of its status token.", "คำร้องต้องมีรหัสติดตามสถานะ");
+        }
+
+        var files = attachments.ToList();
+        RequireCount(files, AttachmentKind.IdCardCopy, 1, 1, "สำเนาบัตรประชาชน", "ID card copy");
+        RequireCount(files, AttachmentKind.Signature, 1, 1, "ลายมือชื่อ", "signature");
+        RequireCount(files, AttachmentKind.PoliceReport, policeReportRequired ? 1 : 0, 1, "สำเนาบันทึกแจ้งความ", "police report");
+        RequireCount(files, AttachmentKind.Other, 0, RequestLimits.OtherDocumentsMax, "เอกสารอื่นๆ", "other documents");
+
+        var request = new FootageRequest
+        {
+            Id = Guid.CreateVersion7(submittedAt),
+            ReferenceNumber = referenceNumber,
+            WrittenOn = writtenOn,
+            Applicant = applicant,
+            Purpose = purpose,
+            FileCount = purpose == Purpose.Copy ? fileCount : null,
+            StationId = station.Id,
+            IncidentDate = incidentDate,
+            IncidentTime = new TimeOnly(incidentTime.Hour, incidentTime.Minute),
+            Reason = Guard.Text(reason, nameof(reason), RequestLimits.ReasonMin, RequestLimits.ReasonMax),
+            PrivacyConsent = privacyConsent,
+            Status = RequestStatus.Pending,
+            SubmittedAt = submittedAt.ToUniversalTime(),
+            FootageOverwrittenOn = station.FootageOverwrittenOn(incidentDate),
+            StatusTokenHash = statusTokenHash,
+        };
+        request._attachments.AddRange(files);
+        request._history.Add(StatusChange.Create(null, RequestStatus.Pending, CitizenActor, submittedAt, null));
+        return request;
+    }
+
+    /// <summary>Pending → Received: an officer takes the request to the approval chain.</summary>
+    public void Receive(string actor, DateTimeOffset at, string? note = null) =>
+        MoveTo(RequestStatus.Received, actor, at, note, null, null);
+
+    /// <summary>Received → Approved.</summary>
+    public void Approve(string actor, DateTimeOffset at, string? note = null) =>
+        MoveTo(RequestStatus.Approved, actor, at, note, null, null);
+
+    /// <summary>Pending or Received → Cancelled, with a reason code and the text the citizen will see.</summary>
+    public void Cancel(string actor, DateTimeOffset at, CancellationReason reason, string publicMessage, string? note = null)
+    {
+        var message = Guard.Text(publicMessage, nameof(publicMessage), 1, RequestLimits.PublicMessageMax);
+        MoveTo(RequestStatus.Cancelled, actor, at, note, reason, message);
+    }
+
+    /// <summary>Days from <paramref name="today"/> until the footage is overwritten; negative once it is.</summary>
+    public int DaysUntilFootageOverwritten(DateOnly today) => FootageOverwrittenOn.DayNumber - today.DayNumber;
+
+    private void MoveTo(RequestStatus to, string actor, DateTimeOffset at, string? note, CancellationReason? reason, string? publicMessage)
+    {
+        if (!RequestStatusTransitions.IsAllowed(Status, to))
+        {
+            throw new IllegalStatusChangeException(Status, to);
+        }
+        var who = Guard.Text(actor, nameof(actor), 1, RequestLimits.ActorMax);
+        var why = string.IsNullOrWhiteSpace(note) ? null : Guard.Text(note, nameof(note), 1, RequestLimits.NoteMax);
+        _history.Add(StatusChange.Create(Status, to, who, at, why, reason, publicMessage));
+        Status = to;
+    }
+
+    private static void RequireCount(List<Attachment> files, AttachmentKind kind, int min, int max, string th, string en)
+    {
+        var count = files.Count(f => f.Kind == kind);
+        if (count < min || count > max)
+        {
+            throw Rule(
+                $"attachments.{kind}",
+                $"The request needs {min} to {max} {en} file(s); it has {count}.",
+                $"ต้องแนบ{th} {min} ถึง {max} ไฟล์ (มี {count} ไฟล์)");
+        }
+    }
+
+    private static DomainException Rule(string code, string en, string th) => new(code, en, th);
+}
+
+public sealed class IllegalStatusChangeException(RequestStatus from, RequestStatus to) : DomainException(
+    "status.illegal_change",
+    $"A request cannot move from {from} to {to}.",
+    $"ไม่สามารถเปลี่ยนสถานะจาก \"{RequestStatusText.Thai(from)}\" เป็น \"{RequestStatusText.Thai(to)}\" ได้")
+{
+    public RequestStatus From { get; } = from;
+    public RequestStatus To { get; } = to;
+}

@@ -1,0 +1,41 @@
+namespace CctvRequests.Domain.Requests;
+
+/// <summary>One move of the status machine: who, when, why. Never edited after it is written.</summary>
+public sealed class StatusChange
+{
+    private StatusChange()
+    {
+        Actor = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Null for the first entry, when the request is submitted.</summary>
+    public RequestStatus? From { get; private set; }
+
+    public RequestStatus To { get; private set; }
+    public string Actor { get; private set; }
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>Internal note for staff; never shown to the citizen.</summary>
+    public string? Note { get; private set; }
+
+    public CancellationReason? CancellationReason { get; private set; }
+
+    /// <summary>What the citizen reads when the request is cancelled.</summary>
+    public string? PublicMessage { get; private set; }
+
+    internal static StatusChange Create(
+        RequestStatus? from, RequestStatus to, string actor, DateTimeOffset at, string? note,
+        CancellationReason? reason = null, string? publicMessage = null) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        From = from,
+        To = to,
+        Actor = actor,
+        At = at.ToUniversalTime(),
+        Note = note,
+        CancellationReason = reason,
+        PublicMessage = publicMessage,
+    };
+}

@@ -1,0 +1,48 @@
+using CctvRequests.Domain.Common;
+
+namespace CctvRequests.Domain.Stations;
+
+/// <summary>A camera station (จุดติดตั้งกล้อง) the organization runs; data, so any organization can run the system.</summary>
+public sealed class Station
+{
+    public const int NameMax = 300;
+    public const int DistrictMax = 100;
+    public const int DefaultRetentionDays = 30;
+
+    private Station()
+    {
+        Name = NameEn = District = string.Empty;
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; }
+    public string NameEn { get; private set; }
+    public string District { get; private set; }
+
+    /// <summary>How many days the cameras keep footage before overwriting it.</summary>
+    public int FootageRetentionDays { get; private set; }
+
+    public bool IsActive { get; private set; }
+    public int SortOrder { get; private set; }
+
+    public static Station Create(int id, string name, string nameEn, string district, int footageRetentionDays = DefaultRetentionDays, bool isActive = true, int sortOrder = 0)
+    {
+        if (footageRetentionDays is < 1 or > 3650)
+        {
+            throw new DomainException("station.retention", "Footage retention must be 1 to 3650 days.", "ระยะเวลาเก็บข้อมูลภาพต้องอยู่ระหว่าง 1 ถึง 3650 วัน");
+        }
+        return new Station
+        {
+            Id = id,
+            Name = Guard.Text(name, nameof(name), 1, NameMax),
+            NameEn = Guard.Text(nameEn, nameof(nameEn), 1, NameMax),
+            District = Guard.Text(district, nameof(district), 1, DistrictMax),
+            FootageRetentionDays = footageRetentionDays,
+            IsActive = isActive,
+            SortOrder = sortOrder,
+        };
+    }
+
+    /// <summary>Incident date plus the retention period: the first day the footage may be gone.</summary>
+    public DateOnly FootageOverwrittenOn(DateOnly incidentDate) => incidentDate.AddDays(FootageRetentionDays);
+}

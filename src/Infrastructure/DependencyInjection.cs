@@ -1,0 +1,69 @@
+using CctvRequests.Application.Abstractions;
+using CctvRequests.Infrastructure.Files;
+using CctvRequests.Infrastructure.Links;
+using CctvRequests.Infrastructure.Persistence;
+using CctvRequests.Infrastructure.RateLimiting;
+using CctvRequests.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CctvRequests.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddDbContext<AppDbContext>((sp, options) =>
+        {
+            // Read when the first context is made, so hosts and tests can still change it after start-up code ran.
+            var connection = sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")
+                             ?? throw new InvalidOperationException("Set ConnectionStrings__Default to a PostgreSQL connection string.");
+            ConfigureDb(options, connection);
+            // Interceptors come from the container, so cross-cutting concerns (and tests) can add theirs.
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IReferenceNumbers, ReferenceNumbers>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<StorageSweeper>();
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .PostConfigure(o => o.Root = string.IsNullOrWhiteSpace(o.Root)
+                ? Path.Combine(contentRoot, ".data", "files")
+                : Path.GetFullPath(o.Root, contentRoot));
+        services.AddSingleton<LocalFileStore>();
+        services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
+        services.AddSingleton<IImageInspector, PngInspector>();
+
+        services.AddOptions<AppOptions>()
+            .Bind(configuration.GetSection(AppOptions.Section))
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
+                "App:PublicBaseUrl must be an absolute http(s) URL.")
+            .ValidateOnStart();
+        services.AddSingleton<IStatusLinks, StatusLinks>();
+
+        services.AddDataProtection()
+            .SetApplicationName("CctvRequests")
+            .PersistKeysToDbContext<AppDbContext>();
+        services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
+
+        services.Configure<LookupThrottleOptions>(configuration.GetSection(LookupThrottleOptions.Section));
+        services.AddSingleton<LookupThrottle>();
+        services.AddSingleton<ILookupThrottle>(sp => sp.GetRequiredService<LookupThrottle>());
+
+        services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
+        services.AddSingleton<ISubmissionSettings, SubmissionSettings>();
+
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static void ConfigureDb(DbContextOptionsBuilder options, string connection) =>
+        options
+            .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}

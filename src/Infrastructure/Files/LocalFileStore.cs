@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Common;
+using CctvRequests.Application.Files;
+using Microsoft.Extensions.Options;
+
+namespace CctvRequests.Infrastructure.Files;
+
+/// <summary>
+/// Attachments on the local file system. Uploads stream into <c>tmp/</c> (never held whole in
+/// memory), are flushed to disk, and are renamed into <c>objects/yyyy/MM/</c> under a random
+/// 128-bit name when promoted. Renames stay on one file system, so a file is either wholly in
+/// place or not there at all.
+/// </summary>
+public sealed class LocalFileStore : IFileStore
+{
+    private const int BufferSize = 81920;
+    private readonly string _root;
+
+    public LocalFileStore(IOptions<StorageOptions> options)
+    {
+        _root = Path.GetFullPath(options.Value.Root);
+        Directory.CreateDirectory(TempFolder);
+        Directory.CreateDirectory(ObjectsFolder);
+    }
+
+    public string TempFolder => Path.Combine(_root, "tmp");
+
+    public string ObjectsFolder => Path.Combine(_root, "objects");
+
+    public async Task<StagedFile> StageAsync(string field, string? fileName, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        var tempPath = Path.Combine(TempFolder, Guid.NewGuid().ToString("N") + ".part");
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[BufferSize];
+            long total = 0;
+            string? contentType = null;
+            await using (var output = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            {
+                int read;
+                while ((read = await ReadAtLeastHeaderAsync(content, buffer, total == 0, cancellationToken)) > 0)
+                {
+                    if (total == 0)
+                    {
+                        contentType = FileTypes.Detect(buffer.AsSpan(0, read))
+                                      ?? throw UnsupportedType(field);
+                    }
+                    total += read;
+                    if (total > maxBytes)
+                    {
+                        throw TooLarge(field, maxBytes);
+                    }
+                    hash.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+                // Durable before the database is told the file exists.
+                output.Flush(flushToDisk: true);
+            }
+            if (contentType is null)
+            {
+                // Empty: the caller decides whether that means "no file" or a mistake.
+                TryDelete(tempPath);
+                return new StagedFile(field, tempPath, fileName ?? string.Empty, string.Empty, 0, string.Empty);
+            }
+            return new StagedFile(field, tempPath, CleanName(fileName, contentType), contentType, total, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+        catch
+        {
+            TryDelete(tempPath);
+            throw;
+        }
+    }
+
+    public Task<string> PromoteAsync(StagedFile file, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var key = $"{now:yyyy}/{now:MM}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}{FileTypes.Extension(file.ContentType)}";
+        var target = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(file.TempPath, target, overwrite: false);
+        return Task.FromResult(key);
+    }
+
+    public Task DeleteStagedAsync(StagedFile file)
+    {
+        TryDelete(file.TempPath);
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(string storageKey)
+    {
+        TryDelete(PathOf(storageKey));
+        return Task.CompletedTask;
+    }
+
+    public Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken) =>
+        Task.FromResult<Stream>(new FileStream(PathOf(storageKey), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous));
+
+    public bool Exists(string storageKey) => File.Exists(PathOf(storageKey));
+
+    /// <summary>Every stored key, for the start-up sweep of files no request points at.</summary>
+    public IEnumerable<(string Key, DateTime LastWriteUtc)> EnumerateObjects() =>
+        Directory.EnumerateFiles(ObjectsFolder, "*", SearchOption.AllDirectories)
+            .Select(p => (Path.GetRelativePath(ObjectsFolder, p).Replace(Path.DirectorySeparatorChar, '/'), File.GetLastWriteTimeUtc(p)));
+
+    private string PathOf(string storageKey)
+    {
+        var full = Path.GetFullPath(Path.Combine(ObjectsFolder, storageKey));
+        if (!full.StartsWith(ObjectsFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A storage key points outside the store.");
+        }
+        return full;
+    }
+
+    /// <summary>The first read gathers enough bytes to recognise the type, however the stream chunks them.</summary>
+    private static async ValueTask<int> ReadAtLeastHeaderAsync(Stream content, byte[] buffer, bool first, CancellationToken cancellationToken) =>
+        first
+            ? await content.ReadAtLeastAsync(buffer.AsMemory(), FileTypes.HeaderLength, throwOnEndOfStream: false, cancellationToken)
+            : await content.ReadAsync(buffer.AsMemory(), cancellationToken);
+
+    private static string CleanName(string? fileName, string contentType)
+    {
+        var name = Path.GetFileName(fileName ?? string.Empty).Trim();
+        name = new string(name.Where(c => !char.IsControl(c) && c is not ('/' or '\\')).ToArray());
+        return string.IsNullOrWhiteSpace(name) ? "file" + FileTypes.Extension(contentType) : name;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Left for the start-up sweep.
+        }
+    }
+
+    private static UnsupportedFileTypeException UnsupportedType(string field) => new(
+        field,
+        $"The file in '{field}' must be a PDF, JPEG or PNG (its content was checked, not its name).",
+        $"ไฟล์ใน '{field}' ต้องเป็น PDF, JPEG หรือ PNG เท่านั้น (ตรวจจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์)");
+
+    private static FileTooLargeException TooLarge(string field, long maxBytes) => new(
+        field,
+        $"The file in '{field}' is larger than {maxBytes / (1024 * 1024)} MB.",
+        $"ไฟล์ใน '{field}' มีขนาดเกิน {maxBytes / (1024 * 1024)} MB");
+}

@@ -1,0 +1,72 @@
+using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Requests;
+using CctvRequests.Domain.Stations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CctvRequests.Infrastructure.Persistence.Configurations;
+
+public sealed class FootageRequestConfiguration : IEntityTypeConfiguration<FootageRequest>
+{
+    public void Configure(EntityTypeBuilder<FootageRequest> builder)
+    {
+        builder.ToTable("footage_requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+
+        builder.Property(r => r.ReferenceNumber)
+            .HasConversion(v => v.Value, v => Parse(v))
+            .HasMaxLength(ReferenceNumber.MaxLength);
+        builder.HasIndex(r => r.ReferenceNumber).IsUnique();
+
+        builder.OwnsOne(r => r.Applicant, a =>
+        {
+            a.Property(x => x.Title).HasMaxLength(RequestLimits.TitleMax);
+            a.Property(x => x.FirstName).HasMaxLength(RequestLimits.NameMax);
+            a.Property(x => x.LastName).HasMaxLength(RequestLimits.NameMax);
+            a.Property(x => x.NationalId)
+                .HasConversion(v => v.Value, v => NationalId.Parse(v))
+                .HasMaxLength(NationalId.Length)
+                .IsFixedLength();
+            a.Property(x => x.Ethnicity).HasMaxLength(RequestLimits.EthnicityMax);
+            a.Property(x => x.Nationality).HasMaxLength(RequestLimits.NationalityMax);
+            a.Property(x => x.Address).HasMaxLength(RequestLimits.AddressMax);
+            a.Property(x => x.Phone)
+                .HasConversion(v => v.E164, v => ThaiPhoneNumber.FromE164(v))
+                .HasMaxLength(16);
+            a.HasIndex(x => x.NationalId);
+        });
+        builder.Navigation(r => r.Applicant).IsRequired();
+
+        builder.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(10);
+        builder.Property(r => r.Reason).HasMaxLength(RequestLimits.ReasonMax);
+
+        builder.OwnsOne(r => r.PrivacyConsent, c =>
+        {
+            c.Property(x => x.NoticeVersion).HasMaxLength(RequestLimits.NoticeVersionMax);
+            c.Property(x => x.TextSha256).HasMaxLength(64).IsFixedLength();
+            c.Property(x => x.Language).HasMaxLength(2).IsFixedLength();
+        });
+        builder.Navigation(r => r.PrivacyConsent).IsRequired();
+
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(r => new { r.Status, r.FootageOverwrittenOn });
+
+        builder.HasOne<Station>().WithMany().HasForeignKey(r => r.StationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.StationId);
+        builder.HasIndex(r => r.SubmittedAt);
+
+        builder.Property(r => r.StatusTokenHash).HasMaxLength(32);
+        builder.HasIndex(r => r.StatusTokenHash).IsUnique();
+
+        builder.Property(r => r.Version).IsRowVersion();
+
+        builder.HasMany(r => r.Attachments).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.History).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+
+    private static ReferenceNumber Parse(string value) =>
+        ReferenceNumber.TryParse(value, out var reference) ? reference : throw new InvalidOperationException("A stored reference number is malformed.");
+}

@@ -1,0 +1,17 @@
+using CctvRequests.Application.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CctvRequests.Infrastructure;
+
+/// <summary><c>Documents:PoliceReportRequired</c> (default true).</summary>
+public sealed class DocumentOptions
+{
+    public const string Section = "Documents";
+
+    public bool PoliceReportRequired { get; set; } = true;
+}
+
+public sealed class SubmissionSettings(IOptionsMonitor<DocumentOptions> options) : ISubmissionSettings
+{
+    public bool PoliceReportRequired => options.CurrentValue.PoliceReportRequired;
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds and runs every test against a throwaway PostgreSQL and headless Chromium, installing what is missing.
+# Exits non-zero when anything fails.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/lib.sh
+
+ensure_dotnet
+ensure_debian_packages postgresql chromium fonts-tlwg-loma-ttf
+
+WORK=$(mktemp -d /tmp/cctvrequests-test.XXXXXX)
+cleanup() { stop_cluster "$WORK/pg"; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+PGPORT=$(free_port)
+start_cluster "$WORK/pg" "$PGPORT" fsync=off synchronous_commit=off full_page_writes=off max_connections=200
+export CCTV_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+export CCTV_TEST_CHROMIUM=/usr/bin/chromium
+log "PostgreSQL on 127.0.0.1:$PGPORT"
+
+log "building"
+dotnet tool restore >/dev/null
+dotnet build CctvRequests.sln -c Release -nologo -v q
+
+log "checking that the model has no migration missing"
+ConnectionStrings__Default="$CCTV_TEST_POSTGRES" dotnet ef migrations has-pending-model-changes \
+  -p src/Infrastructure -s src/Api -c Release --no-build >/dev/null \
+  || die "the EF model has changes without a migration: run 'dotnet ef migrations add <Name> -p src/Infrastructure -s src/Api -o Persistence/Migrations'"
+
+log "testing"
+dotnet test CctvRequests.sln -c Release --no-build -nologo -v q --logger "console;verbosity=minimal"
