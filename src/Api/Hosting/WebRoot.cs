@@ -2,7 +2,7 @@ namespace CctvRequests.Api.Hosting;
 
 /// <summary>
 /// Where the static site is: <c>Web:Root</c> when set; in a checkout, the repository's
-/// <c>web/</c> folder (edits show without a rebuild); otherwise the copy built into <c>wwwroot</c>.
+/// <c>web/</c> folder (edits show without a rebuild); otherwise the copy built into <c>site/</c>.
 /// </summary>
 public static class WebRoot
 {
@@ -20,6 +20,6 @@ public static class WebRoot
                 return candidate;
             }
         }
-        return Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Path.Combine(AppContext.BaseDirectory, "site");
     }
 }

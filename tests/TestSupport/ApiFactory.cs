@@ -1,0 +1,114 @@
+using CctvRequests.Infrastructure.Persistence;
+using CctvRequests.Infrastructure.RateLimiting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Respawn;
+using Xunit;
+
+namespace CctvRequests.TestSupport;
+
+/// <summary>
+/// The real API on a database and a storage folder of its own. Between tests, <see cref="ResetAsync"/>
+/// empties the request tables (Respawn), the storage and the lookup limits; stations and the
+/// privacy notice stay as the migrations and the content folder made them.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string PublicBaseUrl = "https://cctv.example.test";
+    private Respawner? _respawner;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), "cctv-test-files-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Arms a failure of the next database save, after the files are written.</summary>
+    public SaveFailureSwitch SaveFailure { get; } = new();
+
+    /// <summary>Every log line the app wrote, to check that no national ID or phone number leaks.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Extra settings a subclass or a test sets before the host starts.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync("cctv_test");
+        _ = Services; // starts the host: migrations run now
+        _respawner = await Respawner.CreateAsync(await OpenAsync(), new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["stations", "privacy_notices", "data_protection_keys", "__ef_migrations_history"],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using (var connection = await OpenAsync())
+        {
+            await _respawner!.ResetAsync(connection);
+        }
+        foreach (var dir in new[] { "objects", "tmp" })
+        {
+            var path = Path.Combine(StorageRoot, dir);
+            if (Directory.Exists(path))
+            {
+                foreach (var entry in Directory.EnumerateFileSystemEntries(path))
+                {
+                    if (Directory.Exists(entry))
+                    {
+                        Directory.Delete(entry, recursive: true);
+                    }
+                    else
+                    {
+                        File.Delete(entry);
+                    }
+                }
+            }
+        }
+        Services.GetRequiredService<LookupThrottle>().Reset();
+        SaveFailure.Disarm();
+        Logs.Clear();
+    }
+
+    public async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>A fresh context on the test database, to read what the API stored.</summary>
+    public AppDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
+
+    /// <summary>Every file under the storage folder (permanent and temporary).</summary>
+    public IReadOnlyList<string> StoredFiles() =>
+        Directory.Exists(StorageRoot) ? Directory.GetFiles(StorageRoot, "*", SearchOption.AllDirectories) : [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Storage:Root", StorageRoot);
+        builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(SaveFailure));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(ConnectionString);
+        if (Directory.Exists(StorageRoot))
+        {
+            Directory.Delete(StorageRoot, recursive: true);
+        }
+    }
+}

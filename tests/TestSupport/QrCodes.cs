@@ -1,0 +1,22 @@
+using StbImageSharp;
+using ZXing;
+using ZXing.Common;
+using ZXing.QrCode;
+
+namespace CctvRequests.TestSupport;
+
+/// <summary>Reads a QR code from a PNG as a phone camera app would, with ZXing.</summary>
+public static class QrCodes
+{
+    public static string? Decode(byte[] png)
+    {
+        var image = ImageResult.FromMemory(png, ColorComponents.RedGreenBlueAlpha);
+        var source = new RGBLuminanceSource(image.Data, image.Width, image.Height, RGBLuminanceSource.BitmapFormat.RGBA32);
+        var reader = new QRCodeReader();
+        var result = reader.decode(new BinaryBitmap(new HybridBinarizer(source)), new Dictionary<DecodeHintType, object>
+        {
+            [DecodeHintType.TRY_HARDER] = true,
+        });
+        return result?.Text;
+    }
+}
