@@ -24,7 +24,7 @@ dotnet build CctvRequests.sln -c Release -nologo -v q
 
 log "checking that the model has no migration missing"
 ConnectionStrings__Default="$CCTV_TEST_POSTGRES" dotnet ef migrations has-pending-model-changes \
-  -p src/Infrastructure -s src/Api -c Release --no-build >/dev/null \
+  -p src/Infrastructure -s src/Api --configuration Release --no-build >/dev/null \
   || die "the EF model has changes without a migration: run 'dotnet ef migrations add <Name> -p src/Infrastructure -s src/Api -o Persistence/Migrations'"
 
 log "testing"

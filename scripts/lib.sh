@@ -18,7 +18,7 @@ ensure_debian_packages() {
   command -v apt-get >/dev/null || die "missing packages (${missing[*]}) and no apt-get to install them"
   log "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+  as_root apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
     || { as_root apt-get update -q >/dev/null && as_root apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; } \
     || die "could not install ${missing[*]}"
 }
