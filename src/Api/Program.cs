@@ -61,9 +61,10 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(CancellationToken.None);
 }
 
+// Localization first: the error handler must see the caller's language.
+app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseRequestLocalization();
 app.UseSecurityHeaders();
 
 var site = new PhysicalFileProvider(webRoot);
