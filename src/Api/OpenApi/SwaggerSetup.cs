@@ -16,6 +16,7 @@ public static class SwaggerSetup
                 Description = "Requests to view or copy CCTV footage of a Thai local government (คำร้องขอดูหรือขอสำเนาข้อมูลภาพจากกล้องวงจรปิด). " +
                               "Errors are `application/problem+json`; validation errors name each field, in Thai by default or in English with `Accept-Language: en`.",
             });
+            o.OperationFilter<ExamplesOperationFilter>();
             foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "CctvRequests.*.xml"))
             {
                 o.IncludeXmlComments(xml);
