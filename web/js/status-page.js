@@ -1,0 +1,95 @@
+// The status page the QR code opens (/status#t=...). The token stays in the fragment, which the
+// browser never sends to a server; the page posts it to the API.
+import { ApiError, getJson, postForBlob, postJson } from "./api.js";
+import { formatInstant, formatShort } from "./dates.js";
+import { initLangSwitch, lang, onLangChange, t } from "./i18n.js";
+import { initLookup } from "./lookup.js";
+
+const $ = (id) => document.getElementById(id);
+let data = null;
+let stationsEn = new Map();
+
+initLangSwitch();
+initLookup();
+
+const token = new URLSearchParams(location.hash.slice(1)).get("t");
+
+function render() {
+  if (!data) return;
+  const l = lang();
+  $("sp-reference").textContent = data.referenceNumber;
+  const badge = $("sp-status");
+  badge.className = `badge badge--${data.status.toLowerCase()}`;
+  badge.textContent = t(`status.${data.status}`);
+  $("sp-meaning").textContent = t(`meaning.${data.status}`);
+  $("sp-name").textContent = data.maskedName;
+  $("sp-purpose").textContent = t(`purpose.${data.purpose}`);
+  $("sp-station").textContent = l === "en" ? stationsEn.get(data.stationName) || data.stationName : data.stationName;
+  $("sp-incident").textContent = formatShort(data.incidentDate, l);
+  $("sp-submitted").textContent = formatInstant(data.submittedAt, l);
+
+  const cancelled = [...data.history].reverse().find((h) => h.status === "Cancelled");
+  $("sp-cancelled").hidden = !cancelled;
+  if (cancelled) {
+    $("sp-cancel-reason").textContent = l === "th" ? cancelled.reason || "" : cancelled.reasonCode ? t(`reason.${cancelled.reasonCode}`) : "";
+    $("sp-cancel-message").textContent = cancelled.message || "";
+  }
+  $("sp-approved").hidden = data.status !== "Approved";
+
+  $("sp-history").replaceChildren(...data.history.map((h) => {
+    const li = document.createElement("li");
+    const time = document.createElement("span");
+    time.className = "timeline__time";
+    time.textContent = formatInstant(h.at, l);
+    const label = document.createElement("strong");
+    label.textContent = t(`status.${h.status}`);
+    li.append(time, " ", label);
+    if (h.message) {
+      const note = document.createElement("p");
+      note.textContent = h.message;
+      li.append(note);
+    }
+    return li;
+  }));
+  document.title = `${t("sp.pageTitle")} ${data.referenceNumber}`;
+}
+
+async function load() {
+  const message = $("status-message");
+  if (!token) {
+    message.textContent = t("sp.noToken");
+    return;
+  }
+  try {
+    data = await postJson("/api/status/token", { token });
+    message.textContent = "";
+    message.hidden = true;
+    $("status-card").hidden = false;
+    render();
+    getJson("/api/stations").then((stations) => {
+      stationsEn = new Map(stations.map((s) => [s.name, s.nameEn]));
+      render();
+    }).catch(() => {});
+  } catch (err) {
+    message.textContent = err instanceof ApiError && err.status === 404 ? t("sp.notFound") : t("sp.error");
+    message.classList.add("form-status--error");
+  }
+}
+
+$("sp-download").addEventListener("click", async () => {
+  const blob = await postForBlob("/api/status/qr", { token });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `${data.referenceNumber}.png`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+
+onLangChange(() => {
+  render();
+  if (!data) load();
+});
+load();
