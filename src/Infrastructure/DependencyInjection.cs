@@ -1,5 +1,6 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Infrastructure.Files;
+using CctvRequests.Infrastructure.Jobs;
 using CctvRequests.Infrastructure.Links;
 using CctvRequests.Infrastructure.Persistence;
 using CctvRequests.Infrastructure.RateLimiting;
@@ -57,6 +58,9 @@ public static class DependencyInjection
 
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.AddSingleton<ISubmissionSettings, SubmissionSettings>();
+
+        services.AddSingleton<IdempotencyCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
 
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -1,0 +1,47 @@
+using CctvRequests.Application.Abstractions;
+using CctvRequests.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CctvRequests.Infrastructure.Jobs;
+
+/// <summary>
+/// Every hour, deletes idempotency records older than 24 hours, with the encrypted status token
+/// they hold. A failure is logged and retried next hour; it never stops the host.
+/// </summary>
+public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotencyCleanup> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await PurgeAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Purging expired idempotency records failed; will retry");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var expired = clock.GetUtcNow() - IdempotencyRecord.Lifetime;
+        var removed = await db.IdempotencyRecords.Where(r => r.CreatedAt <= expired).ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            logger.LogInformation("Purged {Count} expired idempotency records", removed);
+        }
+        return removed;
+    }
+}
