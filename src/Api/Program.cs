@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using CctvRequests.Api.Endpoints;
 using CctvRequests.Api.Errors;
 using CctvRequests.Api.Hosting;
@@ -10,6 +11,7 @@ using CctvRequests.Infrastructure;
 using CctvRequests.Infrastructure.Files;
 using CctvRequests.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -43,6 +45,17 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     o.FallBackToParentUICultures = true;
     o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
 });
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    // Behind a reverse proxy, the client's address (which the lookup limit counts) comes from
+    // X-Forwarded-For, trusted only from the proxies named in ForwardedHeaders:KnownProxies.
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in (builder.Configuration["ForwardedHeaders:KnownProxies"] ?? string.Empty)
+                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    {
+        o.KnownProxies.Add(IPAddress.Parse(proxy));
+    }
+});
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3));
 builder.Services.AddApiDocumentation();
 
@@ -61,6 +74,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(CancellationToken.None);
 }
 
+app.UseForwardedHeaders();
 // Localization first: the error handler must see the caller's language.
 app.UseRequestLocalization();
 app.UseExceptionHandler();

@@ -47,9 +47,17 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IStatusLinks, StatusLinks>();
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("CctvRequests")
             .PersistKeysToDbContext<AppDbContext>();
+        // Optional: encrypt the keys at rest with a certificate (PFX). Without one they sit in the
+        // database unencrypted, and ASP.NET says so at start.
+        var certificate = configuration["DataProtection:CertificatePath"];
+        if (!string.IsNullOrWhiteSpace(certificate))
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificate, configuration["DataProtection:CertificatePassword"]));
+        }
         services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
 
         services.Configure<LookupThrottleOptions>(configuration.GetSection(LookupThrottleOptions.Section));

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CctvRequests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace CctvRequests.Api.Tests;
 
@@ -59,6 +60,14 @@ public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
 
     /// <summary>The token in a status URL's fragment (<c>#t=...</c>).</summary>
     protected static string TokenOf(string statusUrl) => statusUrl[(statusUrl.IndexOf("#t=", StringComparison.Ordinal) + 3)..];
+
+    /// <summary>No request row and no file, temporary or permanent: a refused submission left nothing.</summary>
+    protected async Task AssertNothingStoredAsync()
+    {
+        await using var db = Factory.NewDbContext();
+        Assert.Equal(0, await db.FootageRequests.CountAsync());
+        Assert.Empty(Factory.StoredFiles());
+    }
 
     protected static async Task AssertProblemAsync(HttpResponseMessage response, int status)
     {

@@ -167,13 +167,6 @@ public class SubmitFilesAndAtomicityTests(ApiFactory factory) : ApiTest(factory)
         Assert.False(File.Exists(orphan));
         Assert.Equal(kept.Order(), Factory.StoredFiles().Order());
     }
-
-    private async Task AssertNothingStoredAsync()
-    {
-        await using var db = Factory.NewDbContext();
-        Assert.Equal(0, await db.FootageRequests.CountAsync());
-        Assert.Empty(Factory.StoredFiles());
-    }
 }
 
 public class IdempotencyCleanupTests(ApiFactory factory) : ApiTest(factory)

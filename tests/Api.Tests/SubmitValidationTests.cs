@@ -145,11 +145,4 @@ public class SubmitValidationTests(ApiFactory factory) : ApiTest(factory)
             """;
         await command.ExecuteNonQueryAsync();
     }
-
-    private async Task AssertNothingStoredAsync()
-    {
-        await using var db = Factory.NewDbContext();
-        Assert.Equal(0, await db.FootageRequests.CountAsync());
-        Assert.Empty(Factory.StoredFiles());
-    }
 }
