@@ -101,3 +101,19 @@ public class MistakesTests(WebFactory factory, BrowserFixture browser) : WebTest
         await Expect(page.Locator("#done-reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^CCTV-"));
     }
 }
+
+public class LeavingTests(WebFactory factory, BrowserFixture browser) : WebTest(factory, browser)
+{
+    [Fact]
+    public async Task LeavingAHalfFilledForm_AsksFirst()
+    {
+        var page = await OpenAsync("/", Desktop);
+        var asked = new List<string>();
+        page.Dialog += (_, dialog) => asked.Add(dialog.Type);
+        await page.Locator("#request-form").GetByLabel("นามสกุล").FillAsync("ใจดี");
+
+        await page.ReloadAsync();
+
+        Assert.Contains("beforeunload", asked);
+    }
+}

@@ -61,6 +61,8 @@ public abstract class WebTest(WebFactory factory, BrowserFixture browser) : IAsy
             }
         };
         page.PageError += (_, error) => ConsoleErrors.Add(error);
+        // The form asks before a half-filled page is left; a test that navigates away means it.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync(Factory.BaseUrl + path);
         return page;
     }

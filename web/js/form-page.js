@@ -17,6 +17,11 @@ let notice = null;
 let signature = null;
 let idempotencyKey = null;
 let sending = false;
+// Typed but not sent: leaving the page (a reload, the back button) asks first.
+let dirty = false;
+window.addEventListener("beforeunload", (e) => {
+  if (dirty) e.preventDefault();
+});
 
 initLangSwitch();
 initLookup();
@@ -116,6 +121,7 @@ for (const field of ["idCardCopy", "policeReport", "otherDocuments"]) {
 signature = initSignature((drawn) => drawn && clearError("signature"));
 
 form.addEventListener("input", (e) => {
+  dirty = true;
   // A changed form is a new request: a retry of the old one must not be answered with the old result.
   idempotencyKey = null;
   if (e.target.id) clearError(e.target.id);
@@ -269,6 +275,7 @@ $("confirm-send").addEventListener("click", async () => {
   try {
     const result = await uploadForm("/api/requests", await buildFormData(), idempotencyKey, (pct) => (bar.value = pct));
     idempotencyKey = null;
+    dirty = false;
     showConfirmation(result);
   } catch (err) {
     $("form-status").textContent = "";
