@@ -16,7 +16,7 @@ LARGE=${1:-12}
 SMALL=${2:-200}
 WORK=$(mktemp -d /tmp/cctvrequests-bench.XXXXXX)
 API_PID=
-cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null; stop_cluster "$WORK/pg"; rm -rf "$WORK"; }
+cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null || true; stop_cluster "$WORK/pg"; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 PGPORT=$(free_port); PORT=$(free_port)
