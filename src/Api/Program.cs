@@ -6,6 +6,7 @@ using CctvRequests.Api.Hosting;
 using CctvRequests.Api.OpenApi;
 using CctvRequests.Application;
 using CctvRequests.Application.Behaviors;
+using CctvRequests.Application.Idempotency;
 using CctvRequests.Application.Requests.Submit;
 using CctvRequests.Infrastructure;
 using CctvRequests.Infrastructure.Files;
@@ -25,12 +26,13 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 
 builder.Services.AddApplication();
+builder.Services.AddScoped<SubmissionFormReader>();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(SubmitRequestCommand)];
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(IdempotencyBehavior<,>)];
 });
 
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -94,6 +96,7 @@ app.MapStations();
 app.MapRequests();
 app.MapStatus();
 app.MapPrivacy();
+app.MapSettings();
 app.MapFallbackToFile("/status", "status.html", new StaticFileOptions { FileProvider = site });
 
 app.Run();

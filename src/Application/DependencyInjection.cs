@@ -1,3 +1,6 @@
+using CctvRequests.Application.Files;
+using CctvRequests.Application.Idempotency;
+using CctvRequests.Application.Requests.Submit;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,10 +8,13 @@ namespace CctvRequests.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>Validators of this assembly. The mediator itself is wired by the API, where its source generator runs.</summary>
+    /// <summary>Validators and per-request helpers of this assembly. The mediator itself is wired by the API, where its source generator runs.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<PromotedFiles>();
+        services.AddScoped<IdempotencyOutcome>();
+        services.AddScoped<SubmissionAnswers>();
         return services;
     }
 }

@@ -28,6 +28,7 @@ public static class DependencyInjection
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IReferenceNumbers, ReferenceNumbers>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<StorageSweeper>();
 
@@ -58,7 +59,7 @@ public static class DependencyInjection
             dataProtection.ProtectKeysWithCertificate(
                 System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificate, configuration["DataProtection:CertificatePassword"]));
         }
-        services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
 
         services.Configure<LookupThrottleOptions>(configuration.GetSection(LookupThrottleOptions.Section));
         services.AddSingleton<LookupThrottle>();

@@ -39,7 +39,7 @@ public class SubmitRequestTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal("นาย", stored.Applicant.Title);
         Assert.Equal("สมศักดิ์", stored.Applicant.FirstName);
         Assert.Equal("ใจดี", stored.Applicant.LastName);
-        Assert.Equal(form.NationalId, stored.Applicant.NationalId.Value);
+        Assert.Equal(form.NationalId, stored.Applicant.Identity.Number);
         Assert.Equal(35, stored.Applicant.Age);
         Assert.Equal("ไทย", stored.Applicant.Ethnicity);
         Assert.Equal("ไทย", stored.Applicant.Nationality);
@@ -61,7 +61,7 @@ public class SubmitRequestTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(notice.Text))), stored.PrivacyConsent.TextSha256);
         Assert.Equal("th", stored.PrivacyConsent.Language);
         Assert.Equal(TimeSpan.Zero, stored.PrivacyConsent.AcceptedAt.Offset);
-        Assert.True(DateTimeOffset.UtcNow - stored.PrivacyConsent.AcceptedAt < TimeSpan.FromMinutes(1));
+        Assert.True(Factory.Clock.GetUtcNow() - stored.PrivacyConsent.AcceptedAt < TimeSpan.FromMinutes(1));
 
         // Every file, byte for byte, with its kind, detected type and hash; the signature among them.
         var store = Factory.Services.GetRequiredService<IFileStore>();
@@ -115,7 +115,7 @@ public class SubmitRequestTests(ApiFactory factory) : ApiTest(factory)
         await SubmitOkAsync(form);
         await using var db = Factory.NewDbContext();
         var stored = await db.FootageRequests.SingleAsync();
-        Assert.Equal(id, stored.Applicant.NationalId.Value);
+        Assert.Equal(id, stored.Applicant.Identity.Number);
         Assert.Equal("+66812345678", stored.Applicant.Phone.E164);
         Assert.Equal(35, stored.Applicant.Age);
     }

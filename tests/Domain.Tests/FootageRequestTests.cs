@@ -24,7 +24,6 @@ public class FootageRequestTests
     {
         var request = TestRequests.Submit(incidentDate: new DateOnly(2026, 2, 14));
         Assert.Equal(new DateOnly(2026, 3, 16), request.FootageOverwrittenOn);
-        Assert.Equal(28, request.DaysUntilFootageOverwritten(new DateOnly(2026, 2, 16)));
     }
 
     [Fact]
@@ -85,7 +84,7 @@ public class FootageRequestTests
     [Fact]
     public void MaskedName_ShouldKeepThaiVowelsWithTheirConsonant()
     {
-        var applicant = Applicant.Create("นาง", "สุดา", "มีสุข", NationalId.Parse("1112034563562"), 40, null, "ไทย", "ที่อยู่ทดสอบ", ThaiPhoneNumber.Parse("0812345678"));
+        var applicant = Applicant.Create("นาง", "สุดา", "มีสุข", IdentityDocument.Of(NationalId.Parse("1112034563562")), 40, null, "ไทย", "ที่อยู่ทดสอบ", ThaiPhoneNumber.Parse("0812345678"));
         Assert.Equal("นางสุด*** มีสุ***", applicant.MaskedName);
     }
 
@@ -93,5 +92,5 @@ public class FootageRequestTests
     [InlineData(0)]
     [InlineData(121)]
     public void Applicant_WithAnAgeOutOfRange_ShouldThrow(int age) =>
-        Assert.Throws<DomainException>(() => Applicant.Create("นาย", "ก", "ข", NationalId.Parse("1112034563562"), age, null, "ไทย", "ที่อยู่ทดสอบ", ThaiPhoneNumber.Parse("0812345678")));
+        Assert.Throws<DomainException>(() => Applicant.Create("นาย", "ก", "ข", IdentityDocument.Of(NationalId.Parse("1112034563562")), age, null, "ไทย", "ที่อยู่ทดสอบ", ThaiPhoneNumber.Parse("0812345678")));
 }

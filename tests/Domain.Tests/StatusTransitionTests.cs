@@ -124,5 +124,5 @@ public class StatusTransitionTests
     [InlineData(RequestStatus.Received, "เจ้าหน้าที่รับเรื่องแล้ว")]
     [InlineData(RequestStatus.Cancelled, "ยกเลิก")]
     [InlineData(RequestStatus.Approved, "อนุมัติแล้ว")]
-    public void ThaiLabels_AreTheManuals(RequestStatus status, string label) => Assert.Equal(label, RequestStatusText.Thai(status));
+    public void ThaiLabels_AreTheManuals(RequestStatus status, string label) => Assert.Equal(label, RequestStatusText.Of(status).Th);
 }

@@ -28,7 +28,7 @@ internal static class TestRequests
     }
 
     public static Applicant Applicant() => Domain.Requests.Applicant.Create(
-        "นาย", "สมศักดิ์", "ใจดี", NationalId.Parse("1112034563562"), 35, null, "ไทย", "99 หมู่ 1 ต.ศาลา อ.เกาะคา จ.ลำปาง", ThaiPhoneNumber.Parse("0812345678"));
+        "นาย", "สมศักดิ์", "ใจดี", IdentityDocument.Of(NationalId.Parse("1112034563562")), 35, null, "ไทย", "99 หมู่ 1 ต.ศาลา อ.เกาะคา จ.ลำปาง", ThaiPhoneNumber.Parse("0812345678"));
 
     public static FootageRequest Submit(
         Purpose purpose = Purpose.Copy,

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Respawn;
 using Xunit;
@@ -28,6 +29,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Arms a failure of the next database save, after the files are written.</summary>
     public SaveFailureSwitch SaveFailure { get; } = new();
 
+    /// <summary>The host's clock: every "today" and "now" of the API comes from it.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.NewProvider();
+
     /// <summary>Every log line the app wrote, to check that no national ID or phone number leaks.</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -42,7 +46,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["stations", "privacy_notices", "data_protection_keys", "__ef_migrations_history"],
+            TablesToIgnore = ["stations", "privacy_notices", "organization_profile", "data_protection_keys", "__ef_migrations_history"],
         });
     }
 
@@ -99,7 +103,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(SaveFailure));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(SaveFailure);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -9,7 +9,7 @@ namespace CctvRequests.TestSupport;
 /// </summary>
 public sealed class SubmissionForm
 {
-    public static DateOnly TodayInBangkok => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+    public static DateOnly TodayInBangkok => TestClock.Today;
 
     public Dictionary<string, string> Fields { get; } = new()
     {
@@ -41,7 +41,20 @@ public sealed class SubmissionForm
         ("signature", "signature.png", SampleFiles.Signature(), "image/png"),
     ];
 
+    /// <summary>Parts sent as well as <see cref="Fields"/>, even under a name already there.</summary>
+    public List<(string Name, string Value)> ExtraParts { get; } = [];
+
     public string NationalId => Fields["nationalId"];
+
+    /// <summary>An applicant who is not Thai, identified by a passport instead of a national ID.</summary>
+    public SubmissionForm WithPassport(string number = "XK1234567", string country = "GBR", string nationality = "British")
+    {
+        Fields.Remove("nationalId");
+        Fields["passportNumber"] = number;
+        Fields["passportCountry"] = country;
+        Fields["nationality"] = nationality;
+        return this;
+    }
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -72,6 +85,10 @@ public sealed class SubmissionForm
     {
         var content = new MultipartFormDataContent();
         foreach (var (name, value) in Fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+        foreach (var (name, value) in ExtraParts)
         {
             content.Add(new StringContent(value), name);
         }

@@ -53,7 +53,7 @@ public class CitizenJourneyTests(WebFactory factory, BrowserFixture browser) : W
         {
             var stored = await db.FootageRequests.Include(r => r.Attachments).SingleAsync();
             Assert.Equal(reference, stored.ReferenceNumber.Value);
-            Assert.Equal(form.NationalId, stored.Applicant.NationalId.Value);
+            Assert.Equal(form.NationalId, stored.Applicant.Identity.Number);
             Assert.Equal(CitizenForm.Today, stored.WrittenOn);
             Assert.Equal(form.IncidentDate, stored.IncidentDate);
             Assert.Equal(new TimeOnly(14, 30), stored.IncidentTime);
@@ -118,7 +118,7 @@ public class CitizenJourneyTests(WebFactory factory, BrowserFixture browser) : W
         await Expect(page.Locator("#done-reference")).ToHaveTextAsync(new Regex("^CCTV-"));
         await using var db = Factory.NewDbContext();
         var stored = await db.FootageRequests.SingleAsync();
-        Assert.Equal(form.NationalId, stored.Applicant.NationalId.Value);
+        Assert.Equal(form.NationalId, stored.Applicant.Identity.Number);
         Assert.Equal(form.IncidentDate, stored.IncidentDate);
     }
 

@@ -1,14 +1,15 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Requests.GetStatusByToken;
 using CctvRequests.Application.Requests.GetStatusQr;
-using CctvRequests.Application.Requests.LookupByNationalId;
+using CctvRequests.Application.Requests.Lookup;
+using FluentValidation;
 using Mediator;
 
 namespace CctvRequests.Api.Endpoints;
 
 /// <summary>
 /// The citizen's ways to follow a request. Everything secret travels in a POST body, never in a
-/// URL, so national IDs and tokens stay out of access logs and browser history.
+/// URL, so identity documents and tokens stay out of access logs and browser history.
 /// </summary>
 public static class StatusEndpoints
 {
@@ -16,15 +17,16 @@ public static class StatusEndpoints
     {
         var group = app.MapGroup("/api/status").WithTags("Status");
 
-        group.MapPost("/lookup", async (LookupRequest body, HttpContext context, ILookupThrottle throttle, ISender sender, CancellationToken ct) =>
+        group.MapPost("/lookup", async (LookupForm body, HttpContext context, ILookupThrottle throttle, IValidator<LookupForm> validator, ISender sender, CancellationToken ct) =>
             {
                 throttle.ForClient(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
                 context.Response.Headers.CacheControl = "no-store";
-                return TypedResults.Ok(await sender.Send(new LookupRequestsByNationalIdQuery(body.NationalId), ct));
+                await validator.ValidateAndThrowAsync(body, ct);
+                return TypedResults.Ok(await sender.Send(body.ToQuery(), ct));
             })
-            .WithName("LookupRequestsByNationalId")
-            .WithSummary("The citizen's requests, by national ID (การตรวจสอบผล)")
-            .WithDescription("Answers reference number, status, station, incident date and submission time only; an unknown ID gets an empty array. Limited to 5 lookups per 15 minutes per client and per ID (429 with Retry-After).")
+            .WithName("LookupRequests")
+            .WithSummary("The applicant's requests, by national ID or passport (การตรวจสอบผล)")
+            .WithDescription("Send `nationalId`, or `passportNumber` with `passportCountry`. Answers reference number, status, station, incident date and submission time only, in the language of `Accept-Language`; an unknown document gets an empty array. Limited per client and per document (429 with Retry-After).")
             .Produces<IReadOnlyList<StatusSummaryDto>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -36,7 +38,7 @@ public static class StatusEndpoints
             })
             .WithName("GetStatusByToken")
             .WithSummary("One request's status, by the token of its QR code")
-            .WithDescription("The token is the `t` value in the fragment of `statusUrl`. The name is masked; internal notes never appear.")
+            .WithDescription("The token is the `t` value in the fragment of `statusUrl`. Texts are in the language of `Accept-Language`; the name is masked; internal notes never appear.")
             .Produces<StatusDetailDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -55,9 +57,6 @@ public static class StatusEndpoints
         return app;
     }
 }
-
-/// <param name="NationalId">13 digits; Thai digits, spaces and dashes are accepted.</param>
-public sealed record LookupRequest(string? NationalId);
 
 /// <param name="Token">The <c>t</c> value from the status link's fragment.</param>
 public sealed record TokenRequest(string? Token);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CctvRequests.Application.Common;
+using CctvRequests.Application.Files;
 using CctvRequests.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -27,17 +28,15 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         var problem = exception switch
         {
             ValidationException e => Validation(e),
-            FileTooLargeException e => FieldProblem(StatusCodes.Status413PayloadTooLarge, Lang.Pick("ไฟล์มีขนาดใหญ่เกินกำหนด", "File too large"), e.Field, e.Localized),
-            UnsupportedFileTypeException e => FieldProblem(StatusCodes.Status415UnsupportedMediaType, Lang.Pick("ชนิดไฟล์ไม่รองรับ", "Unsupported file type"), e.Field, e.Localized),
+            FileTooLargeException e => FieldProblem(StatusCodes.Status413PayloadTooLarge, Titles.FileTooLarge, e.Field, e.Localized),
+            UnsupportedFileTypeException e => FieldProblem(StatusCodes.Status415UnsupportedMediaType, Titles.UnsupportedType, e.Field, e.Localized),
             TooManyRequestsException e => TooMany(httpContext, e),
-            NotFoundException e => Problem(StatusCodes.Status404NotFound, Lang.Pick("ไม่พบข้อมูล", "Not found"), e.Localized),
-            IdempotencyConflictException e => Problem(StatusCodes.Status422UnprocessableEntity, Lang.Pick("Idempotency-Key ถูกใช้ซ้ำ", "Idempotency-Key reused"), e.Localized),
-            DomainException e => Problem(StatusCodes.Status409Conflict, Lang.Pick("ขัดกับเงื่อนไขของระบบ", "Conflicts with a business rule"), Lang.Pick(e.MessageTh, e.Message), e.Code),
-            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, Lang.Pick("ข้อมูลถูกแก้ไขโดยผู้อื่น", "Changed by someone else"),
-                Lang.Pick("คำร้องนี้ถูกแก้ไขโดยผู้อื่นระหว่างนี้ กรุณาโหลดใหม่แล้วลองอีกครั้ง", "Someone else changed this request meanwhile; reload and try again.")),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, Titles.NotFound, e.Localized),
+            IdempotencyConflictException e => Problem(StatusCodes.Status422UnprocessableEntity, Titles.KeyReused, e.Localized),
+            DomainException e => Problem(StatusCodes.Status409Conflict, Titles.Conflict, Lang.Of(e.Text), e.Code),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, Titles.ChangedMeanwhile, Lang.Of(Texts.ChangedMeanwhile)),
             BadHttpRequestException e => BadRequest(e),
-            JsonException => Problem(StatusCodes.Status400BadRequest, Lang.Pick("ข้อมูลไม่ถูกต้อง", "Malformed request"),
-                Lang.Pick("รูปแบบ JSON ไม่ถูกต้อง", "The JSON body is malformed.")),
+            JsonException => Problem(StatusCodes.Status400BadRequest, Titles.Malformed, Lang.Of(Texts.MalformedJson)),
             _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext),
             _ => null,
         };
@@ -45,8 +44,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            problem = Problem(StatusCodes.Status500InternalServerError, Lang.Pick("เกิดข้อผิดพลาดในระบบ", "Server error"),
-                Lang.Pick("ขออภัย ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง", "Sorry, something went wrong. Please try again."));
+            problem = Problem(StatusCodes.Status500InternalServerError, Titles.ServerError, Lang.Of(Texts.ServerError));
         }
         else if (problem.Status >= 500)
         {
@@ -91,17 +89,17 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         return new ValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = Lang.Pick("ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบช่องที่แจ้ง", "Some fields need attention."),
+            Title = Lang.Of(Texts.FieldsNeedAttention),
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         };
     }
 
-    private static ProblemDetails FieldProblem(int status, string title, string? field, string message)
+    private static ProblemDetails FieldProblem(int status, Text title, string? field, string message)
     {
         var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field ?? "body"] = [message] })
         {
             Status = status,
-            Title = title,
+            Title = Lang.Of(title),
             Detail = message,
         };
         return problem;
@@ -110,30 +108,53 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException e)
     {
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Problem(StatusCodes.Status429TooManyRequests, Lang.Pick("เรียกใช้บ่อยเกินไป", "Too many requests"), e.Localized);
+        return Problem(StatusCodes.Status429TooManyRequests, Titles.TooMany, e.Localized);
     }
 
     private static ProblemDetails Unavailable(HttpContext context)
     {
         context.Response.Headers.RetryAfter = "5";
-        return Problem(StatusCodes.Status503ServiceUnavailable, Lang.Pick("ระบบไม่พร้อมให้บริการชั่วคราว", "Temporarily unavailable"),
-            Lang.Pick("ขออภัย ยังบันทึกข้อมูลไม่ได้ในขณะนี้ ไม่มีข้อมูลใดถูกบันทึก กรุณาลองใหม่อีกครั้ง",
-                "Sorry, the data could not be saved right now; nothing was saved. Please try again."));
+        return Problem(StatusCodes.Status503ServiceUnavailable, Titles.Unavailable, Lang.Of(Texts.Unavailable));
     }
 
     private static ProblemDetails BadRequest(BadHttpRequestException e) => e.StatusCode == StatusCodes.Status413PayloadTooLarge
-        ? FieldProblem(StatusCodes.Status413PayloadTooLarge, Lang.Pick("ข้อมูลมีขนาดใหญ่เกินกำหนด", "Request too large"), "body",
-            Lang.Pick("ไฟล์แนบรวมกันต้องไม่เกิน 30 MB", "The attachments together must not exceed 30 MB."))
-        : Problem(e.StatusCode, Lang.Pick("ข้อมูลไม่ถูกต้อง", "Malformed request"),
-            Lang.Pick("รูปแบบคำขอไม่ถูกต้อง", "The request is malformed."));
+        ? FieldProblem(StatusCodes.Status413PayloadTooLarge, Titles.RequestTooLarge, "body", Lang.Of(UploadTexts.TotalTooLarge))
+        : Problem(e.StatusCode, Titles.Malformed, Lang.Of(Texts.Malformed));
 
-    private static ProblemDetails Problem(int status, string title, string detail, string? code = null)
+    private static ProblemDetails Problem(int status, Text title, string detail, string? code = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var problem = new ProblemDetails { Status = status, Title = Lang.Of(title), Detail = detail };
         if (code is not null)
         {
             problem.Extensions["code"] = code;
         }
         return problem;
+    }
+
+    private static class Titles
+    {
+        public static readonly Text FileTooLarge = new("ไฟล์มีขนาดใหญ่เกินกำหนด", "File too large");
+        public static readonly Text RequestTooLarge = new("ข้อมูลมีขนาดใหญ่เกินกำหนด", "Request too large");
+        public static readonly Text UnsupportedType = new("ชนิดไฟล์ไม่รองรับ", "Unsupported file type");
+        public static readonly Text NotFound = new("ไม่พบข้อมูล", "Not found");
+        public static readonly Text KeyReused = new("Idempotency-Key ถูกใช้ซ้ำ", "Idempotency-Key reused");
+        public static readonly Text Conflict = new("ขัดกับเงื่อนไขของระบบ", "Conflicts with a business rule");
+        public static readonly Text ChangedMeanwhile = new("ข้อมูลถูกแก้ไขโดยผู้อื่น", "Changed by someone else");
+        public static readonly Text Malformed = new("ข้อมูลไม่ถูกต้อง", "Malformed request");
+        public static readonly Text TooMany = new("เรียกใช้บ่อยเกินไป", "Too many requests");
+        public static readonly Text Unavailable = new("ระบบไม่พร้อมให้บริการชั่วคราว", "Temporarily unavailable");
+        public static readonly Text ServerError = new("เกิดข้อผิดพลาดในระบบ", "Server error");
+    }
+
+    private static class Texts
+    {
+        public static readonly Text FieldsNeedAttention = new("ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบช่องที่แจ้ง", "Some fields need attention.");
+        public static readonly Text ChangedMeanwhile = new(
+            "คำร้องนี้ถูกแก้ไขโดยผู้อื่นระหว่างนี้ กรุณาโหลดใหม่แล้วลองอีกครั้ง", "Someone else changed this request meanwhile; reload and try again.");
+        public static readonly Text MalformedJson = new("รูปแบบ JSON ไม่ถูกต้อง", "The JSON body is malformed.");
+        public static readonly Text Malformed = new("รูปแบบคำขอไม่ถูกต้อง", "The request is malformed.");
+        public static readonly Text ServerError = new("ขออภัย ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง", "Sorry, something went wrong. Please try again.");
+        public static readonly Text Unavailable = new(
+            "ขออภัย ยังบันทึกข้อมูลไม่ได้ในขณะนี้ ไม่มีข้อมูลใดถูกบันทึก กรุณาลองใหม่อีกครั้ง", "Sorry, the data could not be saved right now; nothing was saved. Please try again.");
     }
 }

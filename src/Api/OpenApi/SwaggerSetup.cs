@@ -17,6 +17,7 @@ public static class SwaggerSetup
                               "Errors are `application/problem+json`; validation errors name each field, in Thai by default or in English with `Accept-Language: en`.",
             });
             o.OperationFilter<ExamplesOperationFilter>();
+            o.OperationFilter<SubmissionFormSchema>();
             foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "CctvRequests.*.xml"))
             {
                 o.IncludeXmlComments(xml);

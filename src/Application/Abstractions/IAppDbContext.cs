@@ -1,20 +1,20 @@
+using CctvRequests.Application.Idempotency;
+using CctvRequests.Domain.Organization;
 using CctvRequests.Domain.Privacy;
 using CctvRequests.Domain.Requests;
 using CctvRequests.Domain.Stations;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CctvRequests.Application.Abstractions;
 
-/// <summary>The data interface: DbSets straight from EF Core, no repository on top.</summary>
+/// <summary>The data interface: DbSets straight from EF Core, no repository on top. Transactions are the unit of work's.</summary>
 public interface IAppDbContext
 {
     DbSet<FootageRequest> FootageRequests { get; }
     DbSet<Station> Stations { get; }
     DbSet<PrivacyNotice> PrivacyNotices { get; }
+    DbSet<OrganizationProfile> OrganizationProfiles { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
-
-    DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -4,9 +4,9 @@ namespace CctvRequests.Application.Abstractions;
 
 /// <summary>
 /// Attachment bytes live in a file store, apart from the database. An upload is first
-/// <em>staged</em> (streamed to a temporary file while it is checked and hashed), then
-/// <em>promoted</em> to its permanent random key just before the database commit; the caller
-/// deletes promoted files if the commit fails, and the store sweeps leftovers at start.
+/// <em>staged</em> (streamed to a temporary place while it is checked and hashed), then
+/// <em>promoted</em> to its permanent random key just before the database commit
+/// (<see cref="PromotedFiles"/> undoes that when the commit does not happen).
 /// </summary>
 public interface IFileStore
 {
@@ -24,6 +24,4 @@ public interface IFileStore
     Task DeleteAsync(string storageKey);
 
     Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken);
-
-    bool Exists(string storageKey);
 }

@@ -1,16 +1,18 @@
 using System.Globalization;
+using CctvRequests.Domain.Common;
 
 namespace CctvRequests.Application.Common;
 
 /// <summary>
-/// Thai is the default; English when the request's culture is English (set from
-/// <c>Accept-Language</c> by the API's request localization).
+/// The caller's language: Thai by default, English when the request's UI culture is English (set
+/// from <c>Accept-Language</c> by the API's request localization).
 /// </summary>
 public static class Lang
 {
-    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == Text.English;
 
-    public static string Code => IsEnglish ? "en" : "th";
+    public static string Code => IsEnglish ? Text.English : Text.Thai;
 
-    public static string Pick(string thai, string english) => IsEnglish ? english : thai;
+    /// <summary>The text in the caller's language.</summary>
+    public static string Of(Text text) => text.In(Code);
 }

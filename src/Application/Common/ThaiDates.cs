@@ -1,4 +1,5 @@
 using System.Globalization;
+using CctvRequests.Domain.Common;
 
 namespace CctvRequests.Application.Common;
 
@@ -14,8 +15,7 @@ public static class ThaiDates
         TimeOnly.TryParseExact(value?.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
     /// <summary><c>16/02/2569</c> in Thai, <c>16/02/2026</c> in English.</summary>
-    public static string Format(DateOnly date) =>
-        Lang.IsEnglish
-            ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
-            : string.Create(CultureInfo.InvariantCulture, $"{date.Day:00}/{date.Month:00}/{date.Year + 543}");
+    public static Text Format(DateOnly date) => new(
+        string.Create(CultureInfo.InvariantCulture, $"{date.Day:00}/{date.Month:00}/{date.Year + 543}"),
+        date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
 }

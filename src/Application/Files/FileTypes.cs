@@ -10,6 +10,9 @@ public static class FileTypes
     public const string Jpeg = "image/jpeg";
     public const string Png = "image/png";
 
+    /// <summary>Every type an attachment may be.</summary>
+    public static readonly IReadOnlyList<string> Accepted = [Pdf, Jpeg, Png];
+
     /// <summary>How many leading bytes <see cref="Detect"/> needs.</summary>
     public const int HeaderLength = 8;
 

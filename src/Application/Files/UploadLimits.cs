@@ -12,6 +12,9 @@ public static class UploadLimits
     /// <summary>Form fields are short text; anything longer is not a form field.</summary>
     public const int MaxFieldChars = 4000;
 
+    /// <summary>Parts of one multipart body: the form has about 30; anything far beyond is not a form.</summary>
+    public const int MaxSections = 40;
+
     /// <summary>The body may carry the files plus the form's text; Kestrel stops anything far beyond.</summary>
     public const long MaxRequestBytes = MaxTotalBytes + (2L * 1024 * 1024);
 }

@@ -10,8 +10,7 @@ internal static class Guard
         {
             throw new DomainException(
                 $"{field}.length",
-                $"{field} must be {min} to {max} characters.",
-                $"{field} ต้องมีความยาว {min} ถึง {max} ตัวอักษร");
+                new Common.Text($"{field} ต้องมีความยาว {min} ถึง {max} ตัวอักษร", $"{field} must be {min} to {max} characters."));
         }
         return trimmed;
     }

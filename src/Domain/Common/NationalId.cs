@@ -39,7 +39,7 @@ public sealed class NationalId : IEquatable<NationalId>
     public static NationalId Parse(string input) =>
         TryParse(input, out var id)
             ? id
-            : throw new DomainException("national_id.invalid", "The national ID is not a valid Thai national ID.", "เลขบัตรประชาชนไม่ถูกต้อง");
+            : throw new DomainException("national_id.invalid", new Text("เลขบัตรประชาชนไม่ถูกต้อง", "The national ID is not a valid Thai national ID."));
 
     /// <summary>The check digit over 13 ASCII digits.</summary>
     public static bool HasValidCheckDigit(string digits)

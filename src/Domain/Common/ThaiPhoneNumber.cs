@@ -52,7 +52,7 @@ public sealed class ThaiPhoneNumber : IEquatable<ThaiPhoneNumber>
     public static ThaiPhoneNumber Parse(string input) =>
         TryParse(input, out var phone)
             ? phone
-            : throw new DomainException("phone.invalid", "The phone number is not a complete Thai number.", "หมายเลขโทรศัพท์ไม่ถูกต้อง");
+            : throw new DomainException("phone.invalid", new Text("หมายเลขโทรศัพท์ไม่ถูกต้อง", "The phone number is not a complete Thai number."));
 
     /// <summary>Restores a stored E.164 value.</summary>
     public static ThaiPhoneNumber FromE164(string e164) => Parse(e164);

@@ -8,14 +8,17 @@ public sealed class Applicant
     private Applicant()
     {
         Title = FirstName = LastName = Nationality = Address = string.Empty;
-        NationalId = null!;
+        Identity = null!;
         Phone = null!;
     }
 
     public string Title { get; private set; }
     public string FirstName { get; private set; }
     public string LastName { get; private set; }
-    public NationalId NationalId { get; private set; }
+
+    /// <summary>A Thai national ID, or a passport with its country (SPEC §8.10).</summary>
+    public IdentityDocument Identity { get; private set; }
+
     public int Age { get; private set; }
 
     /// <summary>Optional: ethnicity is sensitive data under PDPA s.26, so it is never required.</summary>
@@ -28,7 +31,7 @@ public sealed class Applicant
     public string FullName => $"{Title}{FirstName} {LastName}";
 
     public static Applicant Create(
-        string title, string firstName, string lastName, NationalId nationalId, int age,
+        string title, string firstName, string lastName, IdentityDocument identity, int age,
         string? ethnicity, string nationality, string address, ThaiPhoneNumber phone)
     {
         return new Applicant
@@ -36,10 +39,10 @@ public sealed class Applicant
             Title = Guard.Text(title, nameof(title), 1, RequestLimits.TitleMax),
             FirstName = Guard.Text(firstName, nameof(firstName), 1, RequestLimits.NameMax),
             LastName = Guard.Text(lastName, nameof(lastName), 1, RequestLimits.NameMax),
-            NationalId = nationalId,
+            Identity = identity,
             Age = age is >= RequestLimits.AgeMin and <= RequestLimits.AgeMax
                 ? age
-                : throw new DomainException("age.range", "Age must be between 1 and 120.", "อายุต้องอยู่ระหว่าง 1 ถึง 120 ปี"),
+                : throw new DomainException("age.range", RequestTexts.AgeRange),
             Ethnicity = string.IsNullOrWhiteSpace(ethnicity) ? null : Guard.Text(ethnicity, nameof(ethnicity), 1, RequestLimits.EthnicityMax),
             Nationality = Guard.Text(nationality, nameof(nationality), 1, RequestLimits.NationalityMax),
             Address = Guard.Text(address, nameof(address), RequestLimits.AddressMin, RequestLimits.AddressMax),
@@ -49,4 +52,7 @@ public sealed class Applicant
 
     /// <summary>What a citizen-facing page may show: <c>นายสม*** ใจ***</c>.</summary>
     public string MaskedName => $"{Title}{Mask.KeepStart(FirstName, 2)} {Mask.KeepStart(LastName, 2)}";
+
+    /// <summary>Never print the fields: they identify a person.</summary>
+    public override string ToString() => nameof(Applicant);
 }

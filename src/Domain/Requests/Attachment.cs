@@ -18,6 +18,18 @@ public enum AttachmentKind
     Signature,
 }
 
+public static class AttachmentKindText
+{
+    public static Text Of(AttachmentKind kind) => kind switch
+    {
+        AttachmentKind.IdCardCopy => new("สำเนาบัตรประชาชน", "ID card copy"),
+        AttachmentKind.PoliceReport => new("สำเนาบันทึกแจ้งความ", "police report"),
+        AttachmentKind.Other => new("เอกสารอื่นๆ", "other documents"),
+        AttachmentKind.Signature => new("ลายมือชื่อผู้ยื่นคำร้อง", "signature"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}
+
 public sealed class Attachment
 {
     private Attachment()
@@ -46,11 +58,11 @@ public sealed class Attachment
     {
         if (sizeBytes <= 0)
         {
-            throw new DomainException("attachment.empty", "An attachment cannot be empty.", "ไฟล์แนบต้องไม่ว่างเปล่า");
+            throw new DomainException("attachment.empty", new Text("ไฟล์แนบต้องไม่ว่างเปล่า", "An attachment cannot be empty."));
         }
         if (sha256.Length != 64)
         {
-            throw new DomainException("attachment.hash", "An attachment needs its SHA-256.", "ไฟล์แนบต้องมีค่า SHA-256");
+            throw new DomainException("attachment.hash", new Text("ไฟล์แนบต้องมีค่า SHA-256", "An attachment needs its SHA-256."));
         }
         var name = string.IsNullOrWhiteSpace(fileName) ? "file" : fileName.Trim();
         return new Attachment

@@ -1,3 +1,5 @@
+using CctvRequests.Domain.Common;
+
 namespace CctvRequests.Domain.Requests;
 
 /// <summary>Why a request was cancelled; the citizen sees the Thai label and the officer's message.</summary>
@@ -13,25 +15,14 @@ public enum CancellationReason
 
 public static class CancellationReasonText
 {
-    public static string Thai(CancellationReason reason) => reason switch
+    public static Text Of(CancellationReason reason) => reason switch
     {
-        CancellationReason.IncompleteData => "ข้อมูลไม่ครบถ้วนหรือไม่ถูกต้อง",
-        CancellationReason.WrongAttachments => "เอกสารแนบไม่ถูกต้อง",
-        CancellationReason.FootageUnavailable => "ไม่มีข้อมูลภาพในช่วงเวลาที่ขอ",
-        CancellationReason.Denied => "ไม่อนุมัติ",
-        CancellationReason.WithdrawnByRequester => "ผู้ยื่นคำร้องขอยกเลิก",
-        CancellationReason.Other => "อื่นๆ",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
-    };
-
-    public static string English(CancellationReason reason) => reason switch
-    {
-        CancellationReason.IncompleteData => "Incomplete or incorrect data",
-        CancellationReason.WrongAttachments => "Wrong attachments",
-        CancellationReason.FootageUnavailable => "No footage for the requested time",
-        CancellationReason.Denied => "Not approved",
-        CancellationReason.WithdrawnByRequester => "Withdrawn by the requester",
-        CancellationReason.Other => "Other",
+        CancellationReason.IncompleteData => new("ข้อมูลไม่ครบถ้วนหรือไม่ถูกต้อง", "Incomplete or incorrect data"),
+        CancellationReason.WrongAttachments => new("เอกสารแนบไม่ถูกต้อง", "Wrong attachments"),
+        CancellationReason.FootageUnavailable => new("ไม่มีข้อมูลภาพในช่วงเวลาที่ขอ", "No footage for the requested time"),
+        CancellationReason.Denied => new("ไม่อนุมัติ", "Not approved"),
+        CancellationReason.WithdrawnByRequester => new("ผู้ยื่นคำร้องขอยกเลิก", "Withdrawn by the requester"),
+        CancellationReason.Other => new("อื่นๆ", "Other"),
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

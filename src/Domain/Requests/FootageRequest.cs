@@ -85,30 +85,30 @@ public sealed class FootageRequest
         var today = BangkokTime.DateOf(submittedAt);
         if (writtenOn > today)
         {
-            throw Rule("written_on.future", "The written-on date cannot be in the future.", "วันที่เขียนต้องไม่เป็นวันในอนาคต");
+            throw new DomainException("written_on.future", RequestTexts.WrittenOnFuture);
         }
         if (incidentDate > writtenOn)
         {
-            throw Rule("incident_date.after_written", "The incident cannot be after the written-on date.", "วันที่เกิดเหตุต้องไม่อยู่หลังวันที่เขียน");
+            throw new DomainException("incident_date.after_written", RequestTexts.IncidentAfterWritten);
         }
         if (purpose == Purpose.Copy && fileCount is not (>= RequestLimits.FileCountMin and <= RequestLimits.FileCountMax))
         {
-            throw Rule("file_count.range", "A copy request needs 1 to 50 files.", "การขอสำเนาต้องระบุจำนวนไฟล์ 1 ถึง 50 ไฟล์");
+            throw new DomainException("file_count.range", RequestTexts.FileCountRange);
         }
         if (!station.IsActive)
         {
-            throw Rule("station.inactive", "The station does not take requests.", "สถานีนี้ไม่เปิดรับคำร้อง");
+            throw new DomainException("station.inactive", RequestTexts.StationInactive);
         }
         if (statusTokenHash.Length != 32)
         {
-            throw Rule("token.hash", "A request needs the SHA-256 of its status token.", "คำร้องต้องมีรหัสติดตามสถานะ");
+            throw new DomainException("token.hash", new Text("คำร้องต้องมีรหัสติดตามสถานะ", "A request needs the SHA-256 of its status token."));
         }
 
         var files = attachments.ToList();
-        RequireCount(files, AttachmentKind.IdCardCopy, 1, 1, "สำเนาบัตรประชาชน", "ID card copy");
-        RequireCount(files, AttachmentKind.Signature, 1, 1, "ลายมือชื่อ", "signature");
-        RequireCount(files, AttachmentKind.PoliceReport, policeReportRequired ? 1 : 0, 1, "สำเนาบันทึกแจ้งความ", "police report");
-        RequireCount(files, AttachmentKind.Other, 0, RequestLimits.OtherDocumentsMax, "เอกสารอื่นๆ", "other documents");
+        RequireCount(files, AttachmentKind.IdCardCopy, 1, 1);
+        RequireCount(files, AttachmentKind.Signature, 1, 1);
+        RequireCount(files, AttachmentKind.PoliceReport, policeReportRequired ? 1 : 0, 1);
+        RequireCount(files, AttachmentKind.Other, 0, RequestLimits.OtherDocumentsMax);
 
         var request = new FootageRequest
         {
@@ -148,9 +148,6 @@ public sealed class FootageRequest
         MoveTo(RequestStatus.Cancelled, actor, at, note, reason, message);
     }
 
-    /// <summary>Days from <paramref name="today"/> until the footage is overwritten; negative once it is.</summary>
-    public int DaysUntilFootageOverwritten(DateOnly today) => FootageOverwrittenOn.DayNumber - today.DayNumber;
-
     private void MoveTo(RequestStatus to, string actor, DateTimeOffset at, string? note, CancellationReason? reason, string? publicMessage)
     {
         if (!RequestStatusTransitions.IsAllowed(Status, to))
@@ -163,25 +160,24 @@ public sealed class FootageRequest
         Status = to;
     }
 
-    private static void RequireCount(List<Attachment> files, AttachmentKind kind, int min, int max, string th, string en)
+    private static void RequireCount(List<Attachment> files, AttachmentKind kind, int min, int max)
     {
         var count = files.Count(f => f.Kind == kind);
         if (count < min || count > max)
         {
-            throw Rule(
-                $"attachments.{kind}",
-                $"The request needs {min} to {max} {en} file(s); it has {count}.",
-                $"ต้องแนบ{th} {min} ถึง {max} ไฟล์ (มี {count} ไฟล์)");
+            var name = AttachmentKindText.Of(kind);
+            throw new DomainException($"attachments.{kind}", new Text(
+                $"ต้องแนบ{name.Th} {min} ถึง {max} ไฟล์ (มี {count} ไฟล์)",
+                $"The request needs {min} to {max} {name.En} file(s); it has {count}."));
         }
     }
-
-    private static DomainException Rule(string code, string en, string th) => new(code, en, th);
 }
 
 public sealed class IllegalStatusChangeException(RequestStatus from, RequestStatus to) : DomainException(
     "status.illegal_change",
-    $"A request cannot move from {from} to {to}.",
-    $"ไม่สามารถเปลี่ยนสถานะจาก \"{RequestStatusText.Thai(from)}\" เป็น \"{RequestStatusText.Thai(to)}\" ได้")
+    new Text(
+        $"ไม่สามารถเปลี่ยนสถานะจาก \"{RequestStatusText.Of(from).Th}\" เป็น \"{RequestStatusText.Of(to).Th}\" ได้",
+        $"A request cannot move from \"{RequestStatusText.Of(from).En}\" to \"{RequestStatusText.Of(to).En}\"."))
 {
     public RequestStatus From { get; } = from;
     public RequestStatus To { get; } = to;

@@ -22,7 +22,7 @@ public sealed class PrivacyConsent
     {
         if (textSha256.Length != 64)
         {
-            throw new DomainException("consent.hash", "The consent needs the SHA-256 of the notice text.", "การยินยอมต้องมีค่า SHA-256 ของข้อความนโยบาย");
+            throw new DomainException("consent.hash", new Text("การยินยอมต้องมีค่า SHA-256 ของข้อความนโยบาย", "The consent needs the SHA-256 of the notice text."));
         }
         return new PrivacyConsent
         {

@@ -23,7 +23,7 @@ public sealed partial record ReferenceNumber
     {
         if (buddhistYear is < 2500 or > 9999 || sequence < 1)
         {
-            throw new DomainException("reference.invalid", "A reference number needs a BE year and a positive sequence.", "เลขที่คำร้องไม่ถูกต้อง");
+            throw new DomainException("reference.invalid", new Text("เลขที่คำร้องไม่ถูกต้อง", "A reference number needs a BE year and a positive sequence."));
         }
         return new ReferenceNumber(string.Create(CultureInfo.InvariantCulture, $"{Prefix}-{buddhistYear}-{sequence:D6}"));
     }

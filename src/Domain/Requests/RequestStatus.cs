@@ -1,3 +1,5 @@
+using CctvRequests.Domain.Common;
+
 namespace CctvRequests.Domain.Requests;
 
 /// <summary>The four statuses of the user's manual (สถานะการยื่นคำร้อง). Stored as text.</summary>
@@ -37,21 +39,12 @@ public static class RequestStatusTransitions
 /// <summary>The labels citizens read, as in the user's manual.</summary>
 public static class RequestStatusText
 {
-    public static string Thai(RequestStatus status) => status switch
+    public static Text Of(RequestStatus status) => status switch
     {
-        RequestStatus.Pending => "รออนุมัติ",
-        RequestStatus.Received => "เจ้าหน้าที่รับเรื่องแล้ว",
-        RequestStatus.Cancelled => "ยกเลิก",
-        RequestStatus.Approved => "อนุมัติแล้ว",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    public static string English(RequestStatus status) => status switch
-    {
-        RequestStatus.Pending => "Pending approval",
-        RequestStatus.Received => "Received by an officer",
-        RequestStatus.Cancelled => "Cancelled",
-        RequestStatus.Approved => "Approved",
+        RequestStatus.Pending => new("รออนุมัติ", "Pending approval"),
+        RequestStatus.Received => new("เจ้าหน้าที่รับเรื่องแล้ว", "Received by an officer"),
+        RequestStatus.Cancelled => new("ยกเลิก", "Cancelled"),
+        RequestStatus.Approved => new("อนุมัติแล้ว", "Approved"),
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 }

@@ -8,6 +8,8 @@ public sealed class Station
     public const int NameMax = 300;
     public const int DistrictMax = 100;
     public const int DefaultRetentionDays = 30;
+    public const int RetentionDaysMin = 1;
+    public const int RetentionDaysMax = 3650;
 
     private Station()
     {
@@ -17,6 +19,9 @@ public sealed class Station
     public int Id { get; private set; }
     public string Name { get; private set; }
     public string NameEn { get; private set; }
+
+    /// <summary>The station's name in both languages.</summary>
+    public Text DisplayName => new(Name, NameEn);
     public string District { get; private set; }
 
     /// <summary>How many days the cameras keep footage before overwriting it.</summary>
@@ -27,9 +32,11 @@ public sealed class Station
 
     public static Station Create(int id, string name, string nameEn, string district, int footageRetentionDays = DefaultRetentionDays, bool isActive = true, int sortOrder = 0)
     {
-        if (footageRetentionDays is < 1 or > 3650)
+        if (footageRetentionDays is < RetentionDaysMin or > RetentionDaysMax)
         {
-            throw new DomainException("station.retention", "Footage retention must be 1 to 3650 days.", "ระยะเวลาเก็บข้อมูลภาพต้องอยู่ระหว่าง 1 ถึง 3650 วัน");
+            throw new DomainException("station.retention", new Text(
+                $"ระยะเวลาเก็บข้อมูลภาพต้องอยู่ระหว่าง {RetentionDaysMin} ถึง {RetentionDaysMax} วัน",
+                $"Footage retention must be {RetentionDaysMin} to {RetentionDaysMax} days."));
         }
         return new Station
         {

@@ -17,8 +17,11 @@ public sealed class LocalFileStore : IFileStore
     private const int BufferSize = 81920;
     private readonly string _root;
 
-    public LocalFileStore(IOptions<StorageOptions> options)
+    private readonly TimeProvider _clock;
+
+    public LocalFileStore(IOptions<StorageOptions> options, TimeProvider clock)
     {
+        _clock = clock;
         _root = Path.GetFullPath(options.Value.Root);
         Directory.CreateDirectory(TempFolder);
         Directory.CreateDirectory(ObjectsFolder);
@@ -45,12 +48,12 @@ public sealed class LocalFileStore : IFileStore
                     if (total == 0)
                     {
                         contentType = FileTypes.Detect(buffer.AsSpan(0, read))
-                                      ?? throw UnsupportedType(field);
+                                      ?? throw UnsupportedType(field, fileName);
                     }
                     total += read;
                     if (total > maxBytes)
                     {
-                        throw TooLarge(field, maxBytes);
+                        throw TooLarge(field, fileName, maxBytes);
                     }
                     hash.AppendData(buffer, 0, read);
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
@@ -75,7 +78,7 @@ public sealed class LocalFileStore : IFileStore
 
     public Task<string> PromoteAsync(StagedFile file, CancellationToken cancellationToken)
     {
-        var now = DateTime.UtcNow;
+        var now = _clock.GetUtcNow();
         var key = $"{now:yyyy}/{now:MM}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}{FileTypes.Extension(file.ContentType)}";
         var target = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -97,8 +100,6 @@ public sealed class LocalFileStore : IFileStore
 
     public Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(new FileStream(PathOf(storageKey), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous));
-
-    public bool Exists(string storageKey) => File.Exists(PathOf(storageKey));
 
     /// <summary>Every stored key, for the start-up sweep of files no request points at.</summary>
     public IEnumerable<(string Key, DateTime LastWriteUtc)> EnumerateObjects() =>
@@ -140,13 +141,12 @@ public sealed class LocalFileStore : IFileStore
         }
     }
 
-    private static UnsupportedFileTypeException UnsupportedType(string field) => new(
-        field,
-        $"The file in '{field}' must be a PDF, JPEG or PNG (its content was checked, not its name).",
-        $"ไฟล์ใน '{field}' ต้องเป็น PDF, JPEG หรือ PNG เท่านั้น (ตรวจจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์)");
+    private static UnsupportedFileTypeException UnsupportedType(string field, string? fileName) =>
+        new(field, UploadTexts.Named(UploadTexts.WrongType, DisplayName(field, fileName)));
 
-    private static FileTooLargeException TooLarge(string field, long maxBytes) => new(
-        field,
-        $"The file in '{field}' is larger than {maxBytes / (1024 * 1024)} MB.",
-        $"ไฟล์ใน '{field}' มีขนาดเกิน {maxBytes / (1024 * 1024)} MB");
+    private static FileTooLargeException TooLarge(string field, string? fileName, long maxBytes) =>
+        new(field, UploadTexts.Named(UploadTexts.TooLarge(maxBytes), DisplayName(field, fileName)));
+
+    private static string DisplayName(string field, string? fileName) =>
+        string.IsNullOrWhiteSpace(fileName) ? field : CleanName(fileName, string.Empty);
 }

@@ -1,4 +1,4 @@
-using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Idempotency;
 using CctvRequests.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

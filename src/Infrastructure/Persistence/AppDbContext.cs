@@ -1,4 +1,6 @@
 using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Idempotency;
+using CctvRequests.Domain.Organization;
 using CctvRequests.Domain.Privacy;
 using CctvRequests.Domain.Requests;
 using CctvRequests.Domain.Stations;
@@ -12,6 +14,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<FootageRequest> FootageRequests => Set<FootageRequest>();
     public DbSet<Station> Stations => Set<Station>();
     public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
+    public DbSet<OrganizationProfile> OrganizationProfiles => Set<OrganizationProfile>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 

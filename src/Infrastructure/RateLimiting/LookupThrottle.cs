@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CctvRequests.Infrastructure.RateLimiting;
 
 /// <summary>
-/// A sliding window per client address and per national ID, in memory (one API process; see
+/// A sliding window per client address and per identity document, in memory (one API process; see
 /// ADR 0004). IDs are keyed by their SHA-256, so no raw ID sits in the process's memory longer
 /// than a request.
 /// </summary>
@@ -20,8 +20,8 @@ public sealed class LookupThrottle(IOptions<LookupThrottleOptions> options, Time
 
     public void ForClient(string clientAddress) => Acquire("ip:" + clientAddress);
 
-    public void ForNationalId(NationalId nationalId) =>
-        Acquire("id:" + Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(nationalId.Value))));
+    public void ForDocument(IdentityDocument document) =>
+        Acquire("id:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{document.Kind}:{document.Country}:{document.Number}"))));
 
     /// <summary>Forgets every window (tests, or an operator after a false alarm).</summary>
     public void Reset() => _windows.Clear();

@@ -20,6 +20,6 @@ public sealed class GetPrivacyNoticeHandler(IAppDbContext db, TimeProvider clock
             .OrderByDescending(n => n.PublishedAt)
             .Select(n => new PrivacyNoticeDto(n.Version, n.Text, n.TextEn, n.PublishedAt))
             .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("No privacy notice is published.", "ยังไม่มีการเผยแพร่นโยบายความเป็นส่วนตัว");
+            ?? throw new NotFoundException(new("ยังไม่มีการเผยแพร่นโยบายความเป็นส่วนตัว", "No privacy notice is published."));
     }
 }

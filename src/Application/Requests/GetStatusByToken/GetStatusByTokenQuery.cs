@@ -1,5 +1,6 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Common;
+using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed record StatusDetailDto(
     string Status,
     string StatusText,
     string Purpose,
+    int StationId,
     string StationName,
     DateOnly IncidentDate,
     DateTimeOffset SubmittedAt,
@@ -37,13 +39,14 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db) : IQueryHandler<Ge
     public async ValueTask<StatusDetailDto> Handle(GetStatusByTokenQuery query, CancellationToken cancellationToken)
     {
         var request = await StatusTokenLookup.FindAsync(db, query.Token, cancellationToken);
-        var stationName = await db.Stations.Where(s => s.Id == request.StationId).Select(s => s.Name).SingleAsync(cancellationToken);
+        var station = await db.Stations.Where(s => s.Id == request.StationId).Select(s => new Text(s.Name, s.NameEn)).SingleAsync(cancellationToken);
         return new StatusDetailDto(
             request.ReferenceNumber.Value,
             request.Status.ToString(),
-            RequestStatusText.Thai(request.Status),
+            Lang.Of(RequestStatusText.Of(request.Status)),
             request.Purpose.ToString(),
-            stationName,
+            request.StationId,
+            Lang.Of(station),
             request.IncidentDate,
             request.SubmittedAt,
             request.Applicant.MaskedName,
@@ -51,10 +54,10 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db) : IQueryHandler<Ge
                 .OrderBy(h => h.At)
                 .Select(h => new StatusHistoryItemDto(
                     h.To.ToString(),
-                    RequestStatusText.Thai(h.To),
+                    Lang.Of(RequestStatusText.Of(h.To)),
                     h.At,
                     h.CancellationReason?.ToString(),
-                    h.CancellationReason is { } reason ? CancellationReasonText.Thai(reason) : null,
+                    h.CancellationReason is { } reason ? Lang.Of(CancellationReasonText.Of(reason)) : null,
                     h.PublicMessage))
                 .ToList());
     }
@@ -62,6 +65,12 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db) : IQueryHandler<Ge
 
 internal static class StatusTokenLookup
 {
+    public static readonly Text Missing = new("ไม่พบรหัสติดตามสถานะ", "The status token is missing.");
+
+    public static readonly Text NotFound = new(
+        "ไม่พบคำร้องจากลิงก์นี้ กรุณาตรวจสอบว่าใช้ลิงก์หรือ QR Code ครบถ้วน",
+        "No request has this status link. Check that the whole link or QR code was used.");
+
     public static async Task<FootageRequest> FindAsync(IAppDbContext db, string? token, CancellationToken cancellationToken)
     {
         FootageRequest? request = null;
@@ -73,8 +82,6 @@ internal static class StatusTokenLookup
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(r => r.StatusTokenHash == hash, cancellationToken);
         }
-        return request ?? throw new NotFoundException(
-            "No request has this status link. Check that the whole link or QR code was used.",
-            "ไม่พบคำร้องจากลิงก์นี้ กรุณาตรวจสอบว่าใช้ลิงก์หรือ QR Code ครบถ้วน");
+        return request ?? throw new NotFoundException(NotFound);
     }
 }

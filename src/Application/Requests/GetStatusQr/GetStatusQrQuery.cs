@@ -24,5 +24,5 @@ public sealed class GetStatusQrHandler(IAppDbContext db, IStatusLinks links) : I
 public sealed class GetStatusQrValidator : AbstractValidator<GetStatusQrQuery>
 {
     public GetStatusQrValidator() =>
-        RuleFor(x => x.Token).NotEmpty().Says("ไม่พบรหัสติดตามสถานะ", "The status token is missing.");
+        RuleFor(x => x.Token).NotEmpty().Says(StatusTokenLookup.Missing);
 }

@@ -1,15 +1,183 @@
+using CctvRequests.Application.Files;
+using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Privacy;
+using CctvRequests.Domain.Requests;
+using CctvRequests.Domain.Stations;
+
 namespace CctvRequests.Application.Requests.Submit;
 
-/// <summary>The file fields of the multipart contract.</summary>
+/// <summary>The citizen's form (SPEC §2), field by field: the one list every part of the submit path reads.</summary>
 public static class SubmissionFields
 {
-    public const string IdCardCopy = "idCardCopy";
-    public const string PoliceReport = "policeReport";
-    public const string OtherDocuments = "otherDocuments";
-    public const string Signature = "signature";
-
-    public static readonly IReadOnlySet<string> Files = new HashSet<string>(StringComparer.Ordinal)
+    public static readonly FormField WrittenOn = new("writtenOn", FieldKind.Date, new("วันที่เขียน", "Date written"),
+        new("กรุณาระบุวันที่เขียน", "Please enter the date written."))
     {
-        IdCardCopy, PoliceReport, OtherDocuments, Signature,
+        InvalidMessage = new("วันที่เขียนไม่ใช่วันที่ที่ถูกต้อง", "The date written is not a valid date."),
+        Example = "2026-02-16", Description = "yyyy-MM-dd (CE); not in the future.",
     };
+
+    public static readonly FormField Title = new("title", FieldKind.Text, new("คำนำหน้าชื่อ", "Title"),
+        new("กรุณาเลือกคำนำหน้าชื่อ", "Please choose your title."))
+    {
+        Min = 1, Max = RequestLimits.TitleMax, Example = "นาย",
+        InvalidMessage = new("คำนำหน้าชื่อต้องเป็นตัวอักษร ไม่มีตัวเลขหรือสัญลักษณ์พิเศษ", "The title must be letters, without digits or special symbols."),
+    };
+
+    public static readonly FormField FirstName = Name("firstName", new("ชื่อ", "First name"), "สมศักดิ์");
+
+    public static readonly FormField LastName = Name("lastName", new("นามสกุล", "Last name"), "ใจดี");
+
+    public static readonly FormField NationalId = new("nationalId", FieldKind.Text, new("เลขบัตรประชาชน", "National ID number"),
+        new("กรุณากรอกเลขบัตรประชาชน หรือเลขหนังสือเดินทาง", "Please enter the national ID number, or a passport number."))
+    {
+        Required = false, Max = 40, Example = "1112034563562",
+        InvalidMessage = new("เลขบัตรประชาชนไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง", "The national ID is not valid; please check it."),
+        Description = "13 digits with the Thai check digit; Thai digits, spaces and dashes are accepted. Send either this or passportNumber with passportCountry.",
+    };
+
+    public static readonly FormField PassportNumber = new("passportNumber", FieldKind.Text, new("เลขหนังสือเดินทาง", "Passport number"),
+        new("กรุณากรอกเลขหนังสือเดินทาง", "Please enter the passport number."))
+    {
+        Required = false, Min = Domain.Common.PassportNumber.MinLength, Max = Domain.Common.PassportNumber.MaxLength * 2,
+        InvalidMessage = new(
+            $"เลขหนังสือเดินทางต้องเป็นตัวอักษรภาษาอังกฤษหรือตัวเลข {Domain.Common.PassportNumber.MinLength} ถึง {Domain.Common.PassportNumber.MaxLength} ตัว",
+            $"A passport number has {Domain.Common.PassportNumber.MinLength} to {Domain.Common.PassportNumber.MaxLength} letters and digits."),
+        Example = "AB1234567", Description = "For applicants who are not Thai and have no Thai national ID, with passportCountry.",
+    };
+
+    public static readonly FormField PassportCountry = new("passportCountry", FieldKind.Text, new("ประเทศที่ออกหนังสือเดินทาง", "Issuing country"),
+        new("กรุณาเลือกประเทศที่ออกหนังสือเดินทาง", "Please choose the country that issued the passport."))
+    {
+        Required = false, Min = IdentityDocument.CountryLength, Max = IdentityDocument.CountryLength,
+        InvalidMessage = new("ไม่รู้จักรหัสประเทศนี้ (ใช้รหัส ISO 3 ตัวอักษร เช่น GBR)", "Unknown country code (use ISO 3166-1 alpha-3, e.g. GBR)."),
+        Example = "GBR", Description = "ISO 3166-1 alpha-3 of the country that issued the passport.",
+    };
+
+    public static readonly FormField Age = new("age", FieldKind.Integer, new("อายุ", "Age"), new("กรุณากรอกอายุ", "Please enter your age."))
+    {
+        Min = RequestLimits.AgeMin, Max = RequestLimits.AgeMax, Example = "35",
+    };
+
+    public static readonly FormField Ethnicity = new("ethnicity", FieldKind.Text, new("เชื้อชาติ", "Ethnicity"), new("กรุณากรอกเชื้อชาติ", "Please enter your ethnicity."))
+    {
+        Required = false, Max = RequestLimits.EthnicityMax, Example = "ไทย",
+    };
+
+    public static readonly FormField Nationality = new("nationality", FieldKind.Text, new("สัญชาติ", "Nationality"), new("กรุณากรอกสัญชาติ", "Please enter your nationality."))
+    {
+        Min = 1, Max = RequestLimits.NationalityMax, Example = "ไทย",
+    };
+
+    public static readonly FormField Address = new("address", FieldKind.Text, new("ที่อยู่ปัจจุบัน", "Current address"),
+        new("กรุณากรอกที่อยู่ปัจจุบัน", "Please enter your current address."))
+    {
+        Min = RequestLimits.AddressMin, Max = RequestLimits.AddressMax, Multiline = true, Example = "99 หมู่ 1 ต.ศาลา อ.เกาะคา จ.ลำปาง 52130",
+    };
+
+    public static readonly FormField Phone = new("phone", FieldKind.Text, new("หมายเลขโทรศัพท์", "Phone number"),
+        new("กรุณากรอกหมายเลขโทรศัพท์", "Please enter a phone number."))
+    {
+        Max = ThaiPhoneNumber.MaxInputLength, Example = "081-234-5678",
+        InvalidMessage = new("หมายเลขโทรศัพท์ไม่ถูกต้อง เช่น 081-234-5678 หรือ 054-237600", "Enter a complete Thai phone number, e.g. 081-234-5678 or 054-237600."),
+    };
+
+    public static readonly FormField Purpose = new("purpose", FieldKind.Choice, new("วัตถุประสงค์ที่จะขอ", "Purpose"),
+        new("กรุณาเลือกวัตถุประสงค์ที่จะขอ", "Please choose what you are asking for."))
+    {
+        Choices = Enum.GetNames<Domain.Requests.Purpose>(), Example = nameof(Domain.Requests.Purpose.Copy),
+        InvalidMessage = new("วัตถุประสงค์ต้องเป็น ขอดูข้อมูลภาพ หรือ ขอสำเนาข้อมูลภาพ", "Purpose must be View or Copy."),
+        Description = "View (ขอดูข้อมูลภาพ) or Copy (ขอสำเนาข้อมูลภาพ).",
+    };
+
+    public static readonly FormField FileCount = new("fileCount", FieldKind.Integer, new("จำนวนไฟล์ที่ขอ", "Number of files"),
+        new("กรุณากรอกจำนวนไฟล์ที่ขอ", "Please enter the number of files."))
+    {
+        Required = false, Min = RequestLimits.FileCountMin, Max = RequestLimits.FileCountMax, Example = "2", Description = "Required for Copy.",
+    };
+
+    public static readonly FormField StationId = new("stationId", FieldKind.Integer, new("เหตุเกิดบริเวณ", "Location"),
+        new("กรุณาเลือกสถานที่เกิดเหตุ", "Please choose where it happened."))
+    {
+        Min = 1, Max = int.MaxValue, Example = "3", InvalidMessage = RequestTexts.StationInactive, Description = "An id from GET /api/stations.",
+    };
+
+    public static readonly FormField IncidentDate = new("incidentDate", FieldKind.Date, new("วันที่เกิดเหตุ", "Incident date"),
+        new("กรุณาระบุวันที่เกิดเหตุ", "Please enter the date of the incident."))
+    {
+        InvalidMessage = new("วันที่เกิดเหตุไม่ใช่วันที่ที่ถูกต้อง", "The incident date is not a valid date."),
+        Example = "2026-02-14", Description = "yyyy-MM-dd (CE); not after writtenOn.",
+    };
+
+    public static readonly FormField IncidentTime = new("incidentTime", FieldKind.Time, new("เวลา (โดยประมาณ)", "Approximate time"),
+        new("กรุณาระบุเวลาที่เกิดเหตุ (โดยประมาณ)", "Please enter the approximate time."))
+    {
+        InvalidMessage = new("เวลาต้องอยู่ในรูปแบบ ชช:นน เช่น 14:30", "The time must be HH:mm, e.g. 14:30."), Example = "14:30",
+    };
+
+    public static readonly FormField Reason = new("reason", FieldKind.Text, new("เหตุผล/ความจำเป็น", "Reason"),
+        new("กรุณากรอกเหตุผล/ความจำเป็น", "Please enter your reason."))
+    {
+        Min = RequestLimits.ReasonMin, Max = RequestLimits.ReasonMax, Multiline = true, Example = "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย",
+    };
+
+    public static readonly FormField PrivacyAccepted = new("privacyAccepted", FieldKind.Boolean, new("ยอมรับนโยบายความเป็นส่วนตัว", "Privacy notice accepted"),
+        new("กรุณาอ่านและยอมรับนโยบายความเป็นส่วนตัว (PDPA)", "Please read and accept the privacy notice (PDPA)."))
+    {
+        Example = "true", Description = "Must be true.",
+    };
+
+    public static readonly FormField PrivacyNoticeVersion = new("privacyNoticeVersion", FieldKind.Text, new("ฉบับของนโยบายความเป็นส่วนตัว", "Privacy notice version"),
+        new("ไม่ทราบฉบับของนโยบายความเป็นส่วนตัวที่แสดง", "The privacy notice version is missing."))
+    {
+        Min = 1, Max = PrivacyNotice.VersionMax, Example = "2569-1",
+        InvalidMessage = new("ฉบับของนโยบายความเป็นส่วนตัวไม่ถูกต้อง กรุณาโหลดหน้าใหม่", "The privacy notice version is not known; please reload the page."),
+        Description = "The version from GET /api/privacy-notice that was shown.",
+    };
+
+    public static readonly FormField IdCardCopy = File("idCardCopy", new("สำเนาบัตรประชาชน", "Copy of your ID card"),
+        new("กรุณาแนบสำเนาบัตรประชาชน", "Please attach a copy of your ID card."), required: true, UploadLimits.MaxFileBytes, 1,
+        "A copy of the ID card or the passport's photo page.");
+
+    public static readonly FormField PoliceReport = File("policeReport", new("สำเนาบันทึกแจ้งความ", "Copy of the police report"),
+        new("กรุณาแนบสำเนาบันทึกแจ้งความ", "Please attach a copy of the police report."), required: false, UploadLimits.MaxFileBytes, 1,
+        "Required unless the organization turned it off (policeReportRequired in GET /api/form-settings).");
+
+    public static readonly FormField OtherDocuments = File("otherDocuments", new("เอกสารอื่นๆ", "Other documents"),
+        new("กรุณาแนบเอกสารอื่นๆ", "Please attach the other documents."), required: false, UploadLimits.MaxFileBytes, RequestLimits.OtherDocumentsMax,
+        "Optional; repeat the part for each file.");
+
+    public static readonly FormField Signature = File("signature", new("ลายมือชื่อผู้ยื่นคำร้อง", "Signature of the applicant"),
+        new("กรุณาลงลายมือชื่อในกรอบ", "Please sign in the box."), required: true, UploadLimits.MaxSignatureBytes, 1,
+        $"A PNG drawn on the page, at most {UploadLimits.MaxSignatureWidth} × {UploadLimits.MaxSignatureHeight} pixels, not blank.");
+
+    /// <summary>Every field, in the order of the paper form.</summary>
+    public static readonly IReadOnlyList<FormField> All =
+    [
+        WrittenOn, Title, FirstName, LastName, NationalId, PassportNumber, PassportCountry, Age, Ethnicity, Nationality, Address, Phone,
+        Purpose, FileCount, StationId, IncidentDate, IncidentTime, Reason, PrivacyAccepted, PrivacyNoticeVersion,
+        IdCardCopy, PoliceReport, OtherDocuments, Signature,
+    ];
+
+    private static readonly Dictionary<string, FormField> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    public static FormField? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The attachment kind each file field holds.</summary>
+    public static readonly IReadOnlyDictionary<string, AttachmentKind> FileKinds = new Dictionary<string, AttachmentKind>(StringComparer.Ordinal)
+    {
+        [IdCardCopy.Name] = AttachmentKind.IdCardCopy,
+        [PoliceReport.Name] = AttachmentKind.PoliceReport,
+        [OtherDocuments.Name] = AttachmentKind.Other,
+        [Signature.Name] = AttachmentKind.Signature,
+    };
+
+    private static FormField Name(string name, Text label, string example) =>
+        new(name, FieldKind.Text, label, new($"กรุณากรอก{label.Th}", $"Please enter your {label.En.ToLowerInvariant()}."))
+        {
+            Min = 1, Max = RequestLimits.NameMax, Example = example,
+            InvalidMessage = new($"{label.Th}ต้องเป็นตัวอักษร ไม่มีตัวเลขหรือสัญลักษณ์พิเศษ", $"The {label.En.ToLowerInvariant()} must be letters, without digits or special symbols."),
+        };
+
+    private static FormField File(string name, Text label, Text requiredMessage, bool required, long maxBytes, int maxCount, string description) =>
+        new(name, FieldKind.File, label, requiredMessage) { Required = required, MaxBytes = maxBytes, MaxCount = maxCount, Description = description };
 }

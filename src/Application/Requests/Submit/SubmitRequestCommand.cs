@@ -1,82 +1,104 @@
-using System.Security.Cryptography;
-using System.Text;
+using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
+using CctvRequests.Application.Idempotency;
+using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Requests;
 using Mediator;
+using Microsoft.Extensions.Logging;
 
 namespace CctvRequests.Application.Requests.Submit;
 
-/// <summary>
-/// A citizen's form as it arrived: text fields exactly as typed (the validator turns them into
-/// per-field messages) and the files already staged. Property names are the contract's field
-/// names, so errors are keyed by what the form sent.
-/// </summary>
-public sealed record SubmitRequestCommand : ICommand<SubmitRequestResult>
+/// <summary>A citizen's request, parsed: value objects, dates and numbers, and the files already staged.</summary>
+public sealed record SubmitRequestCommand(
+    DateOnly WrittenOn,
+    Applicant Applicant,
+    Purpose Purpose,
+    int? FileCount,
+    int StationId,
+    DateOnly IncidentDate,
+    TimeOnly IncidentTime,
+    string Reason,
+    string PrivacyNoticeVersion,
+    IReadOnlyList<StagedFile> Files) : ICommand<SubmitRequestResult>, IIdempotentCommand
 {
-    public string? WrittenOn { get; init; }
-    public string? Title { get; init; }
-    public string? FirstName { get; init; }
-    public string? LastName { get; init; }
-    public string? NationalId { get; init; }
-    public string? Age { get; init; }
-    public string? Ethnicity { get; init; }
-    public string? Nationality { get; init; }
-    public string? Address { get; init; }
-    public string? Phone { get; init; }
-    public string? Purpose { get; init; }
-    public string? FileCount { get; init; }
-    public string? StationId { get; init; }
-    public string? IncidentDate { get; init; }
-    public string? IncidentTime { get; init; }
-    public string? Reason { get; init; }
-    public string? PrivacyAccepted { get; init; }
-    public string? PrivacyNoticeVersion { get; init; }
-
-    public StagedFile? IdCardCopy { get; init; }
-    public StagedFile? PoliceReport { get; init; }
-    public IReadOnlyList<StagedFile> OtherDocuments { get; init; } = [];
-    public StagedFile? Signature { get; init; }
-
-    /// <summary>From the <c>Idempotency-Key</c> header; null when the client sent none.</summary>
     public string? IdempotencyKey { get; init; }
 
-    public IEnumerable<StagedFile> AllFiles =>
-        new[] { IdCardCopy, PoliceReport, Signature }.OfType<StagedFile>().Concat(OtherDocuments);
+    public string Fingerprint { get; init; } = string.Empty;
 
-    /// <summary>SHA-256 over every field and every file's hash: the same key with another payload is refused.</summary>
-    public string Fingerprint()
-    {
-        var sb = new StringBuilder();
-        foreach (var value in new[]
-                 {
-                     WrittenOn, Title, FirstName, LastName, NationalId, Age, Ethnicity, Nationality, Address, Phone,
-                     Purpose, FileCount, StationId, IncidentDate, IncidentTime, Reason, PrivacyAccepted, PrivacyNoticeVersion,
-                 })
-        {
-            sb.Append(value?.Trim()).Append('\u001F');
-        }
-        foreach (var file in AllFiles)
-        {
-            sb.Append(file.Field).Append(':').Append(file.Sha256).Append('\u001F');
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
-    }
-
-    /// <summary>Never print the fields: they hold a national ID and a phone number.</summary>
+    /// <summary>Never print the fields: they identify a person.</summary>
     public override string ToString() => nameof(SubmitRequestCommand);
 }
 
+/// <summary>
+/// Files the request: its files promoted, its reference number taken, the aggregate built and
+/// added. The transaction, the idempotency record and the undoing of promoted files are the
+/// pipeline's (<c>TransactionBehavior</c>, <c>IdempotencyBehavior</c>, <see cref="PromotedFiles"/>).
+/// </summary>
+public sealed class SubmitRequestHandler(
+    IAppDbContext db,
+    PromotedFiles files,
+    IReferenceNumbers references,
+    ISubmissionSettings settings,
+    SubmissionAnswers answers,
+    TimeProvider clock,
+    ILogger<SubmitRequestHandler> logger) : ICommandHandler<SubmitRequestCommand, SubmitRequestResult>
+{
+    public async ValueTask<SubmitRequestResult> Handle(SubmitRequestCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var station = await db.Stations.FindAsync([command.StationId], cancellationToken)
+                      ?? throw new DomainException("station.inactive", RequestTexts.StationInactive);
+        var notice = await db.PrivacyNotices.FindAsync([command.PrivacyNoticeVersion], cancellationToken)
+                     ?? throw new NotFoundException(SubmissionFields.PrivacyNoticeVersion.Invalid);
+
+        var attachments = new List<Attachment>();
+        foreach (var file in command.Files)
+        {
+            var key = await files.PromoteAsync(file, cancellationToken);
+            attachments.Add(Attachment.Create(SubmissionFields.FileKinds[file.Field], key, file.FileName, file.ContentType, file.SizeBytes, file.Sha256));
+        }
+
+        var reference = await references.NextAsync(BangkokTime.BuddhistYear(BangkokTime.DateOf(now)), cancellationToken);
+        var token = StatusToken.NewToken();
+        var request = FootageRequest.Submit(
+            reference, command.WrittenOn, command.Applicant, command.Purpose, command.FileCount, station, command.IncidentDate, command.IncidentTime,
+            command.Reason, attachments, PrivacyConsent.Create(notice.Version, notice.Sha256Of(Lang.Code), Lang.Code, now),
+            StatusToken.Hash(token), now, settings.PoliceReportRequired);
+        db.FootageRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+
+        logger.LogInformation("Request {Reference} submitted for station {StationId} with {Files} files", reference.Value, station.Id, attachments.Count);
+        return answers.For(request, token);
+    }
+}
+
+/// <summary>What the citizen keeps: the reference number, the status link and its QR code, and any footage warning.</summary>
 public sealed record SubmitRequestResult(
     string ReferenceNumber,
     string Status,
+    string StatusText,
     string StatusUrl,
     string QrCodePng,
     DateOnly FootageOverwrittenOn,
-    IReadOnlyList<SubmissionWarning> Warnings)
-{
-    /// <summary>True when this is the stored first answer to a repeated <c>Idempotency-Key</c>.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool Replayed { get; init; }
-}
+    IReadOnlyList<SubmissionWarning> Warnings);
 
 /// <summary>Something the citizen should know although the request was accepted.</summary>
 public sealed record SubmissionWarning(string Code, string Message);
+
+/// <summary>Builds the answer to a submission (the status link, its QR code, the overwrite warning).</summary>
+public sealed class SubmissionAnswers(IStatusLinks links, TimeProvider clock)
+{
+    public SubmitRequestResult For(FootageRequest request, string token)
+    {
+        var url = links.StatusUrl(token);
+        return new SubmitRequestResult(
+            request.ReferenceNumber.Value,
+            request.Status.ToString(),
+            Lang.Of(RequestStatusText.Of(request.Status)),
+            url,
+            Convert.ToBase64String(links.QrCodePng(url)),
+            request.FootageOverwrittenOn,
+            FootageWarnings.For(request.FootageOverwrittenOn, BangkokTime.Today(clock)));
+    }
+}

@@ -24,17 +24,21 @@ public sealed class FootageRequestConfiguration : IEntityTypeConfiguration<Foota
             a.Property(x => x.Title).HasMaxLength(RequestLimits.TitleMax);
             a.Property(x => x.FirstName).HasMaxLength(RequestLimits.NameMax);
             a.Property(x => x.LastName).HasMaxLength(RequestLimits.NameMax);
-            a.Property(x => x.NationalId)
-                .HasConversion(v => v.Value, v => NationalId.Parse(v))
-                .HasMaxLength(NationalId.Length)
-                .IsFixedLength();
+            a.OwnsOne(x => x.Identity, i =>
+            {
+                i.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20).HasColumnName("applicant_id_kind");
+                i.Property(d => d.Number).HasMaxLength(IdentityDocument.NumberMax).HasColumnName("applicant_id_number");
+                i.Property(d => d.Country).HasMaxLength(IdentityDocument.CountryLength).IsFixedLength().HasColumnName("applicant_id_country");
+                i.Ignore(d => d.NationalId);
+                i.HasIndex(d => d.Number);
+            });
+            a.Navigation(x => x.Identity).IsRequired();
             a.Property(x => x.Ethnicity).HasMaxLength(RequestLimits.EthnicityMax);
             a.Property(x => x.Nationality).HasMaxLength(RequestLimits.NationalityMax);
             a.Property(x => x.Address).HasMaxLength(RequestLimits.AddressMax);
             a.Property(x => x.Phone)
                 .HasConversion(v => v.E164, v => ThaiPhoneNumber.FromE164(v))
                 .HasMaxLength(16);
-            a.HasIndex(x => x.NationalId);
         });
         builder.Navigation(r => r.Applicant).IsRequired();
 

@@ -1,5 +1,4 @@
-using CctvRequests.Application.Abstractions;
-using CctvRequests.Domain.Requests;
+using CctvRequests.Application.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,8 +12,7 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
         builder.HasKey(r => r.Key);
         builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.KeyMax);
         builder.Property(r => r.Fingerprint).HasMaxLength(64).IsFixedLength();
-        builder.Property(r => r.ProtectedToken).HasMaxLength(1000);
+        builder.Property(r => r.ProtectedAnswer);
         builder.HasIndex(r => r.CreatedAt);
-        builder.HasOne<FootageRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }

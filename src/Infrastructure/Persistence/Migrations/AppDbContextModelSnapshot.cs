@@ -22,7 +22,7 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CctvRequests.Application.Abstractions.IdempotencyRecord", b =>
+            modelBuilder.Entity("CctvRequests.Application.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(100)
@@ -40,15 +40,10 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasColumnName("fingerprint")
                         .IsFixedLength();
 
-                    b.Property<string>("ProtectedToken")
+                    b.Property<string>("ProtectedAnswer")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("protected_token");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_id");
+                        .HasColumnType("text")
+                        .HasColumnName("protected_answer");
 
                     b.HasKey("Key")
                         .HasName("pk_idempotency_records");
@@ -56,10 +51,103 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_idempotency_records_created_at");
 
-                    b.HasIndex("RequestId")
-                        .HasDatabaseName("ix_idempotency_records_request_id");
-
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("CctvRequests.Domain.Organization.OrganizationProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddressEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address_en");
+
+                    b.Property<string>("AddressTh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address_th");
+
+                    b.Property<string>("ApprovedInstructionsEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("approved_instructions_en");
+
+                    b.Property<string>("ApprovedInstructionsTh")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("approved_instructions_th");
+
+                    b.Property<string>("DepartmentEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("department_en");
+
+                    b.Property<string>("DepartmentTh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("department_th");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameTh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_th");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PhoneExtension")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("phone_extension");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_profile");
+
+                    b.ToTable("organization_profile", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_organization_profile_single_row", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AddressEn = "Lampang Provincial Administrative Organization, Ko Kha, Lampang",
+                            AddressTh = "องค์การบริหารส่วนจังหวัดลำปาง อำเภอเกาะคา จังหวัดลำปาง",
+                            ApprovedInstructionsEn = "Bring a storage device (e.g. a USB flash drive) to the General Administration Section, Public Works Division, Lampang Provincial Administrative Organization, to copy the footage you asked for. Please call the staff before you come.",
+                            ApprovedInstructionsTh = "นำอุปกรณ์ที่ใช้ในการบันทึกข้อมูล (เช่น แฟลชไดรฟ์) มาติดต่อฝ่ายบริหารงานทั่วไป กองช่าง องค์การบริหารส่วนจังหวัดลำปาง เพื่อสำเนาภาพที่ร้องขอ กรุณาโทรติดต่อเจ้าหน้าที่ก่อนเดินทาง",
+                            DepartmentEn = "General Administration Section, Public Works Division",
+                            DepartmentTh = "ฝ่ายบริหารงานทั่วไป กองช่าง",
+                            NameEn = "Lampang Provincial Administrative Organization",
+                            NameTh = "องค์การบริหารส่วนจังหวัดลำปาง",
+                            Phone = "054-237600",
+                            PhoneExtension = "5060",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
                 });
 
             modelBuilder.Entity("CctvRequests.Domain.Privacy.PrivacyNotice", b =>
@@ -449,16 +537,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("CctvRequests.Application.Abstractions.IdempotencyRecord", b =>
-                {
-                    b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_idempotency_records_footage_requests_request_id");
-                });
-
             modelBuilder.Entity("CctvRequests.Domain.Requests.Attachment", b =>
                 {
                     b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
@@ -510,13 +588,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(100)")
                                 .HasColumnName("applicant_last_name");
 
-                            b1.Property<string>("NationalId")
-                                .IsRequired()
-                                .HasMaxLength(13)
-                                .HasColumnType("character(13)")
-                                .HasColumnName("applicant_national_id")
-                                .IsFixedLength();
-
                             b1.Property<string>("Nationality")
                                 .IsRequired()
                                 .HasMaxLength(50)
@@ -537,14 +608,50 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
 
                             b1.HasKey("FootageRequestId");
 
-                            b1.HasIndex("NationalId")
-                                .HasDatabaseName("ix_footage_requests_applicant_national_id");
-
                             b1.ToTable("footage_requests");
 
                             b1.WithOwner()
                                 .HasForeignKey("FootageRequestId")
                                 .HasConstraintName("fk_footage_requests_footage_requests_id");
+
+                            b1.OwnsOne("CctvRequests.Domain.Common.IdentityDocument", "Identity", b2 =>
+                                {
+                                    b2.Property<Guid>("ApplicantFootageRequestId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("id");
+
+                                    b2.Property<string>("Country")
+                                        .HasMaxLength(3)
+                                        .HasColumnType("character(3)")
+                                        .HasColumnName("applicant_id_country")
+                                        .IsFixedLength();
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired()
+                                        .HasMaxLength(20)
+                                        .HasColumnType("character varying(20)")
+                                        .HasColumnName("applicant_id_kind");
+
+                                    b2.Property<string>("Number")
+                                        .IsRequired()
+                                        .HasMaxLength(20)
+                                        .HasColumnType("character varying(20)")
+                                        .HasColumnName("applicant_id_number");
+
+                                    b2.HasKey("ApplicantFootageRequestId");
+
+                                    b2.HasIndex("Number")
+                                        .HasDatabaseName("ix_footage_requests_applicant_id_number");
+
+                                    b2.ToTable("footage_requests");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ApplicantFootageRequestId")
+                                        .HasConstraintName("fk_footage_requests_footage_requests_id");
+                                });
+
+                            b1.Navigation("Identity")
+                                .IsRequired();
                         });
 
                     b.OwnsOne("CctvRequests.Domain.Requests.PrivacyConsent", "PrivacyConsent", b1 =>

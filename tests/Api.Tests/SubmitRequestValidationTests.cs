@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CctvRequests.Api.Tests;
 
 /// <summary>Each rule of the form, broken alone, answers 400 naming exactly that field, and stores nothing.</summary>
-public class SubmitValidationTests(ApiFactory factory) : ApiTest(factory)
+public class SubmitRequestValidationTests(ApiFactory factory) : ApiTest(factory)
 {
     private static DateOnly Today => SubmissionForm.TodayInBangkok;
 
@@ -74,6 +74,21 @@ public class SubmitValidationTests(ApiFactory factory) : ApiTest(factory)
             }
         },
         { "an empty file", "policeReport", f => f.WithFile("policeReport", "report.pdf", [], "application/pdf") },
+        { "both a national ID and a passport", "passportNumber", f => f.Set("passportNumber", "XK1234567").Set("passportCountry", "GBR") },
+        { "passport without its country", "passportCountry", f => f.WithPassport().Without("passportCountry") },
+        { "passport country without a number", "passportNumber", f => f.WithPassport().Without("passportNumber") },
+        { "passport country unknown", "passportCountry", f => f.WithPassport(country: "XYZ") },
+        { "passport number too short", "passportNumber", f => f.WithPassport(number: "AB12") },
+        { "passport number with symbols", "passportNumber", f => f.WithPassport(number: "AB#123456") },
+        { "a Thai national with a passport", "passportNumber", f => f.WithPassport(nationality: "ไทย") },
+        { "a Thai passport", "passportNumber", f => f.WithPassport(country: "THA") },
+        { "title with digits", "title", f => f.Set("title", "นาย1") },
+        { "firstName with HTML", "firstName", f => f.Set("firstName", "<b>สม</b>") },
+        { "address with a NUL", "address", f => f.Set("address", "99 หมู่ 1\0 ต.ศาลา") },
+        { "reason with a right-to-left override", "reason", f => f.Set("reason", "ต้องการขอข้อมูลภาพ \u202Egnp.exe") },
+        { "nationality with a zero-width joiner", "nationality", f => f.Set("nationality", "ไ\u200Dทย") },
+        { "a field the form does not have", "surname", f => f.ExtraParts.Add(("surname", "ใจดี")) },
+        { "a field sent twice", "firstName", f => f.ExtraParts.Add(("firstName", "สมชาย")) },
     };
 
     private const int InactiveStationId = 900;

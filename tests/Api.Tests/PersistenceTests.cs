@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CctvRequests.Api.Tests;
 
-public class FoundationTests(ApiFactory factory) : ApiTest(factory)
+/// <summary>The schema the migrations make, and a request that goes in and comes out unchanged.</summary>
+public class PersistenceTests(ApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task Migrations_ApplyToAnEmptyDatabase()
@@ -17,57 +18,6 @@ public class FoundationTests(ApiFactory factory) : ApiTest(factory)
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
-
-    [Fact]
-    public async Task Stations_ReturnsTheSixLampangStationsWithTheirThaiNames()
-    {
-        var response = await Client.GetAsync("/api/stations");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stations = (await JsonAsync(response)).EnumerateArray().ToList();
-
-        Assert.Equal(6, stations.Count);
-        Assert.Equal(
-            [
-                "บริเวณพื้นที่ภายในสำนักงานองค์การบริหารส่วนจังหวัดลำปาง อ.เกาะคา จ.ลำปาง",
-                "บริเวณอนุสาวรีย์สมเด็จพระนเรศวรมหาราช อ.เกาะคา จ.ลำปาง",
-                "บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง",
-                "โรงเรียนอแก้ววิทยา อ.ห้างฉัตร จ.ลำปาง",
-                "ศูนย์กำจัดขยะมูลฝอยรวมแบบครบวงจร อบจ.ลำปาง อ.เมือง จ.ลำปาง",
-                "ศูนย์พัฒนาคุณภาพชีวิตและส่งเสริมอาชีพผู้สูงอายุ อบจ.ลำปาง อ.เมือง จ.ลำปาง",
-            ],
-            stations.Select(s => s.GetProperty("name").GetString()));
-        Assert.All(stations, s =>
-        {
-            Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("nameEn").GetString()));
-            Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("district").GetString()));
-            Assert.Equal(30, s.GetProperty("footageRetentionDays").GetInt32());
-            Assert.True(s.GetProperty("id").GetInt32() > 0);
-        });
-    }
-
-    [Fact]
-    public async Task Healthz_Answers200WhenPostgreSqlAnswers()
-    {
-        var response = await Client.GetAsync("/healthz");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Swagger_Renders()
-    {
-        var ui = await Client.GetAsync("/swagger/index.html");
-        Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
-        var document = await JsonAsync(await Client.GetAsync("/swagger/v1/swagger.json"));
-        var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/stations", "/api/requests", "/api/status/lookup", "/api/status/token", "/api/status/qr", "/api/privacy-notice" })
-        {
-            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not documented");
-        }
-    }
-
-    [Fact]
-    public async Task UnknownApiPath_AnswersProblemJson404() =>
-        await AssertProblemAsync(await Client.GetAsync("/api/nothing-here"), 404);
 
     [Fact]
     public async Task Request_WithAllFieldsAttachmentsAndHistory_RoundTripsUnchanged()
@@ -89,7 +39,7 @@ public class FoundationTests(ApiFactory factory) : ApiTest(factory)
             original = FootageRequest.Submit(
                 ReferenceNumber.Create(2569, 42),
                 new DateOnly(2026, 2, 16),
-                Applicant.Create("นางสาว", "สมหญิง", "รักดี", NationalId.Parse(nationalId), 28, "ไทย", "ไทย", "1 ถ.บุญวาทย์ อ.เมือง จ.ลำปาง", ThaiPhoneNumber.Parse("054-237600")),
+                Applicant.Create("นางสาว", "สมหญิง", "รักดี", IdentityDocument.Of(NationalId.Parse(nationalId)), 28, "ไทย", "ไทย", "1 ถ.บุญวาทย์ อ.เมือง จ.ลำปาง", ThaiPhoneNumber.Parse("054-237600")),
                 Purpose.Copy,
                 3,
                 station,
@@ -116,7 +66,7 @@ public class FoundationTests(ApiFactory factory) : ApiTest(factory)
             Assert.Equal("นางสาว", loaded.Applicant.Title);
             Assert.Equal("สมหญิง", loaded.Applicant.FirstName);
             Assert.Equal("รักดี", loaded.Applicant.LastName);
-            Assert.Equal(nationalId, loaded.Applicant.NationalId.Value);
+            Assert.Equal(nationalId, loaded.Applicant.Identity.Number);
             Assert.Equal(28, loaded.Applicant.Age);
             Assert.Equal("ไทย", loaded.Applicant.Ethnicity);
             Assert.Equal("ไทย", loaded.Applicant.Nationality);
@@ -150,26 +100,5 @@ public class FoundationTests(ApiFactory factory) : ApiTest(factory)
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT status FROM footage_requests";
         Assert.Equal("Cancelled", await command.ExecuteScalarAsync());
-    }
-}
-
-/// <summary>A host whose database disappears after start: the health check must notice.</summary>
-public sealed class HealthWhenDatabaseIsGoneTests
-{
-    [Fact]
-    public async Task Healthz_Answers503_AndApiAnswers503ProblemJson_WhenPostgreSqlDoesNotAnswer()
-    {
-        await using var factory = new ApiFactory();
-        await ((IAsyncLifetime)factory).InitializeAsync();
-        var client = factory.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-
-        await TestPostgres.DropDatabaseAsync(factory.ConnectionString);
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz")).StatusCode);
-        var stations = await client.GetAsync("/api/stations");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, stations.StatusCode);
-        Assert.Equal("application/problem+json", stations.Content.Headers.ContentType?.MediaType);
-        await ((IAsyncLifetime)factory).DisposeAsync();
     }
 }

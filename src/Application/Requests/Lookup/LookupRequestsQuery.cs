@@ -1,0 +1,49 @@
+using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Common;
+using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Requests;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CctvRequests.Application.Requests.Lookup;
+
+/// <summary>
+/// การตรวจสอบผล by national ID or passport: the applicant's requests with little disclosed (no name,
+/// address, phone or file). An unknown document answers an empty list through the same query, so
+/// the answer does not tell whether it exists.
+/// </summary>
+public sealed record LookupRequestsQuery(IdentityDocument Identity) : IQuery<IReadOnlyList<StatusSummaryDto>>
+{
+    public override string ToString() => nameof(LookupRequestsQuery);
+}
+
+public sealed record StatusSummaryDto(
+    string ReferenceNumber,
+    string Status,
+    string StatusText,
+    int StationId,
+    string StationName,
+    DateOnly IncidentDate,
+    DateTimeOffset SubmittedAt);
+
+public sealed class LookupRequestsHandler(IAppDbContext db, ILookupThrottle throttle)
+    : IQueryHandler<LookupRequestsQuery, IReadOnlyList<StatusSummaryDto>>
+{
+    public const int MaxResults = 50;
+
+    public async ValueTask<IReadOnlyList<StatusSummaryDto>> Handle(LookupRequestsQuery query, CancellationToken cancellationToken)
+    {
+        var id = query.Identity;
+        throttle.ForDocument(id);
+        var rows = await db.FootageRequests.AsNoTracking()
+            .Where(r => r.Applicant.Identity.Kind == id.Kind && r.Applicant.Identity.Number == id.Number && r.Applicant.Identity.Country == id.Country)
+            .OrderByDescending(r => r.SubmittedAt)
+            .Take(MaxResults)
+            .Join(db.Stations, r => r.StationId, s => s.Id, (r, s) => new { r.ReferenceNumber, r.Status, s.Id, s.Name, s.NameEn, r.IncidentDate, r.SubmittedAt })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new StatusSummaryDto(
+                r.ReferenceNumber.Value, r.Status.ToString(), Lang.Of(RequestStatusText.Of(r.Status)), r.Id, Lang.Of(new Text(r.Name, r.NameEn)), r.IncidentDate, r.SubmittedAt))
+            .ToList();
+    }
+}

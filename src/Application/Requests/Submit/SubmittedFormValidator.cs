@@ -1,0 +1,88 @@
+using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Common;
+using CctvRequests.Application.Files;
+using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Requests;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using F = CctvRequests.Application.Requests.Submit.SubmissionFields;
+
+namespace CctvRequests.Application.Requests.Submit;
+
+/// <summary>Every rule of the citizen's form, each failing alone with its own message, all read from the fields table.</summary>
+public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
+{
+    public SubmittedFormValidator(IAppDbContext db, TimeProvider clock, ISubmissionSettings settings)
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        var today = () => BangkokTime.Today(clock);
+
+        Date(F.WrittenOn).Must(v => Parsed(v) <= today()).Says(RequestTexts.WrittenOnFuture);
+        Text(F.Title).Must(NameRules.IsName).Says(F.Title.Invalid);
+        Text(F.FirstName).Must(NameRules.IsName).Says(F.FirstName.Invalid);
+        Text(F.LastName).Must(NameRules.IsName).Says(F.LastName.Invalid);
+        RuleFor(x => x).Custom(IdentityRules.Check);
+        Integer(F.Age);
+        Text(F.Ethnicity);
+        Text(F.Nationality);
+        Text(F.Address);
+        Text(F.Phone).Must(v => ThaiPhoneNumber.TryParse(v, out _)).Says(F.Phone.Invalid);
+        Required(F.Purpose).Must(v => ParsePurpose(v) is not null).Says(F.Purpose.Invalid);
+        Integer(F.FileCount, required: true).When(x => ParsePurpose(x[F.Purpose]) == Domain.Requests.Purpose.Copy);
+        Integer(F.StationId)
+            .MustAsync(async (v, ct) => FormNumbers.TryParseInt(v, out var id) && await db.Stations.AnyAsync(s => s.Id == id && s.IsActive, ct))
+            .Says(F.StationId.Invalid);
+        Date(F.IncidentDate)
+            .Must(v => Parsed(v) <= today()).Says(RequestTexts.IncidentFuture)
+            .Must((x, v) => !ThaiDates.TryParseIsoDate(x[F.WrittenOn], out var written) || Parsed(v) <= written).Says(RequestTexts.IncidentAfterWritten);
+        Required(F.IncidentTime).Must(v => ThaiDates.TryParseTime(v, out _)).Says(F.IncidentTime.Invalid);
+        Text(F.Reason);
+        Value(F.PrivacyAccepted, required: false)
+            .Must(v => string.Equals(v?.Trim(), "true", StringComparison.OrdinalIgnoreCase)).Says(F.PrivacyAccepted.RequiredMessage);
+        Text(F.PrivacyNoticeVersion)
+            .MustAsync((v, ct) => db.PrivacyNotices.AnyAsync(n => n.Version == v!.Trim(), ct)).Says(F.PrivacyNoticeVersion.Invalid);
+
+        File(F.IdCardCopy);
+        File(F.PoliceReport).When(_ => settings.PoliceReportRequired);
+        RuleFor(x => x.FilesOf(F.OtherDocuments))
+            .Must(v => v.Count <= F.OtherDocuments.MaxCount).Says(F.OtherDocuments.TooManyFiles)
+            .OverridePropertyName(F.OtherDocuments.Name);
+        File(F.Signature)
+            .Must(s => s!.Image is not null).Says(UploadTexts.SignatureUnreadable)
+            .Must(s => s!.Image!.Width <= UploadLimits.MaxSignatureWidth && s.Image.Height <= UploadLimits.MaxSignatureHeight).Says(UploadTexts.SignatureTooBig)
+            .Must(s => !s!.Image!.IsBlank).Says(UploadTexts.SignatureBlank);
+    }
+
+    public static Purpose? ParsePurpose(string? value) =>
+        Enum.TryParse<Purpose>(value?.Trim(), ignoreCase: true, out var purpose) && Enum.IsDefined(purpose) && !int.TryParse(value, out _)
+            ? purpose
+            : null;
+
+    private static DateOnly Parsed(string? value) => ThaiDates.TryParseIsoDate(value, out var date) ? date : DateOnly.MaxValue;
+
+    /// <summary>The field's rule, named as the contract names it; a missing value fails first when the field is required.</summary>
+    private IRuleBuilderOptions<SubmittedForm, string?> Value(FormField field, bool required) =>
+        RuleFor(x => x[field])
+            .Must(v => !required || !string.IsNullOrWhiteSpace(v)).Says(field.RequiredMessage)
+            .OverridePropertyName(field.Name);
+
+    private IRuleBuilderOptions<SubmittedForm, string?> Required(FormField field) => Value(field, required: true);
+
+    /// <summary>Required (unless the table says not), then the table's length limits and clean characters.</summary>
+    private IRuleBuilderOptions<SubmittedForm, string?> Text(FormField field) =>
+        Value(field, field.Required)
+            .Must(v => v is null || v.Trim().Length >= field.Min).Says(field.TooShort)
+            .Must(v => v is null || v.Trim().Length <= field.Max).Says(field.TooLong)
+            .Must(v => v is null || TextRules.IsClean(v, field.Multiline)).Says(TextRules.Unclean(field));
+
+    private IRuleBuilderOptions<SubmittedForm, string?> Integer(FormField field, bool required = false) =>
+        Value(field, field.Required || required)
+            .Must(v => string.IsNullOrWhiteSpace(v) || FormNumbers.TryParseInt(v, out _)).Says(field.Invalid)
+            .Must(v => string.IsNullOrWhiteSpace(v) || (FormNumbers.TryParseInt(v, out var n) && n >= field.Min && n <= field.Max)).Says(field.OutOfRange);
+
+    private IRuleBuilderOptions<SubmittedForm, string?> Date(FormField field) =>
+        Required(field).Must(v => ThaiDates.TryParseIsoDate(v, out _)).Says(field.Invalid);
+
+    private IRuleBuilderOptions<SubmittedForm, StagedFile?> File(FormField field) =>
+        RuleFor(x => x.FileOf(field)).NotNull().Says(field.RequiredMessage).OverridePropertyName(field.Name);
+}

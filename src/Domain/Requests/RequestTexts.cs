@@ -1,0 +1,24 @@
+using CctvRequests.Domain.Common;
+
+namespace CctvRequests.Domain.Requests;
+
+/// <summary>Messages about a request's own rules, written once from the limits they talk about.</summary>
+public static class RequestTexts
+{
+    public static readonly Text AgeRange = new(
+        $"อายุต้องอยู่ระหว่าง {RequestLimits.AgeMin} ถึง {RequestLimits.AgeMax} ปี",
+        $"Age must be between {RequestLimits.AgeMin} and {RequestLimits.AgeMax}.");
+
+    public static readonly Text FileCountRange = new(
+        $"จำนวนไฟล์ที่ขอต้องอยู่ระหว่าง {RequestLimits.FileCountMin} ถึง {RequestLimits.FileCountMax}",
+        $"The number of files must be between {RequestLimits.FileCountMin} and {RequestLimits.FileCountMax}.");
+
+    public static readonly Text WrittenOnFuture = new("วันที่เขียนต้องไม่เป็นวันในอนาคต", "The date written cannot be in the future.");
+
+    public static readonly Text IncidentFuture = new("วันที่เกิดเหตุต้องไม่เป็นวันในอนาคต", "The incident date cannot be in the future.");
+
+    public static readonly Text IncidentAfterWritten = new("วันที่เกิดเหตุต้องไม่อยู่หลังวันที่เขียน", "The incident date cannot be after the date written.");
+
+    public static readonly Text StationInactive = new(
+        "ไม่พบสถานที่เกิดเหตุที่เลือก หรือสถานีนี้ไม่เปิดรับคำร้อง", "The chosen location does not exist or does not take requests.");
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using CctvRequests.Infrastructure.Files;
+using CctvRequests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CctvRequests.Api.Tests;
+
+/// <summary>A request is saved with all its files or not at all.</summary>
+public class SubmitRequestAtomicityTests(ApiFactory factory) : ApiTest(factory)
+{
+    [Fact]
+    public async Task DatabaseFailureAfterTheFilesAreWritten_LeavesNoFileAndNoRow_AndARetrySucceeds()
+    {
+        var form = new SubmissionForm();
+        var key = Guid.NewGuid().ToString();
+        Factory.SaveFailure.Arm();
+
+        var failed = await SubmitAsync(form, key);
+
+        await AssertProblemAsync(failed, 503);
+        Assert.True(failed.Headers.Contains("Retry-After"));
+        Assert.Empty(Factory.StoredFiles());
+        await using (var db = Factory.NewDbContext())
+        {
+            Assert.Equal(0, await db.FootageRequests.CountAsync());
+            Assert.Equal(0, await db.IdempotencyRecords.CountAsync());
+        }
+
+        var retried = await SubmitAsync(form, key);
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal(form.Files.Count, Factory.StoredFiles().Count);
+    }
+
+    [Fact]
+    public async Task StartUpSweep_RemovesLeftoverTemporaryAndUnreferencedFiles_AndKeepsTheRest()
+    {
+        await SubmitOkAsync(new SubmissionForm());
+        var kept = Factory.StoredFiles();
+        var store = Factory.Services.GetRequiredService<LocalFileStore>();
+        var leftover = Path.Combine(store.TempFolder, "crashed-upload.part");
+        var orphan = Path.Combine(store.ObjectsFolder, "2026", "01", "0123456789abcdef0123456789abcdef.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
+        await File.WriteAllBytesAsync(leftover, SampleFiles.Pdf());
+        await File.WriteAllBytesAsync(orphan, SampleFiles.Pdf());
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(CancellationToken.None);
+        }
+
+        Assert.False(File.Exists(leftover));
+        Assert.False(File.Exists(orphan));
+        Assert.Equal(kept.Order(), Factory.StoredFiles().Order());
+    }
+}
