@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using System.Net;
-using CctvRequests.Domain.Requests;
-using CctvRequests.Infrastructure.RateLimiting;
 using CctvRequests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CctvRequests.Api.Tests;
 

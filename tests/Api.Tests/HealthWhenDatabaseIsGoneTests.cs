@@ -1,9 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
-using CctvRequests.Domain.Common;
-using CctvRequests.Domain.Requests;
 using CctvRequests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace CctvRequests.Api.Tests;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using CctvRequests.Infrastructure.Files;
 using CctvRequests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

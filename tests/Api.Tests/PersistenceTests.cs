@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;

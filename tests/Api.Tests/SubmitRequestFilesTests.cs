@@ -1,8 +1,4 @@
-using System.Net;
-using CctvRequests.Infrastructure.Files;
 using CctvRequests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CctvRequests.Api.Tests;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using CctvRequests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace CctvRequests.Api.Tests;
 

@@ -14,6 +14,9 @@ public sealed class CitizenForm(IPage page, bool english = false)
     public string NationalId { get; set; } = NationalIds.New();
     public DateOnly IncidentDate { get; set; } = Today.AddDays(-2);
 
+    /// <summary>What the confirmation must show of the identity document (the national ID unless set).</summary>
+    public string? ConfirmShows { get; set; }
+
     private string L(string thai, string englishText) => english ? englishText : thai;
 
     /// <summary>The form's own fields (the header's lookup has a label of its own).</summary>
@@ -51,18 +54,21 @@ public sealed class CitizenForm(IPage page, bool english = false)
         await Field("เหตุผล/ความจำเป็น", "Reason / need").FillAsync(english ? "I lost my wallet near the park and want to find it." : "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย");
     }
 
-    public async Task AttachAsync()
+    public async Task AttachAsync(bool policeReport = true)
     {
         await Field("สำเนาบัตรประชาชน", "Copy of your ID card").SetInputFilesAsync(new FilePayload
         {
             Name = "id-card.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf("ID card"),
         });
-        await Field("สำเนาบันทึกแจ้งความ", "Copy of the police report").SetInputFilesAsync(new FilePayload
-        {
-            Name = "police-report.jpg", MimeType = "image/jpeg", Buffer = SampleFiles.Jpeg(),
-        });
         await Expect(page.GetByText("id-card.pdf")).ToBeVisibleAsync();
-        await Expect(page.GetByText("police-report.jpg")).ToBeVisibleAsync();
+        if (policeReport)
+        {
+            await Field("สำเนาบันทึกแจ้งความ", "Copy of the police report").SetInputFilesAsync(new FilePayload
+            {
+                Name = "police-report.jpg", MimeType = "image/jpeg", Buffer = SampleFiles.Jpeg(),
+            });
+            await Expect(page.GetByText("police-report.jpg")).ToBeVisibleAsync();
+        }
     }
 
     public async Task AcceptPrivacyAsync()
@@ -89,11 +95,11 @@ public sealed class CitizenForm(IPage page, bool english = false)
         await page.Mouse.UpAsync();
     }
 
-    public async Task FillEverythingAsync()
+    public async Task FillEverythingAsync(bool policeReport = true)
     {
         await FillApplicantAsync();
         await FillRequestAsync();
-        await AttachAsync();
+        await AttachAsync(policeReport);
         await AcceptPrivacyAsync();
         await SignAsync();
     }
@@ -104,7 +110,7 @@ public sealed class CitizenForm(IPage page, bool english = false)
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = L("ส่งคำร้อง", "Send request"), Exact = true }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToBeVisibleAsync();
-        await Expect(dialog).ToContainTextAsync(NationalId);
+        await Expect(dialog).ToContainTextAsync(ConfirmShows ?? NationalId);
         await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = L("ยืนยันส่งคำร้อง", "Confirm and send") }).ClickAsync();
     }
 }

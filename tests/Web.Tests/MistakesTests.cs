@@ -33,9 +33,9 @@ public class MistakesTests(WebFactory factory, BrowserFixture browser) : WebTest
         {
             ["nationalId"] = "เลขบัตรประชาชนไม่ถูกต้อง",
             ["phone"] = "หมายเลขโทรศัพท์ไม่ถูกต้อง",
-            ["age"] = "อายุต้องเป็นตัวเลข 1 ถึง 120 ปี",
+            ["age"] = "อายุต้องอยู่ระหว่าง 1 ถึง 120",
             ["firstName"] = "กรุณากรอกชื่อ",
-            ["incidentDate"] = "วันที่ต้องไม่เป็นวันในอนาคต",
+            ["incidentDate"] = "วันที่เกิดเหตุต้องไม่เป็นวันในอนาคต",
             ["idCardCopy"] = "กรุณาแนบสำเนาบัตรประชาชน",
             ["policeReport"] = "กรุณาแนบสำเนาบันทึกแจ้งความ",
             ["privacyAccepted"] = "กรุณาอ่านและยอมรับนโยบายความเป็นส่วนตัว",

@@ -105,6 +105,8 @@ public class QualityTests(WebFactory factory, BrowserFixture browser) : WebTest(
             "หมายเลขโทรศัพท์", "ขอดูข้อมูลภาพ", "ขอสำเนาข้อมูลภาพ", "จำนวนไฟล์ที่ขอ", "เหตุเกิดบริเวณ", "วันที่เกิดเหตุ",
             "เวลา (โดยประมาณ)", "เหตุผล/ความจำเป็น", "สำเนาบัตรประชาชน", "สำเนาบันทึกแจ้งความ", "เอกสารอื่นๆ",
             "ข้าพเจ้าได้อ่านและยอมรับ นโยบายความเป็นส่วนตัว (PDPA)", "ลายมือชื่อผู้ยื่นคำร้อง", "สีดำ", "สีน้ำเงิน", "ตรวจสอบผล",
+            "บัตรประชาชนไทย (เลข 13 หลัก)", "หนังสือเดินทาง (สำหรับชาวต่างชาติ)", "เลขหนังสือเดินทาง", "ประเทศที่ออกหนังสือเดินทาง",
+            "ค้นหาด้วย", "ประเทศของหนังสือเดินทาง",
         ];
         foreach (var label in labels)
         {
@@ -140,12 +142,12 @@ public class QualityTests(WebFactory factory, BrowserFixture browser) : WebTest(
 
         await page.Locator("#writtenOn").FocusAsync();
         var order = new List<string>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 9; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             order.Add(await page.EvaluateAsync<string>("() => document.activeElement.id || document.activeElement.className"));
         }
-        Assert.Equal(["date-field__open", "title", "firstName", "lastName", "nationalId", "age"], order);
+        Assert.Equal(["date-field__open", "title", "firstName", "lastName", "age", "ethnicity", "nationality", "identityNationalId", "nationalId"], order);
         var focusOutline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
         Assert.NotEqual("none", focusOutline);
     }

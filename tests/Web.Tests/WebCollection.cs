@@ -47,6 +47,8 @@ public abstract class WebTest(WebFactory factory, BrowserFixture browser) : IAsy
             BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(10_000);
+        // The browser's "today" is the server's: noon of the test run's day in Bangkok, flowing on from there.
+        await context.Clock.InstallAsync(new ClockInstallOptions { TimeDate = TestClock.Start.UtcDateTime });
         _contexts.Add(context);
         if (language is not null)
         {

@@ -2,11 +2,8 @@
 // images) and can be removed. Type and size are checked here first; the server checks the
 // content again.
 import { t } from "./i18n.js";
+import { settings } from "./settings.js";
 
-export const MAX_FILE = 10 * 1024 * 1024;
-export const MAX_TOTAL = 30 * 1024 * 1024;
-export const MAX_OTHERS = 5;
-const TYPES = ["application/pdf", "image/jpeg", "image/png"];
 const EXTENSIONS = /\.(pdf|jpe?g|png)$/i;
 
 const state = { idCardCopy: [], policeReport: [], otherDocuments: [] };
@@ -21,7 +18,12 @@ export function totalBytes() {
 }
 
 function accepted(file) {
-  return TYPES.includes(file.type) || (file.type === "" && EXTENSIONS.test(file.name));
+  return settings().limits.fileTypes.includes(file.type) || (file.type === "" && EXTENSIONS.test(file.name));
+}
+
+/** The server's message for a refused file, with its name. */
+function refused(template, file) {
+  return template.replace("{name}", file.name);
 }
 
 function sizeText(bytes) {
@@ -81,15 +83,16 @@ export function initFileField(field, onProblem) {
     const chosen = [...input.files];
     input.value = "";
     const problems = [];
+    const { limits, fileMessages } = settings();
     for (const file of chosen) {
       if (!accepted(file)) {
-        problems.push(t("err.file.type", { name: file.name }));
-      } else if (file.size > MAX_FILE) {
-        problems.push(t("err.file.size", { name: file.name }));
-      } else if (totalBytes() + file.size - (input.multiple ? 0 : state[field].reduce((s, f) => s + f.size, 0)) > MAX_TOTAL) {
-        problems.push(t("err.file.total"));
-      } else if (input.multiple && state[field].length >= MAX_OTHERS) {
-        problems.push(t("err.file.tooMany"));
+        problems.push(refused(fileMessages.wrongType, file));
+      } else if (file.size > limits.fileBytes) {
+        problems.push(refused(fileMessages.tooLarge, file));
+      } else if (totalBytes() + file.size - (input.multiple ? 0 : state[field].reduce((s, f) => s + f.size, 0)) > limits.totalBytes) {
+        problems.push(fileMessages.totalTooLarge);
+      } else if (input.multiple && state[field].length >= limits.otherDocumentsMax) {
+        problems.push(fileMessages.tooManyOthers);
       } else if (input.multiple) {
         state[field].push(file);
       } else {

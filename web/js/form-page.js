@@ -6,9 +6,11 @@ import { addDays, asciiDigits, daysBetween, formatLong, parseTyped, todayIso } f
 import { clearError, clearErrors, showErrors } from "./field-errors.js";
 import { filesOf, initFileField, rerenderAll } from "./files.js";
 import { initLangSwitch, lang, onLangChange, t } from "./i18n.js";
+import { idCheckText, identityFields, identitySummary, initIdentity, renderCountries, validateIdentity } from "./identity.js";
 import { initLookup } from "./lookup.js";
+import { field, loadSettings, message, settings } from "./settings.js";
 import { initSignature } from "./signature.js";
-import { checkId, isThaiPhone, normalizeId } from "./thai-id.js";
+import { isThaiPhone } from "./thai-id.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("request-form");
@@ -36,22 +38,18 @@ const incidentDate = initDateField(document.querySelector("[data-date-for='incid
 writtenOn.setIso(todayIso());
 
 // ---- Stations and the footage overwrite clock (SPEC §8.3) ----
+// The API names stations in the page's language; a language switch asks again.
 async function loadStations() {
   stations = await getJson("/api/stations");
   const select = $("stationId");
-  for (const s of stations) {
+  const chosen = select.value;
+  select.replaceChildren(select.options[0], ...stations.map((s) => {
     const option = document.createElement("option");
     option.value = String(s.id);
-    select.append(option);
-  }
-  renderStationNames();
-}
-
-function renderStationNames() {
-  for (const option of $("stationId").options) {
-    const s = stations.find((x) => String(x.id) === option.value);
-    if (s) option.textContent = lang() === "en" ? s.nameEn : s.name;
-  }
+    option.textContent = s.name;
+    return option;
+  }));
+  select.value = chosen;
 }
 
 function updateOverwriteClock() {
@@ -65,9 +63,10 @@ function updateOverwriteClock() {
   const overwrittenOn = addDays(incident, station.footageRetentionDays);
   const left = daysBetween(todayIso(), overwrittenOn);
   const lines = [t("clock.overwrittenOn", { days: station.footageRetentionDays, date: formatLong(overwrittenOn, lang()) })];
-  box.classList.toggle("overwrite-clock--warning", left <= 3);
+  const soon = settings()?.footageSoonDays ?? 0;
+  box.classList.toggle("overwrite-clock--warning", left <= soon);
   if (left <= 0) lines.push(t("clock.past"));
-  else if (left <= 3) lines.push(t("clock.soon", { n: left }));
+  else if (left <= soon) lines.push(t("clock.soon", { n: left }));
   box.replaceChildren(...lines.map((line, i) => {
     const p = document.createElement(i === 0 ? "p" : "strong");
     p.textContent = line;
@@ -99,13 +98,12 @@ $("title").addEventListener("change", () => {
 });
 
 $("nationalId").addEventListener("input", () => {
-  const state = checkId($("nationalId").value);
+  const { state, text } = idCheckText();
   const out = $("nationalId-check");
   out.className = `live-check live-check--${state}`;
-  out.textContent = state === "empty" ? "" : state === "incomplete"
-    ? t("check.incomplete", { n: normalizeId($("nationalId").value).length })
-    : t(`check.${state}`);
+  out.textContent = text;
 });
+initIdentity();
 
 for (const radio of form.querySelectorAll("input[name='purpose']")) {
   radio.addEventListener("change", () => {
@@ -127,12 +125,12 @@ form.addEventListener("input", (e) => {
   if (e.target.id) clearError(e.target.id);
 });
 
-onLangChange(() => {
-  renderStationNames();
+onLangChange(async () => {
   renderNotice();
-  updateOverwriteClock();
   rerenderAll();
   $("nationalId").dispatchEvent(new Event("input"));
+  await Promise.all([loadSettings().then(applySettings), loadStations()]).catch(() => {});
+  updateOverwriteClock();
 });
 
 // ---- Checking before sending (the server checks again) ----
@@ -144,44 +142,52 @@ function titleValue() {
   return $("title").value === "other" ? $("titleOther").value.trim() : $("title").value;
 }
 
+/** The server's rules, with the server's messages (GET /api/form-settings). */
 function validate() {
   const errors = {};
   const today = todayIso();
-  const require = (field, ok) => {
-    if (!ok) errors[field] = t(`err.required.${field}`);
+  const rule = (name) => settings().ruleMessages[name];
+  const require = (name, ok) => {
+    if (!ok) errors[name] = message(name, "required");
     return ok;
   };
-  const dateRule = (field, iso, text) => {
-    if (!require(field, text.trim() !== "")) return;
-    if (!iso) errors[field] = t("err.date.invalid");
-    else if (iso > today) errors[field] = t("err.date.future");
+  const text = (name) => $(name).value.trim();
+  const length = (name) => {
+    const { min, max } = field(name);
+    if (text(name).length < min) errors[name] = message(name, "tooShort");
+    else if (text(name).length > max) errors[name] = message(name, "tooLong");
   };
-  dateRule("writtenOn", writtenOn.iso ?? parseTyped($("writtenOn").value, lang()), $("writtenOn").value);
+  const integer = (name) => {
+    const n = Number(asciiDigits(text(name)));
+    if (!(Number.isInteger(n) && /^\d+$/.test(asciiDigits(text(name))))) errors[name] = message(name, "invalid");
+    else if (n < field(name).min || n > field(name).max) errors[name] = message(name, "outOfRange");
+  };
+  const date = (name, iso, typed, future) => {
+    if (!require(name, typed.trim() !== "")) return;
+    if (!iso) errors[name] = t("err.date.invalid");
+    else if (iso > today) errors[name] = rule(future);
+  };
+  date("writtenOn", writtenOn.iso ?? parseTyped($("writtenOn").value, lang()), $("writtenOn").value, "writtenOnFuture");
   require("title", titleValue() !== "");
-  require("firstName", $("firstName").value.trim() !== "");
-  require("lastName", $("lastName").value.trim() !== "");
-  const id = checkId($("nationalId").value);
-  if (require("nationalId", id !== "empty") && id !== "valid") errors.nationalId = t("err.nationalId.invalid");
-  const age = Number(asciiDigits($("age").value.trim()));
-  if (require("age", $("age").value.trim() !== "") && !(Number.isInteger(age) && age >= 1 && age <= 120)) errors.age = t("err.age.range");
-  require("nationality", $("nationality").value.trim() !== "");
-  if (require("address", $("address").value.trim() !== "") && $("address").value.trim().length < 5) errors.address = t("err.address.short");
-  if (require("phone", $("phone").value.trim() !== "") && !isThaiPhone($("phone").value)) errors.phone = t("err.phone.invalid");
-  if (require("purpose", purpose() !== "") && purpose() === "Copy") {
-    const count = Number(asciiDigits($("fileCount").value.trim()));
-    if (require("fileCount", $("fileCount").value.trim() !== "") && !(Number.isInteger(count) && count >= 1 && count <= 50)) {
-      errors.fileCount = t("err.fileCount.range");
-    }
-  }
+  if (require("firstName", text("firstName") !== "")) length("firstName");
+  if (require("lastName", text("lastName") !== "")) length("lastName");
+  if (require("age", text("age") !== "")) integer("age");
+  if (require("nationality", text("nationality") !== "")) length("nationality");
+  validateIdentity(errors, message, rule);
+  if (require("address", text("address") !== "")) length("address");
+  if (require("phone", text("phone") !== "") && !isThaiPhone($("phone").value)) errors.phone = message("phone", "invalid");
+  if (require("purpose", purpose() !== "") && purpose() === "Copy" && require("fileCount", text("fileCount") !== "")) integer("fileCount");
   require("stationId", $("stationId").value !== "");
-  dateRule("incidentDate", incidentDate.iso ?? parseTyped($("incidentDate").value, lang()), $("incidentDate").value);
+  date("incidentDate", incidentDate.iso ?? parseTyped($("incidentDate").value, lang()), $("incidentDate").value, "incidentFuture");
   if (!errors.incidentDate && !errors.writtenOn && incidentDate.iso && writtenOn.iso && incidentDate.iso > writtenOn.iso) {
-    errors.incidentDate = t("err.incident.afterWritten");
+    errors.incidentDate = rule("incidentAfterWritten");
   }
-  if (require("incidentTime", $("incidentTime").value !== "") && !/^\d{2}:\d{2}$/.test($("incidentTime").value)) errors.incidentTime = t("err.time.invalid");
-  if (require("reason", $("reason").value.trim() !== "") && $("reason").value.trim().length < 10) errors.reason = t("err.reason.short");
+  if (require("incidentTime", $("incidentTime").value !== "") && !/^\d{2}:\d{2}$/.test($("incidentTime").value)) {
+    errors.incidentTime = message("incidentTime", "invalid");
+  }
+  if (require("reason", text("reason") !== "")) length("reason");
   require("idCardCopy", filesOf("idCardCopy").length === 1);
-  require("policeReport", filesOf("policeReport").length === 1);
+  if (settings().policeReportRequired) require("policeReport", filesOf("policeReport").length === 1);
   require("privacyAccepted", $("privacyAccepted").checked);
   require("signature", !signature.isEmpty());
   return errors;
@@ -192,10 +198,10 @@ function summaryRows() {
   const station = stations.find((s) => String(s.id) === $("stationId").value);
   return [
     ["field.fullName", `${titleValue()}${$("firstName").value.trim()} ${$("lastName").value.trim()}`],
-    ["field.nationalId", normalizeId($("nationalId").value)],
+    identitySummary(),
     ["field.phone", $("phone").value.trim()],
     ["field.purpose", t(`purpose.${purpose()}`) + (purpose() === "Copy" ? ` (${asciiDigits($("fileCount").value.trim())})` : "")],
-    ["field.station", station ? (lang() === "en" ? station.nameEn : station.name) : ""],
+    ["field.station", station ? station.name : ""],
     ["field.incidentDate", `${formatLong(incidentDate.iso, lang())} ${$("incidentTime").value}`],
   ];
 }
@@ -215,7 +221,7 @@ function openConfirm() {
 
 form.addEventListener("submit", (e) => {
   e.preventDefault();
-  if (sending) return;
+  if (sending || !settings()) return;
   clearErrors();
   $("form-status").textContent = "";
   const errors = validate();
@@ -236,7 +242,7 @@ async function buildFormData() {
     title: titleValue(),
     firstName: $("firstName").value.trim(),
     lastName: $("lastName").value.trim(),
-    nationalId: normalizeId($("nationalId").value),
+    ...identityFields(),
     age: asciiDigits($("age").value.trim()),
     ethnicity: $("ethnicity").value.trim(),
     nationality: $("nationality").value.trim(),
@@ -321,6 +327,15 @@ function showConfirmation(result) {
   window.scrollTo(0, 0);
 }
 
-Promise.all([loadStations(), loadNotice()]).catch(() => {
+/** What depends on the server's settings: the police report's marker and the passport countries. */
+function applySettings() {
+  const required = settings().policeReportRequired;
+  $("policeReport-label").classList.toggle("required", required);
+  $("policeReport-label").classList.toggle("optional", !required);
+  renderCountries($("passportCountry"));
+  signature.refit();
+}
+
+Promise.all([loadSettings().then(applySettings), loadStations(), loadNotice()]).catch(() => {
   $("form-status").textContent = t("form.serverError");
 });

@@ -6,17 +6,23 @@ const th = {
   "common.appName": "ระบบคำร้องขอข้อมูลภาพกล้องวงจรปิด (CCTV)",
   "common.optional": "(ไม่บังคับ)",
   "common.loading": "กำลังโหลด...",
-  "common.contact": "ฝ่ายบริหารงานทั่วไป กองช่าง องค์การบริหารส่วนจังหวัดลำปาง โทร. 054-237600 ต่อ 5060",
+  "common.contact": "{department} {org} โทร. {phone} ต่อ {ext}",
   "common.api": "สำหรับนักพัฒนา: API",
   "common.switchTo": "English",
 
   "lookup.title": "ตรวจสอบผล",
-  "lookup.hint": "กรอกเลขบัตรประชาชน 13 หลัก แล้วกดค้นหา",
+  "lookup.hint": "กรอกเลขบัตรประชาชน หรือเลือกหนังสือเดินทางแล้วกรอกเลขและประเทศ แล้วกดค้นหา",
+  "lookup.kind": "ค้นหาด้วย",
+  "lookup.kindId": "เลขบัตรประชาชน",
+  "lookup.kindPassport": "หนังสือเดินทาง",
+  "lookup.passportPlaceholder": "เลขหนังสือเดินทาง",
+  "lookup.country": "ประเทศของหนังสือเดินทาง",
+  "lookup.passportMissing": "กรุณากรอกเลขหนังสือเดินทางและเลือกประเทศที่ออก",
   "lookup.placeholder": "เลขบัตรประชาชน 13 หลัก",
   "lookup.search": "ค้นหา",
   "lookup.resultsTitle": "สถานะการยื่นคำร้อง",
   "lookup.close": "ปิด",
-  "lookup.none": "ไม่พบคำร้องของเลขบัตรประชาชนนี้",
+  "lookup.none": "ไม่พบคำร้องของเอกสารนี้",
   "lookup.invalid": "เลขบัตรประชาชนไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง",
   "lookup.error": "ค้นหาไม่สำเร็จ กรุณาลองใหม่อีกครั้ง",
   "lookup.colReference": "เลขที่คำร้อง",
@@ -27,7 +33,7 @@ const th = {
 
   "form.pageTitle": "ยื่นคำร้องขอดูหรือขอสำเนาข้อมูลภาพจากกล้องวงจรปิด (CCTV)",
   "form.title": "แบบฟอร์มคำร้องออนไลน์",
-  "form.lead": "ยื่นคำร้องขอดูข้อมูลภาพ หรือขอสำเนาข้อมูลภาพ จากกล้องวงจรปิดขององค์การบริหารส่วนจังหวัดลำปาง ช่องที่มีเครื่องหมาย * ต้องกรอก",
+  "form.lead": "ยื่นคำร้องขอดูข้อมูลภาพ หรือขอสำเนาข้อมูลภาพ จากกล้องวงจรปิดของ{org} ช่องที่มีเครื่องหมาย * ต้องกรอก",
   "form.cautionsTitle": "ข้อควรระวังและคำแนะนำ",
   "form.caution1": "ควรกรอกข้อมูลตามความเป็นจริงและครบถ้วน",
   "form.caution2": "ตรวจสอบเลขบัตรประชาชนและหมายเลขโทรศัพท์ให้ถูกต้อง",
@@ -54,7 +60,12 @@ const th = {
   "field.fullName": "ชื่อ-สกุล",
   "field.firstName": "ชื่อ",
   "field.lastName": "นามสกุล",
+  "field.identity": "เอกสารแสดงตน",
+  "option.identityId": "บัตรประชาชนไทย (เลข 13 หลัก)",
+  "option.identityPassport": "หนังสือเดินทาง (สำหรับชาวต่างชาติ)",
   "field.nationalId": "เลขบัตรประชาชน",
+  "field.passportNumber": "เลขหนังสือเดินทาง",
+  "field.passportCountry": "ประเทศที่ออกหนังสือเดินทาง",
   "field.age": "อายุ",
   "field.ethnicity": "เชื้อชาติ",
   "field.nationality": "สัญชาติ",
@@ -69,19 +80,20 @@ const th = {
   "field.idCardCopy": "สำเนาบัตรประชาชน",
   "field.policeReport": "สำเนาบันทึกแจ้งความ",
   "field.otherDocuments": "เอกสารอื่นๆ (ถ้ามี)",
-  "field.privacyAccepted": "ข้าพเจ้าได้อ่านและยอมรับ นโยบายความเป็นส่วนตัว (PDPA) ขององค์การบริหารส่วนจังหวัดลำปาง เรียบร้อยแล้ว",
+  "field.privacyAccepted": "ข้าพเจ้าได้อ่านและยอมรับ นโยบายความเป็นส่วนตัว (PDPA) ของ{org} เรียบร้อยแล้ว",
   "field.signature": "ลายมือชื่อผู้ยื่นคำร้อง",
   "field.penColor": "เลือกสีปากกา:",
   "field.clearSignature": "ล้างลายมือชื่อ",
 
   "hint.date": "วว/ดด/ปปปป (พ.ศ.) เช่น 16/02/2569",
   "hint.nationalId": "13 หลัก ใช้สำหรับตรวจสอบผลภายหลัง",
-  "hint.phone": "กรอกให้ครบ เช่น 081-234-5678 หรือ 054-237600 เพื่อให้เจ้าหน้าที่ติดต่อกลับได้",
-  "hint.fileCount": "1 ถึง 50 ไฟล์",
+  "hint.phone": "กรอกให้ครบ เช่น 081-234-5678 หรือ 02-123-4567 เพื่อให้เจ้าหน้าที่ติดต่อกลับได้",
+  "hint.fileCount": "{fileCountMin} ถึง {fileCountMax} ไฟล์",
   "hint.time": "ชช:นน เช่น 14:30",
-  "hint.reason": "เช่น ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหาของที่สูญหาย (10-2,000 ตัวอักษร)",
-  "hint.files": "ไฟล์ PDF หรือรูปภาพ (JPEG, PNG) ขนาดไม่เกิน 10 MB ต่อไฟล์ รวมไม่เกิน 30 MB",
-  "hint.otherDocuments": "เลือกได้หลายไฟล์ ไม่เกิน 5 ไฟล์",
+  "hint.reason": "เช่น ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหาของที่สูญหาย ({reasonMin}-{reasonMax} ตัวอักษร)",
+  "hint.files": "ไฟล์ PDF หรือรูปภาพ (JPEG, PNG) ขนาดไม่เกิน {fileSize} ต่อไฟล์ รวมไม่เกิน {totalSize}",
+  "hint.otherDocuments": "เลือกได้หลายไฟล์ ไม่เกิน {maxOthers} ไฟล์",
+  "hint.passport": "ตามที่พิมพ์ในหนังสือเดินทาง ใช้สำหรับตรวจสอบผลภายหลัง",
   "hint.privacy": "กรุณาอ่านนโยบายด้านล่างให้ครบ เมื่ออ่านเสร็จแล้วให้คลิกเครื่องหมายถูกในช่องสี่เหลี่ยม",
   "hint.signature": "กรุณาลงลายมือชื่อในกรอบด้านล่าง (จำเป็น) ใช้นิ้วหรือเมาส์ หากต้องการลงลายมือชื่อใหม่ ให้กดล้างลายมือชื่อ",
 
@@ -106,45 +118,13 @@ const th = {
 
   "check.valid": "เลขบัตรประชาชนถูกต้อง",
   "check.invalid": "เลขบัตรประชาชนไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง",
-  "check.incomplete": "กรอกแล้ว {n} จาก 13 หลัก",
+  "check.incomplete": "กรอกแล้ว {n} จาก {total} หลัก",
 
   "clock.overwrittenOn": "กล้องที่สถานีนี้เก็บภาพไว้ {days} วัน ภาพของวันที่เกิดเหตุจะถูกบันทึกทับในวันที่ {date}",
   "clock.past": "ข้อมูลภาพของวันที่เกิดเหตุอาจถูกบันทึกทับไปแล้ว ท่านยังยื่นคำร้องได้ แต่อาจไม่มีภาพให้ดูหรือสำเนา",
-  "clock.soon": "เหลือเวลาอีก {n} วันก่อนภาพจะถูกบันทึกทับ กรุณายื่นคำร้องและโทรแจ้งเจ้าหน้าที่โดยเร็ว 054-237600 ต่อ 5060",
+  "clock.soon": "เหลือเวลาอีก {n} วันก่อนภาพจะถูกบันทึกทับ กรุณายื่นคำร้องและโทรแจ้งเจ้าหน้าที่โดยเร็ว {phone} ต่อ {ext}",
 
-  "err.required.writtenOn": "กรุณาระบุวันที่เขียน",
-  "err.required.title": "กรุณาเลือกคำนำหน้าชื่อ",
-  "err.required.firstName": "กรุณากรอกชื่อ",
-  "err.required.lastName": "กรุณากรอกนามสกุล",
-  "err.required.nationalId": "กรุณากรอกเลขบัตรประชาชน",
-  "err.required.age": "กรุณากรอกอายุ",
-  "err.required.nationality": "กรุณากรอกสัญชาติ",
-  "err.required.address": "กรุณากรอกที่อยู่ปัจจุบัน",
-  "err.required.phone": "กรุณากรอกหมายเลขโทรศัพท์",
-  "err.required.purpose": "กรุณาเลือกวัตถุประสงค์ที่จะขอ",
-  "err.required.fileCount": "กรุณากรอกจำนวนไฟล์ที่ขอ",
-  "err.required.stationId": "กรุณาเลือกสถานที่เกิดเหตุ",
-  "err.required.incidentDate": "กรุณาระบุวันที่เกิดเหตุ",
-  "err.required.incidentTime": "กรุณาระบุเวลาที่เกิดเหตุ (โดยประมาณ)",
-  "err.required.reason": "กรุณากรอกเหตุผล/ความจำเป็น",
-  "err.required.idCardCopy": "กรุณาแนบสำเนาบัตรประชาชน",
-  "err.required.policeReport": "กรุณาแนบสำเนาบันทึกแจ้งความ",
-  "err.required.privacyAccepted": "กรุณาอ่านและยอมรับนโยบายความเป็นส่วนตัว (PDPA)",
-  "err.required.signature": "กรุณาลงลายมือชื่อในกรอบ",
   "err.date.invalid": "วันที่ไม่ถูกต้อง กรุณากรอกเป็น วว/ดด/ปปปป (พ.ศ.)",
-  "err.date.future": "วันที่ต้องไม่เป็นวันในอนาคต",
-  "err.incident.afterWritten": "วันที่เกิดเหตุต้องไม่อยู่หลังวันที่เขียน",
-  "err.nationalId.invalid": "เลขบัตรประชาชนไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง",
-  "err.age.range": "อายุต้องเป็นตัวเลข 1 ถึง 120 ปี",
-  "err.address.short": "ที่อยู่ปัจจุบันต้องมีอย่างน้อย 5 ตัวอักษร",
-  "err.phone.invalid": "หมายเลขโทรศัพท์ไม่ถูกต้อง เช่น 081-234-5678 หรือ 054-237600",
-  "err.fileCount.range": "จำนวนไฟล์ที่ขอต้องอยู่ระหว่าง 1 ถึง 50",
-  "err.time.invalid": "เวลาต้องอยู่ในรูปแบบ ชช:นน เช่น 14:30",
-  "err.reason.short": "เหตุผล/ความจำเป็นต้องมีอย่างน้อย 10 ตัวอักษร",
-  "err.file.type": "ไฟล์ {name} ไม่ใช่ PDF, JPEG หรือ PNG",
-  "err.file.size": "ไฟล์ {name} มีขนาดเกิน 10 MB",
-  "err.file.total": "ไฟล์แนบทั้งหมดรวมกันต้องไม่เกิน 30 MB",
-  "err.file.tooMany": "แนบเอกสารอื่นๆ ได้ไม่เกิน 5 ไฟล์",
 
   "file.remove": "ลบ",
   "file.removeNamed": "ลบไฟล์ {name}",
@@ -161,7 +141,7 @@ const th = {
   "done.download": "ดาวน์โหลด QR Code",
   "done.statusLink": "เปิดหน้าสถานะคำร้อง",
   "done.nextTitle": "ขั้นตอนต่อไป",
-  "done.lookupHelp": "ตรวจสอบผลได้ตลอดเวลาด้วยเลขบัตรประชาชนที่มุมขวาบน หรือสแกน QR Code",
+  "done.lookupHelp": "ตรวจสอบผลได้ตลอดเวลาด้วยเลขบัตรประชาชนหรือเลขหนังสือเดินทางที่มุมขวาบน หรือสแกน QR Code",
   "done.newRequest": "ยื่นคำร้องใหม่",
 
   "status.Pending": "รออนุมัติ",
@@ -169,8 +149,8 @@ const th = {
   "status.Cancelled": "ยกเลิก",
   "status.Approved": "อนุมัติแล้ว",
   "meaning.Pending": "ท่านกรอกข้อมูลและส่งคำร้องเรียบร้อยแล้ว รอเจ้าหน้าที่ตรวจสอบ",
-  "meaning.Received": "เจ้าหน้าที่ได้รับคำร้องของท่าน และกำลังนำเสนอหัวหน้าศูนย์กล้องโทรทัศน์วงจรปิด ปลัด และนายกองค์การบริหารส่วนจังหวัดพิจารณา",
-  "meaning.Approved": "นำอุปกรณ์บันทึกข้อมูลมาติดต่อฝ่ายบริหารงานทั่วไป กองช่าง เพื่อสำเนาภาพ (กรุณาโทรติดต่อก่อนที่ 054-237600 ต่อ 5060)",
+  "meaning.Received": "เจ้าหน้าที่ได้รับคำร้องของท่าน และกำลังนำเสนอหัวหน้าศูนย์กล้องโทรทัศน์วงจรปิด ปลัด และนายก{org}พิจารณา",
+  "meaning.Approved": "นำอุปกรณ์บันทึกข้อมูลมาติดต่อ{department} เพื่อสำเนาภาพ (กรุณาโทรติดต่อก่อนที่ {phone} ต่อ {ext})",
   "meaning.Cancelled": "คำร้องถูกยกเลิก เช่น ข้อมูลไม่ครบถ้วนหรือแนบเอกสารไม่ถูกต้อง เหตุผลจะแสดงในหน้าสถานะ",
   "purpose.View": "ขอดูข้อมูลภาพ",
   "purpose.Copy": "ขอสำเนาข้อมูลภาพ",
@@ -187,19 +167,12 @@ const th = {
   "sp.history": "ความคืบหน้า",
   "sp.reason": "เหตุผลที่ยกเลิก",
   "sp.approvedTitle": "สิ่งที่ต้องทำต่อไป",
-  "sp.approvedText": "นำอุปกรณ์ที่ใช้ในการบันทึกข้อมูล (เช่น แฟลชไดรฟ์) มาติดต่อฝ่ายบริหารงานทั่วไป กองช่าง องค์การบริหารส่วนจังหวัดลำปาง เพื่อสำเนาภาพที่ร้องขอ กรุณาโทรติดต่อเจ้าหน้าที่ก่อนเดินทาง",
-  "sp.phone": "โทร. 054-237600 ต่อ 5060",
+    "sp.phone": "โทร. {phone} ต่อ {ext}",
   "sp.notFound": "ไม่พบคำร้องจากลิงก์นี้ กรุณาตรวจสอบว่าใช้ลิงก์หรือ QR Code ครบถ้วน หรือค้นหาด้วยเลขบัตรประชาชนที่มุมขวาบน",
   "sp.noToken": "ลิงก์นี้ไม่มีรหัสติดตามสถานะ กรุณาสแกน QR Code ที่ได้รับเมื่อยื่นคำร้อง หรือค้นหาด้วยเลขบัตรประชาชนที่มุมขวาบน",
   "sp.error": "โหลดสถานะไม่สำเร็จ กรุณาลองใหม่อีกครั้ง",
   "sp.downloadQr": "ดาวน์โหลด QR Code อีกครั้ง",
   "sp.newRequest": "ยื่นคำร้องใหม่",
-  "reason.IncompleteData": "ข้อมูลไม่ครบถ้วนหรือไม่ถูกต้อง",
-  "reason.WrongAttachments": "เอกสารแนบไม่ถูกต้อง",
-  "reason.FootageUnavailable": "ไม่มีข้อมูลภาพในช่วงเวลาที่ขอ",
-  "reason.Denied": "ไม่อนุมัติ",
-  "reason.WithdrawnByRequester": "ผู้ยื่นคำร้องขอยกเลิก",
-  "reason.Other": "อื่นๆ",
 };
 
 const en = {
@@ -207,17 +180,23 @@ const en = {
   "common.appName": "CCTV footage requests",
   "common.optional": "(optional)",
   "common.loading": "Loading...",
-  "common.contact": "General Administration Section, Public Works Division, Lampang Provincial Administrative Organization. Tel. 054-237600 ext. 5060",
+  "common.contact": "{department}, {org}. Tel. {phone} ext. {ext}",
   "common.api": "For developers: API",
   "common.switchTo": "ภาษาไทย",
 
   "lookup.title": "Check a request",
-  "lookup.hint": "Type your 13-digit national ID, then press Search",
+  "lookup.hint": "Type your national ID, or choose Passport and type its number and country, then press Search",
+  "lookup.kind": "Search by",
+  "lookup.kindId": "National ID",
+  "lookup.kindPassport": "Passport",
+  "lookup.passportPlaceholder": "Passport number",
+  "lookup.country": "Passport country",
+  "lookup.passportMissing": "Please type the passport number and choose the issuing country.",
   "lookup.placeholder": "National ID, 13 digits",
   "lookup.search": "Search",
   "lookup.resultsTitle": "Your requests",
   "lookup.close": "Close",
-  "lookup.none": "No request was found for this national ID.",
+  "lookup.none": "No request was found for this document.",
   "lookup.invalid": "The national ID is not valid; please check it.",
   "lookup.error": "The search did not work; please try again.",
   "lookup.colReference": "Reference",
@@ -228,7 +207,7 @@ const en = {
 
   "form.pageTitle": "Request to view or copy CCTV footage",
   "form.title": "Online request form",
-  "form.lead": "Ask to view, or to get a copy of, footage from the CCTV cameras of the Lampang Provincial Administrative Organization. Fields marked * are required.",
+  "form.lead": "Ask to view, or to get a copy of, footage from the CCTV cameras of the {org}. Fields marked * are required.",
   "form.cautionsTitle": "Before you start",
   "form.caution1": "Give true and complete information.",
   "form.caution2": "Check your national ID and phone number.",
@@ -255,7 +234,12 @@ const en = {
   "field.fullName": "Full name",
   "field.firstName": "First name",
   "field.lastName": "Last name",
+  "field.identity": "Identity document",
+  "option.identityId": "Thai ID card (13-digit number)",
+  "option.identityPassport": "Passport (for foreigners)",
   "field.nationalId": "National ID number",
+  "field.passportNumber": "Passport number",
+  "field.passportCountry": "Issuing country",
   "field.age": "Age",
   "field.ethnicity": "Ethnicity",
   "field.nationality": "Nationality",
@@ -270,19 +254,20 @@ const en = {
   "field.idCardCopy": "Copy of your ID card",
   "field.policeReport": "Copy of the police report",
   "field.otherDocuments": "Other documents (if any)",
-  "field.privacyAccepted": "I have read and accept the privacy notice (PDPA) of the Lampang Provincial Administrative Organization.",
+  "field.privacyAccepted": "I have read and accept the privacy notice (PDPA) of the {org}.",
   "field.signature": "Signature of the applicant",
   "field.penColor": "Pen colour:",
   "field.clearSignature": "Clear signature",
 
   "hint.date": "dd/mm/yyyy, e.g. 16/02/2026",
   "hint.nationalId": "13 digits; you will use it to check your request later",
-  "hint.phone": "A complete number, e.g. 081-234-5678 or 054-237600, so the staff can call you back",
-  "hint.fileCount": "1 to 50 files",
+  "hint.phone": "A complete number, e.g. 081-234-5678 or 02-123-4567, so the staff can call you back",
+  "hint.fileCount": "{fileCountMin} to {fileCountMax} files",
   "hint.time": "HH:mm, e.g. 14:30",
-  "hint.reason": "e.g. to find an item I lost (10 to 2,000 characters)",
-  "hint.files": "PDF or image (JPEG, PNG) files, at most 10 MB each and 30 MB together",
-  "hint.otherDocuments": "You can choose several files, at most 5",
+  "hint.reason": "e.g. to find an item I lost ({reasonMin} to {reasonMax} characters)",
+  "hint.files": "PDF or image (JPEG, PNG) files, at most {fileSize} each and {totalSize} together",
+  "hint.otherDocuments": "You can choose several files, at most {maxOthers}",
+  "hint.passport": "As printed in the passport; you will use it to check your request later",
   "hint.privacy": "Please read the notice below in full, then tick the box.",
   "hint.signature": "Sign in the box below with your finger or the mouse (required). To sign again, press Clear signature.",
 
@@ -307,45 +292,13 @@ const en = {
 
   "check.valid": "The national ID is valid",
   "check.invalid": "The national ID is not valid; please check it",
-  "check.incomplete": "{n} of 13 digits",
+  "check.incomplete": "{n} of {total} digits",
 
   "clock.overwrittenOn": "Cameras at this location keep footage for {days} days; the footage of the incident is overwritten on {date}.",
   "clock.past": "The footage of the incident may already be overwritten. You can still send the request, but there may be no footage to view or copy.",
-  "clock.soon": "Only {n} day(s) left before the footage is overwritten. Send the request and call the staff quickly: 054-237600 ext. 5060.",
+  "clock.soon": "Only {n} day(s) left before the footage is overwritten. Send the request and call the staff quickly: {phone} ext. {ext}.",
 
-  "err.required.writtenOn": "Please enter the date written.",
-  "err.required.title": "Please choose your title.",
-  "err.required.firstName": "Please enter your first name.",
-  "err.required.lastName": "Please enter your last name.",
-  "err.required.nationalId": "Please enter the national ID number.",
-  "err.required.age": "Please enter your age.",
-  "err.required.nationality": "Please enter your nationality.",
-  "err.required.address": "Please enter your current address.",
-  "err.required.phone": "Please enter a phone number.",
-  "err.required.purpose": "Please choose what you are asking for.",
-  "err.required.fileCount": "Please enter the number of files.",
-  "err.required.stationId": "Please choose where it happened.",
-  "err.required.incidentDate": "Please enter the date of the incident.",
-  "err.required.incidentTime": "Please enter the approximate time.",
-  "err.required.reason": "Please enter your reason.",
-  "err.required.idCardCopy": "Please attach a copy of your ID card.",
-  "err.required.policeReport": "Please attach a copy of the police report.",
-  "err.required.privacyAccepted": "Please read and accept the privacy notice (PDPA).",
-  "err.required.signature": "Please sign in the box.",
   "err.date.invalid": "The date is not valid; type it as dd/mm/yyyy.",
-  "err.date.future": "The date cannot be in the future.",
-  "err.incident.afterWritten": "The incident date cannot be after the date written.",
-  "err.nationalId.invalid": "The national ID is not valid; please check it.",
-  "err.age.range": "Age must be a number from 1 to 120.",
-  "err.address.short": "The address must be at least 5 characters.",
-  "err.phone.invalid": "Enter a complete Thai phone number, e.g. 081-234-5678 or 054-237600.",
-  "err.fileCount.range": "The number of files must be between 1 and 50.",
-  "err.time.invalid": "The time must be HH:mm, e.g. 14:30.",
-  "err.reason.short": "The reason must be at least 10 characters.",
-  "err.file.type": "{name} is not a PDF, JPEG or PNG file.",
-  "err.file.size": "{name} is larger than 10 MB.",
-  "err.file.total": "The attachments together must not exceed 30 MB.",
-  "err.file.tooMany": "At most 5 other documents can be attached.",
 
   "file.remove": "Remove",
   "file.removeNamed": "Remove file {name}",
@@ -362,7 +315,7 @@ const en = {
   "done.download": "Download the QR code",
   "done.statusLink": "Open the status page",
   "done.nextTitle": "What happens next",
-  "done.lookupHelp": "You can check your request at any time with your national ID (top right) or by scanning the QR code.",
+  "done.lookupHelp": "You can check your request at any time with your national ID or passport (top right) or by scanning the QR code.",
   "done.newRequest": "Send another request",
 
   "status.Pending": "Pending approval",
@@ -371,7 +324,7 @@ const en = {
   "status.Approved": "Approved",
   "meaning.Pending": "Your request has been sent and is waiting for the staff to check it.",
   "meaning.Received": "An officer has your request and is presenting it to the head of the CCTV centre, the deputy and the chief executive.",
-  "meaning.Approved": "Bring a storage device to the General Administration Section, Public Works Division, to copy the footage (please call 054-237600 ext. 5060 first).",
+  "meaning.Approved": "Bring a storage device to the {department} to copy the footage (please call {phone} ext. {ext} first).",
   "meaning.Cancelled": "The request was cancelled, for example because information was missing or the attachments were wrong. The reason is shown on the status page.",
   "purpose.View": "View the footage",
   "purpose.Copy": "Get a copy of the footage",
@@ -388,22 +341,17 @@ const en = {
   "sp.history": "Progress",
   "sp.reason": "Reason for cancelling",
   "sp.approvedTitle": "What to do next",
-  "sp.approvedText": "Bring a storage device (e.g. a USB flash drive) to the General Administration Section, Public Works Division, Lampang Provincial Administrative Organization, to copy the footage you asked for. Please call the staff before you come.",
-  "sp.phone": "Tel. 054-237600 ext. 5060",
+    "sp.phone": "Tel. {phone} ext. {ext}",
   "sp.notFound": "No request has this link. Check that the whole link or QR code was used, or search with your national ID at the top right.",
   "sp.noToken": "This link has no status code. Scan the QR code you received when you sent the request, or search with your national ID at the top right.",
   "sp.error": "The status could not be loaded; please try again.",
   "sp.downloadQr": "Download the QR code again",
   "sp.newRequest": "Send a new request",
-  "reason.IncompleteData": "Incomplete or incorrect data",
-  "reason.WrongAttachments": "Wrong attachments",
-  "reason.FootageUnavailable": "No footage for the requested time",
-  "reason.Denied": "Not approved",
-  "reason.WithdrawnByRequester": "Withdrawn by the requester",
-  "reason.Other": "Other",
 };
 
 const dictionaries = { th, en };
+// Values every text may use ({org}, {phone}, limits...): set from the server's settings.
+let defaults = {};
 const STORAGE_KEY = "cctv.lang";
 const listeners = [];
 
@@ -415,22 +363,32 @@ export function lang() {
   }
 }
 
-/** The string for key in the current language, with {placeholders} filled. */
+/** The string for key in the current language, with {placeholders} filled from values, then the defaults. */
 export function t(key, values = {}) {
   const text = dictionaries[lang()][key] ?? dictionaries.th[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => (name in values ? String(values[name]) : `{${name}}`));
+  const all = { ...defaults, ...values };
+  return text.replace(/\{(\w+)\}/g, (_, name) => (name in all ? String(all[name]) : `{${name}}`));
 }
+
+export function setDefaults(values) {
+  defaults = { ...values };
+}
+
+const unresolved = /\{\w+\}/;
 
 /** Translates every marked element under root. */
 export function apply(root = document) {
   document.documentElement.lang = lang();
+  // A text whose values have not arrived yet keeps the page's own (Thai) text until they do.
   for (const el of root.querySelectorAll("[data-i18n]")) {
-    el.textContent = t(el.dataset.i18n);
+    const text = t(el.dataset.i18n);
+    if (!unresolved.test(text)) el.textContent = text;
   }
   for (const el of root.querySelectorAll("[data-i18n-attr]")) {
     for (const pair of el.dataset.i18nAttr.split(";")) {
       const [attr, key] = pair.split(":");
-      el.setAttribute(attr, t(key));
+      const text = t(key);
+      if (!unresolved.test(text)) el.setAttribute(attr, text);
     }
   }
 }

@@ -1,30 +1,22 @@
-// การตรวจสอบผล, top right of every citizen page: national ID in, the citizen's requests out.
-import { ApiError, getJson, postJson } from "./api.js";
+// การตรวจสอบผล, top right of every citizen page: a national ID, or a passport number with its
+// country, in; the applicant's requests out. The API names statuses and stations in the page's
+// language, so a language switch asks again.
+import { ApiError, postJson } from "./api.js";
 import { formatInstant, formatShort } from "./dates.js";
 import { lang, onLangChange, t } from "./i18n.js";
+import { normalizePassport, renderCountries } from "./identity.js";
+import { loadSettings } from "./settings.js";
 import { checkId, normalizeId } from "./thai-id.js";
-
-let stationsEn = null;
-
-/** Station names in English, by their Thai name (the lookup answers the Thai name). */
-async function englishStationNames() {
-  if (!stationsEn) {
-    try {
-      const stations = await getJson("/api/stations");
-      stationsEn = new Map(stations.map((s) => [s.name, s.nameEn]));
-    } catch {
-      stationsEn = new Map();
-    }
-  }
-  return stationsEn;
-}
 
 export function initLookup() {
   const form = document.getElementById("lookup-form");
+  const kind = document.getElementById("lookup-kind");
   const input = document.getElementById("lookup-id");
+  const country = document.getElementById("lookup-country");
   const error = document.getElementById("lookup-error");
   const panel = document.getElementById("lookup-results");
   const body = document.getElementById("lookup-results-body");
+  let query = null;
   let last = null;
 
   const showError = (message) => {
@@ -34,7 +26,19 @@ export function initLookup() {
     else input.removeAttribute("aria-invalid");
   };
 
-  async function renderResults() {
+  const passport = () => kind.value === "passport";
+
+  async function showKind() {
+    country.hidden = !passport();
+    input.inputMode = passport() ? "text" : "numeric";
+    input.placeholder = t(passport() ? "lookup.passportPlaceholder" : "lookup.placeholder");
+    if (passport()) {
+      await loadSettings().catch(() => null);
+      renderCountries(country);
+    }
+  }
+
+  function renderResults() {
     if (!last) return;
     if (last.length === 0) {
       const p = document.createElement("p");
@@ -42,7 +46,6 @@ export function initLookup() {
       body.replaceChildren(p);
       return;
     }
-    const names = lang() === "en" ? await englishStationNames() : null;
     const list = document.createElement("ul");
     list.className = "request-list";
     for (const r of last) {
@@ -54,12 +57,12 @@ export function initLookup() {
       ref.textContent = r.referenceNumber;
       const badge = document.createElement("span");
       badge.className = `badge badge--${r.status.toLowerCase()}`;
-      badge.textContent = t(`status.${r.status}`);
+      badge.textContent = r.statusText;
       head.append(ref, " ", badge);
       const details = document.createElement("dl");
       details.className = "request-list__details";
       for (const [label, value] of [
-        ["lookup.colStation", names?.get(r.stationName) || r.stationName],
+        ["lookup.colStation", r.stationName],
         ["lookup.colIncident", formatShort(r.incidentDate, lang())],
         ["lookup.colSubmitted", formatInstant(r.submittedAt, lang())],
       ]) {
@@ -75,30 +78,49 @@ export function initLookup() {
     body.replaceChildren(list);
   }
 
+  async function search() {
+    try {
+      last = await postJson("/api/status/lookup", query);
+      renderResults();
+      panel.hidden = false;
+      panel.focus();
+    } catch (err) {
+      const errors = err instanceof ApiError && err.status !== 0 ? err.errors : {};
+      const message = errors.nationalId?.[0] || errors.passportNumber?.[0] || errors.passportCountry?.[0] || err.problem?.detail;
+      showError(message || t("lookup.error"));
+    }
+  }
+
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    if (checkId(input.value) !== "valid") {
+    if (!passport() && checkId(input.value) !== "valid") {
       showError(t("lookup.invalid"));
       input.focus();
       return;
     }
-    showError("");
-    try {
-      last = await postJson("/api/status/lookup", { nationalId: normalizeId(input.value) });
-      await renderResults();
-      panel.hidden = false;
-      panel.focus();
-    } catch (err) {
-      const message = err instanceof ApiError && err.status !== 0 ? err.errors.nationalId?.[0] || err.problem.detail : null;
-      showError(message || t("lookup.error"));
+    if (passport() && (normalizePassport(input.value) === "" || country.value === "")) {
+      showError(t("lookup.passportMissing"));
+      (normalizePassport(input.value) === "" ? input : country).focus();
+      return;
     }
+    showError("");
+    query = passport()
+      ? { passportNumber: normalizePassport(input.value), passportCountry: country.value }
+      : { nationalId: normalizeId(input.value) };
+    await search();
+  });
+  kind.addEventListener("change", () => {
+    showError("");
+    showKind();
   });
   document.getElementById("lookup-close").addEventListener("click", () => {
     panel.hidden = true;
     input.focus();
   });
-  onLangChange(() => {
-    renderResults();
-    if (!error.hidden) showError(t("lookup.invalid"));
+  onLangChange(async () => {
+    await showKind();
+    if (!error.hidden) showError("");
+    // The texts of the results are the API's, in the language asked for.
+    if (query && !panel.hidden) await search();
   });
 }

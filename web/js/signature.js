@@ -1,9 +1,7 @@
 // The signature box: signature_pad on a canvas sized to its box and the screen's pixel ratio,
-// with a pen colour choice and a clear button. Exported as PNG within the API's 2000 × 1000 limit.
+// with a pen colour choice and a clear button. Exported as PNG within the API's pixel limits.
 import SignaturePad from "/vendor/signature_pad/signature_pad.js";
-
-const MAX_WIDTH = 2000;
-const MAX_HEIGHT = 1000;
+import { settings } from "./settings.js";
 
 export function initSignature(onChange) {
   const canvas = document.getElementById("signature");
@@ -12,7 +10,11 @@ export function initSignature(onChange) {
   const resize = () => {
     const box = canvas.getBoundingClientRect();
     if (box.width === 0) return;
-    const ratio = Math.min(window.devicePixelRatio || 1, MAX_WIDTH / box.width, MAX_HEIGHT / box.height, 3);
+    // Until the server's limits are known, CSS pixels only; refit() sharpens it once they are.
+    const limits = settings()?.limits;
+    const ratio = limits
+      ? Math.min(window.devicePixelRatio || 1, limits.signatureWidth / box.width, limits.signatureHeight / box.height, 3)
+      : 1;
     const strokes = pad.toData();
     canvas.width = Math.floor(box.width * ratio);
     canvas.height = Math.floor(box.height * ratio);
@@ -37,6 +39,7 @@ export function initSignature(onChange) {
 
   return {
     isEmpty: () => pad.isEmpty(),
+    refit: resize,
     toBlob: () => new Promise((resolve) => canvas.toBlob(resolve, "image/png")),
   };
 }

@@ -1,13 +1,13 @@
 // The status page the QR code opens (/status#t=...). The token stays in the fragment, which the
 // browser never sends to a server; the page posts it to the API.
-import { ApiError, getJson, postForBlob, postJson } from "./api.js";
+import { ApiError, postForBlob, postJson } from "./api.js";
 import { formatInstant, formatShort } from "./dates.js";
 import { initLangSwitch, lang, onLangChange, t } from "./i18n.js";
 import { initLookup } from "./lookup.js";
+import { loadSettings } from "./settings.js";
 
 const $ = (id) => document.getElementById(id);
 let data = null;
-let stationsEn = new Map();
 
 initLangSwitch();
 initLookup();
@@ -20,18 +20,18 @@ function render() {
   $("sp-reference").textContent = data.referenceNumber;
   const badge = $("sp-status");
   badge.className = `badge badge--${data.status.toLowerCase()}`;
-  badge.textContent = t(`status.${data.status}`);
+  badge.textContent = data.statusText;
   $("sp-meaning").textContent = t(`meaning.${data.status}`);
   $("sp-name").textContent = data.maskedName;
   $("sp-purpose").textContent = t(`purpose.${data.purpose}`);
-  $("sp-station").textContent = l === "en" ? stationsEn.get(data.stationName) || data.stationName : data.stationName;
+  $("sp-station").textContent = data.stationName;
   $("sp-incident").textContent = formatShort(data.incidentDate, l);
   $("sp-submitted").textContent = formatInstant(data.submittedAt, l);
 
   const cancelled = [...data.history].reverse().find((h) => h.status === "Cancelled");
   $("sp-cancelled").hidden = !cancelled;
   if (cancelled) {
-    $("sp-cancel-reason").textContent = l === "th" ? cancelled.reason || "" : cancelled.reasonCode ? t(`reason.${cancelled.reasonCode}`) : "";
+    $("sp-cancel-reason").textContent = cancelled.reason || "";
     $("sp-cancel-message").textContent = cancelled.message || "";
   }
   $("sp-approved").hidden = data.status !== "Approved";
@@ -42,7 +42,7 @@ function render() {
     time.className = "timeline__time";
     time.textContent = formatInstant(h.at, l);
     const label = document.createElement("strong");
-    label.textContent = t(`status.${h.status}`);
+    label.textContent = h.statusText;
     li.append(time, " ", label);
     if (h.message) {
       const note = document.createElement("p");
@@ -56,6 +56,8 @@ function render() {
 
 async function load() {
   const message = $("status-message");
+  // From here the page writes this line itself; the language switch must not put "loading" back.
+  message.removeAttribute("data-i18n");
   if (!token) {
     message.textContent = t("sp.noToken");
     return;
@@ -66,10 +68,6 @@ async function load() {
     message.hidden = true;
     $("status-card").hidden = false;
     render();
-    getJson("/api/stations").then((stations) => {
-      stationsEn = new Map(stations.map((s) => [s.name, s.nameEn]));
-      render();
-    }).catch(() => {});
   } catch (err) {
     message.textContent = err instanceof ApiError && err.status === 404 ? t("sp.notFound") : t("sp.error");
     message.classList.add("form-status--error");
@@ -88,8 +86,10 @@ $("sp-download").addEventListener("click", async () => {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });
 
+// The API answers in the page's language: a switch asks again.
 onLangChange(() => {
-  render();
-  if (!data) load();
+  loadSettings().then(render).catch(() => {});
+  load();
 });
+loadSettings().then(render).catch(() => {});
 load();

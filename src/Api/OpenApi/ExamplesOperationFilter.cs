@@ -14,7 +14,7 @@ public sealed class ExamplesOperationFilter : IOperationFilter
 
     private static readonly Dictionary<string, string> Problems = new()
     {
-        ["400"] = """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบช่องที่แจ้ง","status":400,"errors":{"nationalId":["เลขบัตรประชาชนไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง"],"phone":["หมายเลขโทรศัพท์ไม่ถูกต้อง เช่น 081-234-5678 หรือ 054-237600"]},"traceId":"0HN8QK0D9V1B2:00000001"}""",
+        ["400"] = """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบช่องที่แจ้ง","status":400,"errors":{"nationalId":["เลขบัตรประชาชนไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง"],"phone":["หมายเลขโทรศัพท์ไม่ถูกต้อง เช่น 081-234-5678 หรือ 02-123-4567"]},"traceId":"0HN8QK0D9V1B2:00000001"}""",
         ["404"] = """{"title":"ไม่พบข้อมูล","status":404,"detail":"ไม่พบคำร้องจากลิงก์นี้ กรุณาตรวจสอบว่าใช้ลิงก์หรือ QR Code ครบถ้วน","traceId":"0HN8QK0D9V1B2:00000002"}""",
         ["413"] = """{"title":"ไฟล์มีขนาดใหญ่เกินกำหนด","status":413,"detail":"ไฟล์ใน 'policeReport' มีขนาดเกิน 10 MB","errors":{"policeReport":["ไฟล์ใน 'policeReport' มีขนาดเกิน 10 MB"]},"traceId":"0HN8QK0D9V1B2:00000003"}""",
         ["415"] = """{"title":"ชนิดไฟล์ไม่รองรับ","status":415,"detail":"ไฟล์ใน 'idCardCopy' ต้องเป็น PDF, JPEG หรือ PNG เท่านั้น (ตรวจจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์)","errors":{"idCardCopy":["ไฟล์ใน 'idCardCopy' ต้องเป็น PDF, JPEG หรือ PNG เท่านั้น (ตรวจจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์)"]},"traceId":"0HN8QK0D9V1B2:00000004"}""",

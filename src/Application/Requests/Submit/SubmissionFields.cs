@@ -78,7 +78,7 @@ public static class SubmissionFields
         new("กรุณากรอกหมายเลขโทรศัพท์", "Please enter a phone number."))
     {
         Max = ThaiPhoneNumber.MaxInputLength, Example = "081-234-5678",
-        InvalidMessage = new("หมายเลขโทรศัพท์ไม่ถูกต้อง เช่น 081-234-5678 หรือ 054-237600", "Enter a complete Thai phone number, e.g. 081-234-5678 or 054-237600."),
+        InvalidMessage = new("หมายเลขโทรศัพท์ไม่ถูกต้อง เช่น 081-234-5678 หรือ 02-123-4567", "Enter a complete Thai phone number, e.g. 081-234-5678 or 02-123-4567."),
     };
 
     public static readonly FormField Purpose = new("purpose", FieldKind.Choice, new("วัตถุประสงค์ที่จะขอ", "Purpose"),

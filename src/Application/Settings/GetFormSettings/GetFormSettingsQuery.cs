@@ -26,6 +26,7 @@ public sealed record FormSettingsDto(
     int FootageSoonDays,
     IReadOnlyList<FormFieldDto> Fields,
     FileMessagesDto FileMessages,
+    IReadOnlyDictionary<string, string> RuleMessages,
     IReadOnlyList<CountryDto> Countries,
     IReadOnlyList<string> ThaiNationalityWords);
 
@@ -33,9 +34,12 @@ public sealed record FormLimitsDto(
     long FileBytes,
     long TotalBytes,
     long SignatureBytes,
+    int SignatureWidth,
+    int SignatureHeight,
     int OtherDocumentsMax,
     RangeDto FileCount,
     RangeDto Age,
+    RangeDto PassportNumber,
     IReadOnlyDictionary<string, RangeDto> TextLengths,
     IReadOnlyList<string> FileTypes);
 
@@ -68,17 +72,32 @@ public sealed class GetFormSettingsHandler(IAppDbContext db, ISubmissionSettings
             FootageWarnings.SoonDays,
             SubmissionFields.All.Select(Field).ToList(),
             new FileMessagesDto(Lang.Of(UploadTexts.WrongType), Lang.Of(UploadTexts.TooLarge(UploadLimits.MaxFileBytes)), Lang.Of(UploadTexts.TotalTooLarge), Lang.Of(SubmissionFields.OtherDocuments.TooManyFiles)),
+            RuleMessages.ToDictionary(m => m.Key, m => Lang.Of(m.Value)),
             Domain.Common.Countries.All.Select(c => new CountryDto(c.Alpha3, c.Alpha2, c.NameEn)).ToList(),
             IdentityRules.ThaiNationalityWords);
     }
+
+    /// <summary>Rules between fields, which no single field's messages cover.</summary>
+    private static readonly Dictionary<string, Text> RuleMessages = new()
+    {
+        ["writtenOnFuture"] = Domain.Requests.RequestTexts.WrittenOnFuture,
+        ["incidentFuture"] = Domain.Requests.RequestTexts.IncidentFuture,
+        ["incidentAfterWritten"] = Domain.Requests.RequestTexts.IncidentAfterWritten,
+        ["identityBoth"] = IdentityRules.Both,
+        ["nationalIdLength"] = IdentityRules.NationalIdLength,
+        ["thaiUseNationalId"] = IdentityRules.ThaiUseNationalId,
+    };
 
     private static FormLimitsDto Limits() => new(
         UploadLimits.MaxFileBytes,
         UploadLimits.MaxTotalBytes,
         UploadLimits.MaxSignatureBytes,
+        UploadLimits.MaxSignatureWidth,
+        UploadLimits.MaxSignatureHeight,
         SubmissionFields.OtherDocuments.MaxCount,
         new RangeDto(SubmissionFields.FileCount.Min, SubmissionFields.FileCount.Max),
         new RangeDto(SubmissionFields.Age.Min, SubmissionFields.Age.Max),
+        new RangeDto(Domain.Common.PassportNumber.MinLength, Domain.Common.PassportNumber.MaxLength),
         SubmissionFields.All.Where(f => f.Kind == FieldKind.Text).ToDictionary(f => f.Name, f => new RangeDto(f.Min, f.Max)),
         FileTypes.Accepted);
 
