@@ -4,6 +4,9 @@ using CctvRequests.Api.Endpoints;
 using CctvRequests.Api.Errors;
 using CctvRequests.Api.Hosting;
 using CctvRequests.Api.OpenApi;
+using CctvRequests.Api.Staff;
+using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Audit;
 using CctvRequests.Application;
 using CctvRequests.Application.Behaviors;
 using CctvRequests.Application.Idempotency;
@@ -27,12 +30,19 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.Services.AddApplication();
 builder.Services.AddScoped<SubmissionFormReader>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddScoped<StaffSignIn>();
+builder.Services.AddStaffAuthentication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(SubmitRequestCommand)];
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(IdempotencyBehavior<,>)];
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>), typeof(IdempotencyBehavior<,>),
+    ];
 });
 
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -73,6 +83,11 @@ if (Path.GetFullPath(storageRoot).StartsWith(Path.GetFullPath(webRoot) + Path.Di
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    if (args.FirstOrDefault() == CreateAdminCommand.Name)
+    {
+        Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args);
+        return;
+    }
     await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(CancellationToken.None);
 }
 
@@ -87,6 +102,8 @@ var site = new PhysicalFileProvider(webRoot);
 app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = site });
 app.UseStaticFiles(new StaticFileOptions { FileProvider = site });
 app.UseApiDocumentation();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions
 {
@@ -97,6 +114,16 @@ app.MapRequests();
 app.MapStatus();
 app.MapPrivacy();
 app.MapSettings();
-app.MapFallbackToFile("/status", "status.html", new StaticFileOptions { FileProvider = site });
+app.MapStaffSession();
+app.MapStaffRequests();
+app.MapStaffAdmin();
+var pages = new StaticFileOptions { FileProvider = site };
+app.MapFallbackToFile("/status", "status.html", pages);
+// The staff pages: plain HTML under web/staff/, at addresses without ".html".
+app.MapFallbackToFile("/staff/requests", "staff/requests.html", pages);
+app.MapFallbackToFile("/staff/requests/{referenceNumber}", "staff/request.html", pages);
+app.MapFallbackToFile("/staff/account", "staff/account.html", pages);
+app.MapFallbackToFile("/staff/users", "staff/users.html", pages);
+app.MapFallbackToFile("/staff/audit", "staff/audit.html", pages);
 
 app.Run();

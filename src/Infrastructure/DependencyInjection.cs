@@ -1,5 +1,6 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Infrastructure.Files;
+using CctvRequests.Infrastructure.Identity;
 using CctvRequests.Infrastructure.Jobs;
 using CctvRequests.Infrastructure.Links;
 using CctvRequests.Infrastructure.Persistence;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IReferenceNumbers, ReferenceNumbers>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddStaffIdentity();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<StorageSweeper>();
 

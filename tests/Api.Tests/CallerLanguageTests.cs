@@ -1,4 +1,5 @@
 using System.Net;
+using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using CctvRequests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public class CallerLanguageTests(ApiFactory factory) : ApiTest(factory)
         await using (var db = Factory.NewDbContext())
         {
             var request = await db.FootageRequests.Include(r => r.History).SingleAsync();
-            request.Cancel("officer.a", Factory.Clock.GetUtcNow(), CancellationReason.FootageUnavailable, "No footage on that camera.");
+            request.Cancel(new Actor("officer.a", "officer.a"), Factory.Clock.GetUtcNow(), CancellationReason.FootageUnavailable, "No footage on that camera.");
             await db.SaveChangesAsync();
             await db.Database.ExecuteSqlRawAsync("UPDATE stations SET is_active = false WHERE id = 3");
         }

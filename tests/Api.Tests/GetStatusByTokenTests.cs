@@ -1,4 +1,5 @@
 using System.Net;
+using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using CctvRequests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -38,8 +39,8 @@ public class GetStatusByTokenTests(ApiFactory factory) : ApiTest(factory)
         await using (var db = Factory.NewDbContext())
         {
             var request = await db.FootageRequests.Include(r => r.History).SingleAsync();
-            request.Receive("officer.somchai", Factory.Clock.GetUtcNow(), "internal: called the applicant");
-            request.Cancel("officer.somchai", Factory.Clock.GetUtcNow().AddMinutes(1), CancellationReason.WrongAttachments, "สำเนาบัตรประชาชนไม่ชัดเจน กรุณายื่นใหม่", "internal: blurry scan");
+            request.Receive(new Actor("officer.somchai", "officer.somchai"), Factory.Clock.GetUtcNow(), "internal: called the applicant");
+            request.Cancel(new Actor("officer.somchai", "officer.somchai"), Factory.Clock.GetUtcNow().AddMinutes(1), CancellationReason.WrongAttachments, "สำเนาบัตรประชาชนไม่ชัดเจน กรุณายื่นใหม่", "internal: blurry scan");
             await db.SaveChangesAsync();
         }
 

@@ -50,8 +50,8 @@ public class PersistenceTests(ApiFactory factory) : ApiTest(factory)
                 tokenHash,
                 submittedAt,
                 policeReportRequired: true);
-            original.Receive("officer.a", submittedAt.AddHours(2), "นำเสนอหัวหน้าศูนย์");
-            original.Cancel("officer.a", submittedAt.AddHours(5), CancellationReason.FootageUnavailable, "ไม่มีภาพในช่วงเวลาที่ขอ", "DVR offline");
+            original.Receive(new Actor("officer.a", "officer.a"), submittedAt.AddHours(2), "นำเสนอหัวหน้าศูนย์");
+            original.Cancel(new Actor("officer.a", "officer.a"), submittedAt.AddHours(5), CancellationReason.FootageUnavailable, "ไม่มีภาพในช่วงเวลาที่ขอ", "DVR offline");
             db.FootageRequests.Add(original);
             await db.SaveChangesAsync();
         }

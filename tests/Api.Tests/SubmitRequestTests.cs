@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using CctvRequests.Application.Abstractions;
+using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using CctvRequests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public class SubmitRequestTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(form.Fields["reason"], stored.Reason);
         Assert.Equal(RequestStatus.Pending, stored.Status);
         Assert.Equal(StatusToken.Hash(TokenOf(statusUrl)), stored.StatusTokenHash);
-        Assert.Equal(FootageRequest.CitizenActor, Assert.Single(stored.History).Actor);
+        Assert.Equal(Actor.Citizen.Id, Assert.Single(stored.History).Actor);
 
         // The privacy notice record: version, SHA-256 of the Thai text that was shown, UTC time.
         var notice = await db.PrivacyNotices.SingleAsync(n => n.Version == "2569-1");

@@ -15,7 +15,7 @@ public class FootageRequestTests
         var first = Assert.Single(request.History);
         Assert.Null(first.From);
         Assert.Equal(RequestStatus.Pending, first.To);
-        Assert.Equal(FootageRequest.CitizenActor, first.Actor);
+        Assert.Equal(Actor.Citizen.Id, first.Actor);
         Assert.Equal(TestRequests.Now, request.SubmittedAt);
     }
 

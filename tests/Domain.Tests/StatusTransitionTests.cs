@@ -95,7 +95,7 @@ public class StatusTransitionTests
     public void Cancel_ShouldKeepTheReasonAndTheCitizensMessage()
     {
         var request = TestRequests.Submit();
-        request.Cancel("officer", TestRequests.Now, CancellationReason.FootageUnavailable, "ไม่มีภาพในช่วงเวลาดังกล่าว", "checked DVR 3");
+        request.Cancel(new Actor("officer", "officer"), TestRequests.Now, CancellationReason.FootageUnavailable, "ไม่มีภาพในช่วงเวลาดังกล่าว", "checked DVR 3");
 
         var last = request.History[^1];
         Assert.Equal(CancellationReason.FootageUnavailable, last.CancellationReason);
@@ -107,7 +107,7 @@ public class StatusTransitionTests
     public void Cancel_WithoutAMessageForTheCitizen_ShouldThrow()
     {
         var request = TestRequests.Submit();
-        Assert.Throws<DomainException>(() => request.Cancel("officer", TestRequests.Now, CancellationReason.Other, " "));
+        Assert.Throws<DomainException>(() => request.Cancel(new Actor("officer", "officer"), TestRequests.Now, CancellationReason.Other, " "));
         Assert.Equal(RequestStatus.Pending, request.Status);
     }
 
@@ -115,7 +115,7 @@ public class StatusTransitionTests
     public void Move_WithoutAnActor_ShouldThrow()
     {
         var request = TestRequests.Submit();
-        Assert.Throws<DomainException>(() => request.Receive(" ", TestRequests.Now));
+        Assert.Throws<DomainException>(() => request.Receive(new Actor(" ", " "), TestRequests.Now));
         Assert.Equal(RequestStatus.Pending, request.Status);
     }
 

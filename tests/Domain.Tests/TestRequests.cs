@@ -61,14 +61,14 @@ internal static class TestRequests
         switch (status)
         {
             case RequestStatus.Received:
-                request.Receive("officer", Now);
+                request.Receive(new Actor("officer", "officer"), Now);
                 break;
             case RequestStatus.Approved:
-                request.Receive("officer", Now);
-                request.Approve("chief", Now);
+                request.Receive(new Actor("officer", "officer"), Now);
+                request.Approve(new Actor("chief", "chief"), Now);
                 break;
             case RequestStatus.Cancelled:
-                request.Cancel("officer", Now, CancellationReason.IncompleteData, "ข้อมูลไม่ครบ");
+                request.Cancel(new Actor("officer", "officer"), Now, CancellationReason.IncompleteData, "ข้อมูลไม่ครบ");
                 break;
         }
         Assert.Equal(status, request.Status);
@@ -80,13 +80,13 @@ internal static class TestRequests
         switch (to)
         {
             case RequestStatus.Received:
-                request.Receive("officer", Now.AddHours(1), "รับเรื่อง");
+                request.Receive(new Actor("officer", "officer"), Now.AddHours(1), "รับเรื่อง");
                 break;
             case RequestStatus.Approved:
-                request.Approve("chief", Now.AddHours(1), "อนุมัติ");
+                request.Approve(new Actor("chief", "chief"), Now.AddHours(1), "อนุมัติ");
                 break;
             case RequestStatus.Cancelled:
-                request.Cancel("officer", Now.AddHours(1), CancellationReason.WrongAttachments, "เอกสารแนบไม่ถูกต้อง", "internal");
+                request.Cancel(new Actor("officer", "officer"), Now.AddHours(1), CancellationReason.WrongAttachments, "เอกสารแนบไม่ถูกต้อง", "internal");
                 break;
             case RequestStatus.Pending:
                 throw new IllegalStatusChangeException(request.Status, to); // there is no move back to Pending

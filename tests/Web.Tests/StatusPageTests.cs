@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using CctvRequests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public class StatusPageTests(WebFactory factory, BrowserFixture browser) : WebTe
     public async Task Cancelled_ShowsTheReasonAndTheOfficersMessage_ButNoInternalNote()
     {
         var statusUrl = await SubmitAsync();
-        await ChangeAsync(r => r.Cancel("officer.a", Factory.Clock.GetUtcNow(), CancellationReason.WrongAttachments, "สำเนาบัตรประชาชนไม่ชัดเจน กรุณายื่นคำร้องใหม่", "internal: blurry"));
+        await ChangeAsync(r => r.Cancel(new Actor("officer.a", "officer.a"), Factory.Clock.GetUtcNow(), CancellationReason.WrongAttachments, "สำเนาบัตรประชาชนไม่ชัดเจน กรุณายื่นคำร้องใหม่", "internal: blurry"));
 
         var page = await OpenAsync(statusUrl[Factory.BaseUrl.Length..], Phone);
 
@@ -50,8 +51,8 @@ public class StatusPageTests(WebFactory factory, BrowserFixture browser) : WebTe
         var statusUrl = await SubmitAsync();
         await ChangeAsync(r =>
         {
-            r.Receive("officer.a", Factory.Clock.GetUtcNow().AddMinutes(-5));
-            r.Approve("chief", Factory.Clock.GetUtcNow());
+            r.Receive(new Actor("officer.a", "officer.a"), Factory.Clock.GetUtcNow().AddMinutes(-5));
+            r.Approve(new Actor("chief", "chief"), Factory.Clock.GetUtcNow());
         });
 
         var page = await OpenAsync(statusUrl[Factory.BaseUrl.Length..], Desktop);

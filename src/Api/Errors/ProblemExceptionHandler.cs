@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CctvRequests.Api.Staff;
 using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
 using CctvRequests.Domain.Common;
@@ -32,6 +33,11 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             UnsupportedFileTypeException e => FieldProblem(StatusCodes.Status415UnsupportedMediaType, Titles.UnsupportedType, e.Field, e.Localized),
             TooManyRequestsException e => TooMany(httpContext, e),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, Titles.NotFound, e.Localized),
+            StaffSignInFailedException e => SignInFailed(e),
+            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, Titles.Forbidden, e.Localized),
+            PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, Titles.ChangedMeanwhile, e.Localized),
+            PreconditionRequiredException e => Problem(StatusCodes.Status428PreconditionRequired, Titles.VersionNeeded, e.Localized),
+            ConflictException e => Problem(StatusCodes.Status409Conflict, Titles.Conflict, e.Localized),
             IdempotencyConflictException e => Problem(StatusCodes.Status422UnprocessableEntity, Titles.KeyReused, e.Localized),
             DomainException e => Problem(StatusCodes.Status409Conflict, Titles.Conflict, Lang.Of(e.Text), e.Code),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, Titles.ChangedMeanwhile, Lang.Of(Texts.ChangedMeanwhile)),
@@ -105,6 +111,16 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         return problem;
     }
 
+    private static ProblemDetails SignInFailed(StaffSignInFailedException e)
+    {
+        var problem = Problem(StatusCodes.Status401Unauthorized, Titles.SignInFailed, e.Localized);
+        if (e.TwoFactorRequired)
+        {
+            problem.Extensions["twoFactorRequired"] = true;
+        }
+        return problem;
+    }
+
     private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException e)
     {
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -144,6 +160,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         public static readonly Text TooMany = new("เรียกใช้บ่อยเกินไป", "Too many requests");
         public static readonly Text Unavailable = new("ระบบไม่พร้อมให้บริการชั่วคราว", "Temporarily unavailable");
         public static readonly Text ServerError = new("เกิดข้อผิดพลาดในระบบ", "Server error");
+        public static readonly Text SignInFailed = new("เข้าสู่ระบบไม่สำเร็จ", "Sign-in failed");
+        public static readonly Text Forbidden = new("ไม่มีสิทธิ์", "Forbidden");
+        public static readonly Text VersionNeeded = new("ต้องระบุฉบับของคำร้อง", "Version required");
     }
 
     private static class Texts

@@ -1,3 +1,4 @@
+using CctvRequests.Application.Audit;
 using CctvRequests.Application.Idempotency;
 using CctvRequests.Domain.Organization;
 using CctvRequests.Domain.Privacy;
@@ -15,6 +16,7 @@ public interface IAppDbContext
     DbSet<PrivacyNotice> PrivacyNotices { get; }
     DbSet<OrganizationProfile> OrganizationProfiles { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -36,3 +36,18 @@ public sealed class TooManyRequestsException(TimeSpan retryAfter) : AppException
 public sealed class IdempotencyConflictException() : AppException(new Text(
     "Idempotency-Key นี้ถูกใช้กับคำร้องอื่นแล้ว กรุณาใช้คีย์ใหม่สำหรับคำร้องใหม่",
     "This Idempotency-Key was already used for a different request. Use a new key for a new request."));
+
+/// <summary>The caller's role may not do this (403).</summary>
+public sealed class ForbiddenException() : AppException(new Text(
+    "บัญชีของท่านไม่มีสิทธิ์ทำรายการนี้", "Your account may not do this."));
+
+/// <summary>The request changed since the caller read it: its ETag no longer matches (412).</summary>
+public sealed class PreconditionFailedException() : AppException(new Text(
+    "คำร้องนี้ถูกเปลี่ยนแปลงหลังจากที่ท่านเปิดดู กรุณาโหลดใหม่แล้วตรวจสอบอีกครั้ง", "The request changed after you opened it; reload it and check again."));
+
+/// <summary>A change was sent without the <c>If-Match</c> header that proves which version the caller saw (428).</summary>
+public sealed class PreconditionRequiredException() : AppException(new Text(
+    "กรุณาส่ง If-Match พร้อม ETag ของคำร้องที่เปิดดู", "Send If-Match with the ETag of the request you read."));
+
+/// <summary>The request is valid but conflicts with the current state (409).</summary>
+public sealed class ConflictException(Text message) : AppException(message);

@@ -11,10 +11,10 @@ namespace CctvRequests.Domain.Requests;
 /// </summary>
 public sealed class FootageRequest
 {
-    public const string CitizenActor = "citizen";
-
     private readonly List<Attachment> _attachments = [];
     private readonly List<StatusChange> _history = [];
+    private readonly List<RequestNote> _notes = [];
+    private readonly List<FootagePreservation> _preservations = [];
 
     private FootageRequest()
     {
@@ -63,6 +63,11 @@ public sealed class FootageRequest
 
     public IReadOnlyList<Attachment> Attachments => _attachments;
     public IReadOnlyList<StatusChange> History => _history;
+
+    /// <summary>Internal notes: staff only.</summary>
+    public IReadOnlyList<RequestNote> Notes => _notes;
+
+    public IReadOnlyList<FootagePreservation> Preservations => _preservations;
 
     public Attachment Signature => _attachments.Single(a => a.Kind == AttachmentKind.Signature);
 
@@ -129,34 +134,56 @@ public sealed class FootageRequest
             StatusTokenHash = statusTokenHash,
         };
         request._attachments.AddRange(files);
-        request._history.Add(StatusChange.Create(null, RequestStatus.Pending, CitizenActor, submittedAt, null));
+        request._history.Add(StatusChange.Create(null, RequestStatus.Pending, Actor.Citizen, submittedAt, null));
         return request;
     }
 
     /// <summary>Pending → Received: an officer takes the request to the approval chain.</summary>
-    public void Receive(string actor, DateTimeOffset at, string? note = null) =>
+    public void Receive(Actor actor, DateTimeOffset at, string? note = null) =>
         MoveTo(RequestStatus.Received, actor, at, note, null, null);
 
     /// <summary>Received → Approved.</summary>
-    public void Approve(string actor, DateTimeOffset at, string? note = null) =>
+    public void Approve(Actor actor, DateTimeOffset at, string? note = null) =>
         MoveTo(RequestStatus.Approved, actor, at, note, null, null);
 
     /// <summary>Pending or Received → Cancelled, with a reason code and the text the citizen will see.</summary>
-    public void Cancel(string actor, DateTimeOffset at, CancellationReason reason, string publicMessage, string? note = null)
+    public void Cancel(Actor actor, DateTimeOffset at, CancellationReason reason, string publicMessage, string? note = null)
     {
         var message = Guard.Text(publicMessage, nameof(publicMessage), 1, RequestLimits.PublicMessageMax);
         MoveTo(RequestStatus.Cancelled, actor, at, note, reason, message);
     }
 
-    private void MoveTo(RequestStatus to, string actor, DateTimeOffset at, string? note, CancellationReason? reason, string? publicMessage)
+    /// <summary>An internal note, whatever the status.</summary>
+    public RequestNote AddNote(Actor author, DateTimeOffset at, string text)
+    {
+        var note = RequestNote.Create(author, at, text);
+        _notes.Add(note);
+        return note;
+    }
+
+    /// <summary>The footage was exported or locked at the station (SPEC §8.11). Not for a cancelled request: nothing is to be kept.</summary>
+    public FootagePreservation RecordPreservation(Actor by, DateTimeOffset at, string note)
+    {
+        if (Status == RequestStatus.Cancelled)
+        {
+            throw new DomainException("preservation.cancelled", new Text(
+                "คำร้องนี้ถูกยกเลิกแล้ว ไม่ต้องบันทึกการเก็บรักษาภาพ", "This request is cancelled; there is no footage to preserve."));
+        }
+        var record = FootagePreservation.Create(by, at, note);
+        _preservations.Add(record);
+        return record;
+    }
+
+    public bool IsPreserved => _preservations.Count > 0;
+
+    private void MoveTo(RequestStatus to, Actor actor, DateTimeOffset at, string? note, CancellationReason? reason, string? publicMessage)
     {
         if (!RequestStatusTransitions.IsAllowed(Status, to))
         {
             throw new IllegalStatusChangeException(Status, to);
         }
-        var who = Guard.Text(actor, nameof(actor), 1, RequestLimits.ActorMax);
         var why = string.IsNullOrWhiteSpace(note) ? null : Guard.Text(note, nameof(note), 1, RequestLimits.NoteMax);
-        _history.Add(StatusChange.Create(Status, to, who, at, why, reason, publicMessage));
+        _history.Add(StatusChange.Create(Status, to, actor, at, why, reason, publicMessage));
         Status = to;
     }
 

@@ -16,7 +16,6 @@ public static class RequestLimits
     public const int FileCountMin = 1;
     public const int FileCountMax = 50;
     public const int OtherDocumentsMax = 5;
-    public const int ActorMax = 200;
     public const int NoteMax = 2000;
     public const int PublicMessageMax = 1000;
     public const int FileNameMax = 255;

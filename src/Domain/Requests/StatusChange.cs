@@ -5,7 +5,7 @@ public sealed class StatusChange
 {
     private StatusChange()
     {
-        Actor = string.Empty;
+        Actor = ActorName = string.Empty;
     }
 
     public Guid Id { get; private set; }
@@ -14,7 +14,11 @@ public sealed class StatusChange
     public RequestStatus? From { get; private set; }
 
     public RequestStatus To { get; private set; }
+    /// <summary>The staff account's id, or <c>citizen</c>.</summary>
     public string Actor { get; private set; }
+
+    /// <summary>The name shown for <see cref="Actor"/> when the move was made.</summary>
+    public string ActorName { get; private set; }
     public DateTimeOffset At { get; private set; }
 
     /// <summary>Internal note for staff; never shown to the citizen.</summary>
@@ -26,13 +30,14 @@ public sealed class StatusChange
     public string? PublicMessage { get; private set; }
 
     internal static StatusChange Create(
-        RequestStatus? from, RequestStatus to, string actor, DateTimeOffset at, string? note,
+        RequestStatus? from, RequestStatus to, Common.Actor actor, DateTimeOffset at, string? note,
         CancellationReason? reason = null, string? publicMessage = null) => new()
     {
         Id = Guid.CreateVersion7(),
         From = from,
         To = to,
-        Actor = actor,
+        Actor = Common.Guard.Text(actor.Id, "actor", 1, Common.Actor.IdMax),
+        ActorName = Common.Guard.Text(actor.Name, "actorName", 1, Common.Actor.NameMax),
         At = at.ToUniversalTime(),
         Note = note,
         CancellationReason = reason,

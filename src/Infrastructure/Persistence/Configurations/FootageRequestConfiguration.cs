@@ -69,6 +69,11 @@ public sealed class FootageRequestConfiguration : IEntityTypeConfiguration<Foota
         builder.Navigation(r => r.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(r => r.History).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Notes).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Notes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Preservations).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Preservations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.IsPreserved);
     }
 
     private static ReferenceNumber Parse(string value) =>

@@ -13,7 +13,8 @@ public sealed class StatusChangeConfiguration : IEntityTypeConfiguration<StatusC
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.From).HasConversion<string>().HasMaxLength(20);
         builder.Property(h => h.To).HasConversion<string>().HasMaxLength(20);
-        builder.Property(h => h.Actor).HasMaxLength(RequestLimits.ActorMax);
+        builder.Property(h => h.Actor).HasMaxLength(Domain.Common.Actor.IdMax);
+        builder.Property(h => h.ActorName).HasMaxLength(Domain.Common.Actor.NameMax);
         builder.Property(h => h.Note).HasMaxLength(RequestLimits.NoteMax);
         builder.Property(h => h.CancellationReason).HasConversion<string>().HasMaxLength(30);
         builder.Property(h => h.PublicMessage).HasMaxLength(RequestLimits.PublicMessageMax);

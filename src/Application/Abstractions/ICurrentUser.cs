@@ -1,0 +1,23 @@
+using CctvRequests.Domain.Common;
+
+namespace CctvRequests.Application.Abstractions;
+
+/// <summary>The staff member behind the current HTTP request, and where the request came from.</summary>
+public interface ICurrentUser
+{
+    Guid? Id { get; }
+
+    string? Email { get; }
+
+    string? Name { get; }
+
+    /// <summary>The client's address as the forwarded-headers middleware resolved it.</summary>
+    string ClientAddress { get; }
+
+    bool IsInRole(string role);
+
+    /// <summary>The signed-in staff member as the history and notes record them; throws for an anonymous caller.</summary>
+    Actor Actor => Id is { } id && Name is { } name
+        ? new Actor(id.ToString(), name)
+        : throw new InvalidOperationException("No staff member is signed in.");
+}

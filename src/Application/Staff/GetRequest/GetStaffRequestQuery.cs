@@ -1,0 +1,50 @@
+using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Audit;
+using CctvRequests.Application.Common;
+using CctvRequests.Application.Staff.Requests;
+using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Requests;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CctvRequests.Application.Staff.GetRequest;
+
+/// <summary>One request with every field, its files, history, notes and preservation records. Viewing it is audited.</summary>
+public sealed record GetStaffRequestQuery(ReferenceNumber Reference, bool RecordView = true) : IQuery<StaffRequestDto>, IAuditedMessage
+{
+    public AuditAction? AuditAction => RecordView ? Audit.AuditAction.ViewRequest : null;
+
+    public string? AuditReference => Reference.Value;
+}
+
+public sealed class GetStaffRequestHandler(IAppDbContext db, TypeAdapterConfig mappings, ICurrentUser user, TimeProvider clock)
+    : IQueryHandler<GetStaffRequestQuery, StaffRequestDto>
+{
+    public async ValueTask<StaffRequestDto> Handle(GetStaffRequestQuery query, CancellationToken cancellationToken)
+    {
+        var request = await db.FootageRequests.AsNoTracking().AsSplitQuery()
+            .Where(r => r.ReferenceNumber == query.Reference)
+            .ProjectToType<StaffRequestDto>(mappings)
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(StaffRequestLoader.NotFound);
+
+        var status = Enum.Parse<RequestStatus>(request.Status);
+        var stations = await StationNames.AllAsync(db, cancellationToken);
+        var daysLeft = request.FootageOverwrittenOn.DayNumber - BangkokTime.Today(clock).DayNumber;
+        return request with
+        {
+            StatusText = Lang.Of(RequestStatusText.Of(status)),
+            PurposeText = Lang.Of(StaffRequestTexts.PurposeOf(Enum.Parse<Purpose>(request.Purpose))),
+            StationName = stations.TryGetValue(request.StationId, out var name) ? Lang.Of(name) : string.Empty,
+            DaysLeft = daysLeft,
+            Flag = StaffRequestTexts.Flag(status, daysLeft, request.Preservations.Count > 0),
+            Attachments = request.Attachments.Select(a => a with { KindText = Lang.Of(AttachmentKindText.Of(Enum.Parse<AttachmentKind>(a.Kind))) }).ToList(),
+            History = request.History.Select(h => h with
+            {
+                StatusText = Lang.Of(RequestStatusText.Of(Enum.Parse<RequestStatus>(h.Status))),
+                ReasonText = h.ReasonCode is null ? null : Lang.Of(CancellationReasonText.Of(Enum.Parse<CancellationReason>(h.ReasonCode))),
+            }).ToList(),
+            AllowedActions = StaffActions.Allowed(status, user),
+        };
+    }
+}

@@ -1,0 +1,101 @@
+using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Audit;
+using CctvRequests.Application.Common;
+using CctvRequests.Application.Staff.Requests;
+using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Requests;
+using Mapster;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CctvRequests.Application.Staff.ListRequests;
+
+/// <summary>The officers' queue: filtered, searched, counted per status, sorted by the footage clock by default.</summary>
+public sealed record ListStaffRequestsQuery(
+    IReadOnlyList<RequestStatus> Statuses,
+    int? StationId,
+    DateOnly? SubmittedFrom,
+    DateOnly? SubmittedTo,
+    DateOnly? IncidentFrom,
+    DateOnly? IncidentTo,
+    string? Search,
+    QueueSort Sort,
+    int Page,
+    int PageSize) : IQuery<StaffQueueDto>, IAuditedMessage
+{
+    /// <summary>A search names a person: it is recorded, without what was typed.</summary>
+    public AuditAction? AuditAction => Search is null ? null : Audit.AuditAction.SearchRequests;
+
+    public string? AuditReference => null;
+
+    public string? AuditDetails => Search is null ? null : $"search of {Search.Length} characters";
+
+    public override string ToString() => nameof(ListStaffRequestsQuery);
+}
+
+public sealed record StaffQueueDto(IReadOnlyList<QueueRowDto> Items, int Total, int Page, int PageSize, IReadOnlyDictionary<string, int> Counts);
+
+/// <summary>One row of the queue. Mapped from the request by Mapster in the SQL projection; the texts and the clock are filled after.</summary>
+public sealed record QueueRowDto
+{
+    public string ReferenceNumber { get; init; } = string.Empty;
+    public string Status { get; init; } = string.Empty;
+    public string StatusText { get; init; } = string.Empty;
+    public int StationId { get; init; }
+    public string StationName { get; init; } = string.Empty;
+    public string Purpose { get; init; } = string.Empty;
+    public string PurposeText { get; init; } = string.Empty;
+    public string ApplicantName { get; init; } = string.Empty;
+    public DateOnly IncidentDate { get; init; }
+    public DateTimeOffset SubmittedAt { get; init; }
+    public DateOnly FootageOverwrittenOn { get; init; }
+    public int DaysLeft { get; init; }
+    public bool Preserved { get; init; }
+    public string? Flag { get; init; }
+}
+
+public sealed class ListStaffRequestsHandler(IAppDbContext db, TypeAdapterConfig mappings, TimeProvider clock)
+    : IQueryHandler<ListStaffRequestsQuery, StaffQueueDto>
+{
+    public async ValueTask<StaffQueueDto> Handle(ListStaffRequestsQuery query, CancellationToken cancellationToken)
+    {
+        var filtered = StaffQueueFilters.Apply(db.FootageRequests.AsNoTracking(), query);
+        var counts = await filtered.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var matching = query.Statuses.Count == 0 ? filtered : filtered.Where(r => query.Statuses.Contains(r.Status));
+        var total = counts.Where(c => query.Statuses.Count == 0 || query.Statuses.Contains(c.Key)).Sum(c => c.Count);
+        var rows = await Sorted(matching, query.Sort)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .ProjectToType<QueueRowDto>(mappings)
+            .ToListAsync(cancellationToken);
+
+        var stations = await StationNames.AllAsync(db, cancellationToken);
+        var today = BangkokTime.Today(clock);
+        return new StaffQueueDto(
+            rows.Select(r => Complete(r, stations, today)).ToList(),
+            total,
+            query.Page,
+            query.PageSize,
+            Enum.GetValues<RequestStatus>().ToDictionary(s => s.ToString(), s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0));
+    }
+
+    private static QueueRowDto Complete(QueueRowDto row, IReadOnlyDictionary<int, Text> stations, DateOnly today)
+    {
+        var status = Enum.Parse<RequestStatus>(row.Status);
+        var daysLeft = row.FootageOverwrittenOn.DayNumber - today.DayNumber;
+        return row with
+        {
+            StatusText = Lang.Of(RequestStatusText.Of(status)),
+            StationName = stations.TryGetValue(row.StationId, out var name) ? Lang.Of(name) : string.Empty,
+            PurposeText = Lang.Of(StaffRequestTexts.PurposeOf(Enum.Parse<Purpose>(row.Purpose))),
+            DaysLeft = daysLeft,
+            Flag = StaffRequestTexts.Flag(status, daysLeft, row.Preserved),
+        };
+    }
+
+    private static IQueryable<FootageRequest> Sorted(IQueryable<FootageRequest> requests, QueueSort sort) => sort switch
+    {
+        QueueSort.Overwrite => requests.OrderBy(r => r.FootageOverwrittenOn).ThenBy(r => r.SubmittedAt),
+        QueueSort.Oldest => requests.OrderBy(r => r.SubmittedAt),
+        _ => requests.OrderByDescending(r => r.SubmittedAt),
+    };
+}
