@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs CctvRequests on http://localhost:8080 with a local PostgreSQL kept in .data/ (made on first run).
 # Ctrl-C stops the API and the database. Settings: PORT (API, default 8080), PGPORT (default 55432).
+#   ./run.sh create-admin --email <e-mail> --name "<full name>"   makes the first staff administrator
+#   (password from CCTV_ADMIN_PASSWORD, or asked), then exits.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
@@ -28,5 +30,9 @@ export App__PublicBaseUrl="${App__PublicBaseUrl:-http://localhost:$PORT}"
 
 log "building"
 dotnet build src/Api -c Release -v q -nologo >/dev/null
-log "serving on $ASPNETCORE_URLS  (Swagger: $ASPNETCORE_URLS/swagger; Ctrl-C stops)"
+if [ "${1:-}" = "create-admin" ]; then
+  dotnet run --project src/Api -c Release --no-build --no-launch-profile -- "$@"
+  exit $?
+fi
+log "serving on $ASPNETCORE_URLS  (Swagger: $ASPNETCORE_URLS/swagger; staff: $ASPNETCORE_URLS/staff/; Ctrl-C stops)"
 dotnet run --project src/Api -c Release --no-build --no-launch-profile

@@ -9,23 +9,6 @@ namespace CctvRequests.Web.Tests;
 /// <summary>Accessibility (axe-core), weight, hosts, keyboard use and the BE calendar.</summary>
 public class QualityTests(WebFactory factory, BrowserFixture browser) : WebTest(factory, browser)
 {
-    private static readonly string Axe = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "vendor", "axe.min.js"));
-
-    /// <summary>Runs axe-core in the page; returns the serious and critical violations, described.</summary>
-    private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
-    {
-        await page.EvaluateAsync(Axe);
-        var json = await page.EvaluateAsync<string>("""
-            async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return JSON.stringify(result.violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')));
-            }
-            """);
-        return JsonSerializer.Deserialize<List<string>>(json)!;
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("en")]

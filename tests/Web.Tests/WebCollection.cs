@@ -71,6 +71,31 @@ public abstract class WebTest(WebFactory factory, BrowserFixture browser) : IAsy
 
     protected void AssertNoConsoleErrors() => Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
 
+    /// <summary>
+    /// No console error but the browser's own note of an HTTP error answer the test caused on purpose
+    /// (a 401 asking for the second factor, a 400 shown beside a field).
+    /// </summary>
+    protected void AssertNoConsoleErrorsBut(params int[] expectedStatuses) => Assert.True(
+        ConsoleErrors.All(e => expectedStatuses.Any(s => e.Contains($"status of {s}", StringComparison.Ordinal))),
+        string.Join("\n", ConsoleErrors));
+
+    private static readonly string Axe = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "vendor", "axe.min.js"));
+
+    /// <summary>Runs axe-core in the page; returns the serious and critical violations, described.</summary>
+    protected static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    {
+        await page.EvaluateAsync(Axe);
+        var json = await page.EvaluateAsync<string>("""
+            async () => {
+              const result = await axe.run(document, { resultTypes: ['violations'] });
+              return JSON.stringify(result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')));
+            }
+            """);
+        return System.Text.Json.JsonSerializer.Deserialize<List<string>>(json)!;
+    }
+
     protected static string BuddhistDate(DateOnly date) => $"{date.Day:00}/{date.Month:00}/{date.Year + 543}";
 
     protected static string ThaiDigits(string text) => new(text.Select(c => c is >= '0' and <= '9' ? (char)('\u0E50' + (c - '0')) : c).ToArray());

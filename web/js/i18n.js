@@ -370,6 +370,12 @@ export function t(key, values = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in all ? String(all[name]) : `{${name}}`));
 }
 
+/** Merges extra keys into the two dictionaries (the staff pages register their own texts so). */
+export function addTexts(thDict, enDict) {
+  Object.assign(th, thDict);
+  Object.assign(en, enDict);
+}
+
 export function setDefaults(values) {
   defaults = { ...values };
 }

@@ -12,7 +12,7 @@ let data = null;
 initLangSwitch();
 initLookup();
 
-const token = new URLSearchParams(location.hash.slice(1)).get("t");
+let token = new URLSearchParams(location.hash.slice(1)).get("t");
 
 function render() {
   if (!data) return;
@@ -93,3 +93,15 @@ onLangChange(() => {
 });
 loadSettings().then(render).catch(() => {});
 load();
+
+// Another status link opened in this tab changes only the fragment: load that request.
+window.addEventListener("hashchange", () => {
+  token = new URLSearchParams(location.hash.slice(1)).get("t");
+  data = null;
+  $("status-card").hidden = true;
+  const message = $("status-message");
+  message.hidden = false;
+  message.classList.remove("form-status--error");
+  message.textContent = t("common.loading");
+  load();
+});
