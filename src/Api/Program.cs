@@ -117,6 +117,8 @@ app.MapSettings();
 app.MapStaffSession();
 app.MapStaffRequests();
 app.MapStaffAdmin();
+app.MapStaffPaper();
+app.MapStaffSettings();
 var pages = new StaticFileOptions { FileProvider = site };
 app.MapFallbackToFile("/status", "status.html", pages);
 // The staff pages: plain HTML under web/staff/, at addresses without ".html".
@@ -125,5 +127,9 @@ app.MapFallbackToFile("/staff/requests/{referenceNumber}", "staff/request.html",
 app.MapFallbackToFile("/staff/account", "staff/account.html", pages);
 app.MapFallbackToFile("/staff/users", "staff/users.html", pages);
 app.MapFallbackToFile("/staff/audit", "staff/audit.html", pages);
+app.MapFallbackToFile("/staff/requests/{referenceNumber}/print", "staff/print.html", pages);
+app.MapFallbackToFile("/staff/requests/{referenceNumber}/handovers/{id}", "staff/receipt.html", pages);
+app.MapFallbackToFile("/staff/statistics", "staff/statistics.html", pages);
+app.MapFallbackToFile("/staff/settings", "staff/settings.html", pages);
 
 app.Run();

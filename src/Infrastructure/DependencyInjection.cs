@@ -32,6 +32,8 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddStaffIdentity();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<OrganizationSeed>();
+        services.AddScoped<IStatisticsReader, Statistics.StatisticsReader>();
         services.AddScoped<StorageSweeper>();
 
         services.AddOptions<StorageOptions>()

@@ -90,8 +90,8 @@ public class PersistenceTests(ApiFactory factory) : ApiTest(factory)
                 original.Attachments.Select(a => (a.Id, a.Kind, a.StorageKey, a.FileName, a.ContentType, a.SizeBytes, a.Sha256)).OrderBy(a => a.Id),
                 loaded.Attachments.Select(a => (a.Id, a.Kind, a.StorageKey, a.FileName, a.ContentType, a.SizeBytes, a.Sha256)).OrderBy(a => a.Id));
             Assert.Equal(
-                original.History.Select(h => (h.Id, h.From, h.To, h.Actor, h.At, h.Note, h.CancellationReason, h.PublicMessage)),
-                loaded.History.OrderBy(h => h.At).Select(h => (h.Id, h.From, h.To, h.Actor, h.At, h.Note, h.CancellationReason, h.PublicMessage)));
+                original.History.Select(h => (h.Id, h.From, h.To, h.Actor, h.At, h.Note, h.ReasonCode, h.PublicMessage)),
+                loaded.History.OrderBy(h => h.At).Select(h => (h.Id, h.From, h.To, h.Actor, h.At, h.Note, h.ReasonCode, h.PublicMessage)));
         }
 
         // Status is stored as text, not a number.

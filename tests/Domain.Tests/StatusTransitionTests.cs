@@ -98,7 +98,7 @@ public class StatusTransitionTests
         request.Cancel(new Actor("officer", "officer"), TestRequests.Now, CancellationReason.FootageUnavailable, "ไม่มีภาพในช่วงเวลาดังกล่าว", "checked DVR 3");
 
         var last = request.History[^1];
-        Assert.Equal(CancellationReason.FootageUnavailable, last.CancellationReason);
+        Assert.Equal(CancellationReason.FootageUnavailable, last.ReasonCode);
         Assert.Equal("ไม่มีภาพในช่วงเวลาดังกล่าว", last.PublicMessage);
         Assert.Equal("checked DVR 3", last.Note);
     }

@@ -46,7 +46,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["stations", "privacy_notices", "organization_profile", "staff_roles", "data_protection_keys", "__ef_migrations_history"],
+            TablesToIgnore = ["stations", "privacy_notices", "organization_profile", "cancellation_reasons", "staff_roles", "data_protection_keys", "__ef_migrations_history"],
         });
     }
 

@@ -36,14 +36,14 @@ public static class StaffRequestEndpoints
             .Produces<StaffQueueDto>()
             .ProducesValidationProblem();
 
-        staff.MapGet("/requests/{referenceNumber}", async (string referenceNumber, ISender sender, HttpContext http, CancellationToken ct) =>
+        staff.MapGet("/requests/{referenceNumber}", async (string referenceNumber, string? @for, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                var request = await sender.Send(new GetStaffRequestQuery(Reference(referenceNumber)), ct);
+                var request = await sender.Send(new GetStaffRequestQuery(Reference(referenceNumber), ForPrint: @for == "print"), ct);
                 return Detail(http, request);
             })
             .WithName("GetStaffRequest")
             .WithSummary("One request with every field, its files, history, notes and preservation records (audited)")
-            .WithDescription("The national ID is in full: officers check it against the ID card copy. The `ETag` header is the version to send back as `If-Match` with a decision.")
+            .WithDescription("The national ID is in full: officers check it against the ID card copy. The `ETag` header is the version to send back as `If-Match` with a decision. `?for=print` records a print of the official form instead of a view.")
             .Produces<StaffRequestDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

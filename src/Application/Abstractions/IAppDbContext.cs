@@ -15,6 +15,7 @@ public interface IAppDbContext
     DbSet<Station> Stations { get; }
     DbSet<PrivacyNotice> PrivacyNotices { get; }
     DbSet<OrganizationProfile> OrganizationProfiles { get; }
+    DbSet<CancellationReason> CancellationReasons { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<AuditEntry> AuditEntries { get; }
 

@@ -10,4 +10,7 @@ public interface IImageInspector
     /// decoded: the facts carry its size (from the header) and <c>IsBlank</c> false.
     /// </summary>
     ImageFacts? InspectPng(string path, int maxWidth, int maxHeight);
+
+    /// <summary>The same, for a PNG already in memory (a logo, a hand-over signature).</summary>
+    ImageFacts? InspectPng(byte[] png, int maxWidth, int maxHeight);
 }

@@ -26,6 +26,17 @@ public enum AuditAction
     EnableUser,
     ResetPassword,
     ViewAudit,
+    PrintRequest,
+    RecordHandOver,
+    ExportRequests,
+    ExportStatistics,
+    CreateStation,
+    UpdateStation,
+    UpdateOrganization,
+    ChangeLogo,
+    PublishPrivacyNotice,
+    CreateCancellationReason,
+    UpdateCancellationReason,
 }
 
 public static class AuditActionText
@@ -53,6 +64,17 @@ public static class AuditActionText
         AuditAction.EnableUser => new("เปิดการใช้งานผู้ใช้", "Enabled a user"),
         AuditAction.ResetPassword => new("รีเซ็ตรหัสผ่าน", "Reset a password"),
         AuditAction.ViewAudit => new("เปิดดูบันทึกการใช้งาน", "Viewed the audit log"),
+        AuditAction.PrintRequest => new("พิมพ์แบบฟอร์มคำร้อง", "Printed a request"),
+        AuditAction.RecordHandOver => new("บันทึกการส่งมอบสำเนา", "Recorded a hand-over"),
+        AuditAction.ExportRequests => new("ส่งออกรายการคำร้อง", "Exported requests"),
+        AuditAction.ExportStatistics => new("ส่งออกสถิติ", "Exported statistics"),
+        AuditAction.CreateStation => new("เพิ่มสถานที่", "Added a location"),
+        AuditAction.UpdateStation => new("แก้ไขสถานที่", "Changed a location"),
+        AuditAction.UpdateOrganization => new("แก้ไขข้อมูลหน่วยงาน", "Changed the organization"),
+        AuditAction.ChangeLogo => new("เปลี่ยนตราสัญลักษณ์", "Changed the logo"),
+        AuditAction.PublishPrivacyNotice => new("เผยแพร่นโยบายความเป็นส่วนตัวฉบับใหม่", "Published a privacy notice"),
+        AuditAction.CreateCancellationReason => new("เพิ่มเหตุผลการยกเลิก", "Added a cancellation reason"),
+        AuditAction.UpdateCancellationReason => new("แก้ไขเหตุผลการยกเลิก", "Changed a cancellation reason"),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }

@@ -1,10 +1,35 @@
-using CctvRequests.Application.Settings.GetFormSettings;
+using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Organization;
 
 namespace CctvRequests.Application.Organization;
 
+/// <summary>The organization as pages show it (citizens' and staff's).</summary>
+public sealed record OrganizationDto(
+    string Name,
+    string NameEn,
+    Text Department,
+    Text Address,
+    string Phone,
+    string PhoneExtension,
+    Text ApprovedInstructions,
+    bool HasLogo,
+    string? LogoUrl,
+    Text FormTitle,
+    SignatureTitlesDto SignatureTitles);
+
+/// <summary>The titles printed under the four signatures of the official form.</summary>
+public sealed record SignatureTitlesDto(Text Officer, Text CentreHead, Text Deputy, Text ChiefExecutive);
+
 public static class OrganizationDtos
 {
-    public static OrganizationDto From(OrganizationProfile o) =>
-        new(o.NameTh, o.NameEn, o.Department, o.Address, o.Phone, o.PhoneExtension, o.ApprovedInstructions);
+    public const string LogoPath = "/api/organization/logo";
+
+    public static OrganizationDto From(OrganizationProfile o)
+    {
+        var d = o.Details;
+        return new OrganizationDto(
+            o.NameTh, o.NameEn, d.Department, d.Address, o.Phone, o.PhoneExtension, d.ApprovedInstructions,
+            o.LogoPng is not null, o.LogoPng is null ? null : $"{LogoPath}?v={o.LogoVersion}", d.FormTitle,
+            new SignatureTitlesDto(d.OfficerTitle, d.CentreHeadTitle, d.DeputyTitle, d.ChiefExecutiveTitle));
+    }
 }

@@ -32,6 +32,7 @@ public static class StaffMappings
             .Map(d => d.History, s => s.History.OrderBy(h => h.At))
             .Map(d => d.Notes, s => s.Notes.OrderBy(n => n.At))
             .Map(d => d.Preservations, s => s.Preservations.OrderBy(p => p.At))
+            .Map(d => d.HandOvers, s => s.HandOvers.OrderBy(h => h.At))
             .Ignore(d => d.StatusText, d => d.PurposeText, d => d.StationName, d => d.DaysLeft, d => d.Flag, d => d.AllowedActions);
 
         config.NewConfig<Applicant, StaffApplicantDto>()
@@ -48,13 +49,15 @@ public static class StaffMappings
 
         config.NewConfig<StatusChange, StaffHistoryDto>()
             .Map(d => d.Status, s => s.To.ToString())
-            .Map(d => d.ReasonCode, s => s.CancellationReason == null ? null : s.CancellationReason.ToString())
             .Map(d => d.Message, s => s.PublicMessage)
             .Ignore(d => d.StatusText, d => d.ReasonText);
 
         config.NewConfig<PrivacyConsent, StaffConsentDto>();
         config.NewConfig<RequestNote, StaffNoteDto>();
         config.NewConfig<FootagePreservation, StaffPreservationDto>();
+        // The signature's bytes stay in the database: the page loads them by URL.
+        config.NewConfig<Domain.Requests.HandOver, StaffHandOverDto>().Ignore(d => d.SignatureUrl);
+        config.NewConfig<HandOverClip, HandOverClipDto>();
         return config;
     }
 }

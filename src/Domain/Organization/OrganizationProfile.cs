@@ -2,10 +2,25 @@ using CctvRequests.Domain.Common;
 
 namespace CctvRequests.Domain.Organization;
 
+/// <summary>What an administrator states about the organization, each text in Thai and English.</summary>
+public sealed record OrganizationDetails(
+    Text Name,
+    Text Department,
+    Text Address,
+    string Phone,
+    string PhoneExtension,
+    Text ApprovedInstructions,
+    Text FormTitle,
+    Text OfficerTitle,
+    Text CentreHeadTitle,
+    Text DeputyTitle,
+    Text ChiefExecutiveTitle);
+
 /// <summary>
 /// The organization that runs the system (SPEC §8.9): its names, the office citizens deal with,
-/// its phone, and what an approved citizen must do. One row, data not code, so another local
-/// government runs the same system by changing it.
+/// its phone, what an approved citizen must do, the official form's title and the titles of the
+/// four who sign it, and its logo. One row, data not code, so another local government runs the
+/// same system by changing it.
 /// </summary>
 public sealed class OrganizationProfile
 {
@@ -16,11 +31,16 @@ public sealed class OrganizationProfile
     public const int PhoneMax = 30;
     public const int ExtensionMax = 10;
     public const int InstructionsMax = 2000;
+    public const int TitleMax = 300;
+    public const int LogoMaxBytes = 512 * 1024;
+    public const int LogoMaxPixels = 1000;
 
     private OrganizationProfile()
     {
         NameTh = NameEn = DepartmentTh = DepartmentEn = AddressTh = AddressEn = Phone = PhoneExtension = string.Empty;
-        ApprovedInstructionsTh = ApprovedInstructionsEn = string.Empty;
+        ApprovedInstructionsTh = ApprovedInstructionsEn = FormTitleTh = FormTitleEn = string.Empty;
+        OfficerTitleTh = OfficerTitleEn = CentreHeadTitleTh = CentreHeadTitleEn = string.Empty;
+        DeputyTitleTh = DeputyTitleEn = ChiefExecutiveTitleTh = ChiefExecutiveTitleEn = string.Empty;
     }
 
     public int Id { get; private set; }
@@ -35,39 +55,67 @@ public sealed class OrganizationProfile
     public string Phone { get; private set; }
 
     public string PhoneExtension { get; private set; }
-
-    /// <summary>What an approved citizen does next (bring a storage device, call first).</summary>
     public string ApprovedInstructionsTh { get; private set; }
-
     public string ApprovedInstructionsEn { get; private set; }
+    public string FormTitleTh { get; private set; }
+    public string FormTitleEn { get; private set; }
+    public string OfficerTitleTh { get; private set; }
+    public string OfficerTitleEn { get; private set; }
+    public string CentreHeadTitleTh { get; private set; }
+    public string CentreHeadTitleEn { get; private set; }
+    public string DeputyTitleTh { get; private set; }
+    public string DeputyTitleEn { get; private set; }
+    public string ChiefExecutiveTitleTh { get; private set; }
+    public string ChiefExecutiveTitleEn { get; private set; }
+
+    /// <summary>The logo as a PNG; null when there is none.</summary>
+    public byte[]? LogoPng { get; private set; }
+
+    /// <summary>Changes with each new logo, so its URL can be cached for good.</summary>
+    public int LogoVersion { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public Text Name => new(NameTh, NameEn);
-    public Text Department => new(DepartmentTh, DepartmentEn);
-    public Text Address => new(AddressTh, AddressEn);
-    public Text ApprovedInstructions => new(ApprovedInstructionsTh, ApprovedInstructionsEn);
+    public OrganizationDetails Details => new(
+        new(NameTh, NameEn), new(DepartmentTh, DepartmentEn), new(AddressTh, AddressEn), Phone, PhoneExtension,
+        new(ApprovedInstructionsTh, ApprovedInstructionsEn), new(FormTitleTh, FormTitleEn), new(OfficerTitleTh, OfficerTitleEn),
+        new(CentreHeadTitleTh, CentreHeadTitleEn), new(DeputyTitleTh, DeputyTitleEn), new(ChiefExecutiveTitleTh, ChiefExecutiveTitleEn));
 
-    public static OrganizationProfile Create(
-        Text name, Text department, Text address, string phone, string phoneExtension, Text approvedInstructions, DateTimeOffset at)
+    public static OrganizationProfile Create(OrganizationDetails details, DateTimeOffset at)
     {
         var profile = new OrganizationProfile { Id = SingletonId };
-        profile.Update(name, department, address, phone, phoneExtension, approvedInstructions, at);
+        profile.Update(details, at);
         return profile;
     }
 
-    public void Update(Text name, Text department, Text address, string phone, string phoneExtension, Text approvedInstructions, DateTimeOffset at)
+    public void Update(OrganizationDetails d, DateTimeOffset at)
     {
-        NameTh = Guard.Text(name.Th, "name", 1, NameMax);
-        NameEn = Guard.Text(name.En, "nameEn", 1, NameMax);
-        DepartmentTh = Guard.Text(department.Th, "department", 1, DepartmentMax);
-        DepartmentEn = Guard.Text(department.En, "departmentEn", 1, DepartmentMax);
-        AddressTh = Guard.Text(address.Th, "address", 1, AddressMax);
-        AddressEn = Guard.Text(address.En, "addressEn", 1, AddressMax);
-        Phone = Guard.Text(phone, "phone", 1, PhoneMax);
-        PhoneExtension = Guard.Text(phoneExtension, "phoneExtension", 0, ExtensionMax);
-        ApprovedInstructionsTh = Guard.Text(approvedInstructions.Th, "approvedInstructions", 1, InstructionsMax);
-        ApprovedInstructionsEn = Guard.Text(approvedInstructions.En, "approvedInstructionsEn", 1, InstructionsMax);
+        (NameTh, NameEn) = Both(d.Name, "name", NameMax);
+        (DepartmentTh, DepartmentEn) = Both(d.Department, "department", DepartmentMax);
+        (AddressTh, AddressEn) = Both(d.Address, "address", AddressMax);
+        Phone = Guard.Text(d.Phone, "phone", 1, PhoneMax);
+        PhoneExtension = Guard.Text(d.PhoneExtension, "phoneExtension", 0, ExtensionMax);
+        (ApprovedInstructionsTh, ApprovedInstructionsEn) = Both(d.ApprovedInstructions, "approvedInstructions", InstructionsMax);
+        (FormTitleTh, FormTitleEn) = Both(d.FormTitle, "formTitle", TitleMax);
+        (OfficerTitleTh, OfficerTitleEn) = Both(d.OfficerTitle, "officerTitle", TitleMax);
+        (CentreHeadTitleTh, CentreHeadTitleEn) = Both(d.CentreHeadTitle, "centreHeadTitle", TitleMax);
+        (DeputyTitleTh, DeputyTitleEn) = Both(d.DeputyTitle, "deputyTitle", TitleMax);
+        (ChiefExecutiveTitleTh, ChiefExecutiveTitleEn) = Both(d.ChiefExecutiveTitle, "chiefExecutiveTitle", TitleMax);
         UpdatedAt = at.ToUniversalTime();
     }
+
+    /// <summary>A new logo (the application checked it is a PNG within the limits).</summary>
+    public void SetLogo(byte[]? png, DateTimeOffset at)
+    {
+        if (png is { Length: 0 or > LogoMaxBytes })
+        {
+            throw new DomainException("logo.size", new Text($"ตราสัญลักษณ์ต้องมีขนาดไม่เกิน {LogoMaxBytes / 1024} KB", $"The logo must be at most {LogoMaxBytes / 1024} KB."));
+        }
+        LogoPng = png;
+        LogoVersion++;
+        UpdatedAt = at.ToUniversalTime();
+    }
+
+    private static (string Th, string En) Both(Text text, string field, int max) =>
+        (Guard.Text(text.Th, field, 1, max), Guard.Text(text.En, field + "En", 1, max));
 }

@@ -15,6 +15,7 @@ public sealed class FootageRequest
     private readonly List<StatusChange> _history = [];
     private readonly List<RequestNote> _notes = [];
     private readonly List<FootagePreservation> _preservations = [];
+    private readonly List<HandOver> _handOvers = [];
 
     private FootageRequest()
     {
@@ -68,6 +69,12 @@ public sealed class FootageRequest
     public IReadOnlyList<RequestNote> Notes => _notes;
 
     public IReadOnlyList<FootagePreservation> Preservations => _preservations;
+
+    /// <summary>Copies handed over (SPEC §8.12).</summary>
+    public IReadOnlyList<HandOver> HandOvers => _handOvers;
+
+    /// <summary>When the request was approved or cancelled; null while it is open.</summary>
+    public DateTimeOffset? DecidedAt { get; private set; }
 
     public Attachment Signature => _attachments.Single(a => a.Kind == AttachmentKind.Signature);
 
@@ -147,10 +154,27 @@ public sealed class FootageRequest
         MoveTo(RequestStatus.Approved, actor, at, note, null, null);
 
     /// <summary>Pending or Received → Cancelled, with a reason code and the text the citizen will see.</summary>
-    public void Cancel(Actor actor, DateTimeOffset at, CancellationReason reason, string publicMessage, string? note = null)
+    public void Cancel(Actor actor, DateTimeOffset at, string reasonCode, string publicMessage, string? note = null)
     {
+        if (!CancellationReason.IsWellFormedCode(reasonCode))
+        {
+            throw new DomainException("reason.code", new Text("ไม่รู้จักเหตุผลที่ยกเลิกนี้", "Unknown cancellation reason."));
+        }
         var message = Guard.Text(publicMessage, nameof(publicMessage), 1, RequestLimits.PublicMessageMax);
-        MoveTo(RequestStatus.Cancelled, actor, at, note, reason, message);
+        MoveTo(RequestStatus.Cancelled, actor, at, note, reasonCode, message);
+    }
+
+    /// <summary>An approved copy leaves the office: only for an approved request for a copy.</summary>
+    public HandOver RecordHandOver(Actor by, DateTimeOffset at, string medium, string receivedBy, IReadOnlyCollection<HandOverClip> clips, byte[] signaturePng)
+    {
+        if (Status != RequestStatus.Approved || Purpose != Purpose.Copy)
+        {
+            throw new DomainException("handover.not_approved_copy", new Text(
+                "ส่งมอบสำเนาได้เฉพาะคำร้องขอสำเนาที่อนุมัติแล้ว", "A copy is handed over only for an approved request for a copy."));
+        }
+        var handOver = HandOver.Create(by, at, medium, receivedBy, clips, signaturePng);
+        _handOvers.Add(handOver);
+        return handOver;
     }
 
     /// <summary>An internal note, whatever the status.</summary>
@@ -176,15 +200,19 @@ public sealed class FootageRequest
 
     public bool IsPreserved => _preservations.Count > 0;
 
-    private void MoveTo(RequestStatus to, Actor actor, DateTimeOffset at, string? note, CancellationReason? reason, string? publicMessage)
+    private void MoveTo(RequestStatus to, Actor actor, DateTimeOffset at, string? note, string? reasonCode, string? publicMessage)
     {
         if (!RequestStatusTransitions.IsAllowed(Status, to))
         {
             throw new IllegalStatusChangeException(Status, to);
         }
         var why = string.IsNullOrWhiteSpace(note) ? null : Guard.Text(note, nameof(note), 1, RequestLimits.NoteMax);
-        _history.Add(StatusChange.Create(Status, to, actor, at, why, reason, publicMessage));
+        _history.Add(StatusChange.Create(Status, to, actor, at, why, reasonCode, publicMessage));
         Status = to;
+        if (RequestStatusTransitions.IsFinal(to))
+        {
+            DecidedAt = at.ToUniversalTime();
+        }
     }
 
     private static void RequireCount(List<Attachment> files, AttachmentKind kind, int min, int max)

@@ -24,14 +24,15 @@ public sealed class StatusChange
     /// <summary>Internal note for staff; never shown to the citizen.</summary>
     public string? Note { get; private set; }
 
-    public CancellationReason? CancellationReason { get; private set; }
+    /// <summary>The code of the <see cref="Requests.CancellationReason"/>, for a cancellation.</summary>
+    public string? ReasonCode { get; private set; }
 
     /// <summary>What the citizen reads when the request is cancelled.</summary>
     public string? PublicMessage { get; private set; }
 
     internal static StatusChange Create(
         RequestStatus? from, RequestStatus to, Common.Actor actor, DateTimeOffset at, string? note,
-        CancellationReason? reason = null, string? publicMessage = null) => new()
+        string? reasonCode = null, string? publicMessage = null) => new()
     {
         Id = Guid.CreateVersion7(),
         From = from,
@@ -40,7 +41,7 @@ public sealed class StatusChange
         ActorName = Common.Guard.Text(actor.Name, "actorName", 1, Common.Actor.NameMax),
         At = at.ToUniversalTime(),
         Note = note,
-        CancellationReason = reason,
+        ReasonCode = reasonCode,
         PublicMessage = publicMessage,
     };
 }

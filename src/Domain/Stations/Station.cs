@@ -32,22 +32,26 @@ public sealed class Station
 
     public static Station Create(int id, string name, string nameEn, string district, int footageRetentionDays = DefaultRetentionDays, bool isActive = true, int sortOrder = 0)
     {
+        var station = new Station { Id = id };
+        station.Update(name, nameEn, district, footageRetentionDays, isActive, sortOrder);
+        return station;
+    }
+
+    /// <summary>An administrator renames a station, changes its cameras' retention, or stops it taking requests.</summary>
+    public void Update(string name, string nameEn, string district, int footageRetentionDays, bool isActive, int sortOrder)
+    {
         if (footageRetentionDays is < RetentionDaysMin or > RetentionDaysMax)
         {
             throw new DomainException("station.retention", new Text(
                 $"ระยะเวลาเก็บข้อมูลภาพต้องอยู่ระหว่าง {RetentionDaysMin} ถึง {RetentionDaysMax} วัน",
                 $"Footage retention must be {RetentionDaysMin} to {RetentionDaysMax} days."));
         }
-        return new Station
-        {
-            Id = id,
-            Name = Guard.Text(name, nameof(name), 1, NameMax),
-            NameEn = Guard.Text(nameEn, nameof(nameEn), 1, NameMax),
-            District = Guard.Text(district, nameof(district), 1, DistrictMax),
-            FootageRetentionDays = footageRetentionDays,
-            IsActive = isActive,
-            SortOrder = sortOrder,
-        };
+        Name = Guard.Text(name, nameof(name), 1, NameMax);
+        NameEn = Guard.Text(nameEn, nameof(nameEn), 1, NameMax);
+        District = Guard.Text(district, nameof(district), 1, DistrictMax);
+        FootageRetentionDays = footageRetentionDays;
+        IsActive = isActive;
+        SortOrder = sortOrder;
     }
 
     /// <summary>Incident date plus the retention period: the first day the footage may be gone.</summary>

@@ -16,9 +16,16 @@ public sealed class PngInspector : IImageInspector
 
     public ImageFacts? InspectPng(string path, int maxWidth, int maxHeight)
     {
+        using var stream = File.OpenRead(path);
+        return Inspect(stream, maxWidth, maxHeight);
+    }
+
+    public ImageFacts? InspectPng(byte[] png, int maxWidth, int maxHeight) => Inspect(new MemoryStream(png, writable: false), maxWidth, maxHeight);
+
+    private static ImageFacts? Inspect(Stream stream, int maxWidth, int maxHeight)
+    {
         try
         {
-            using var stream = File.OpenRead(path);
             Span<byte> header = stackalloc byte[24];
             if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length
                 || FileTypes.Detect(header) != FileTypes.Png

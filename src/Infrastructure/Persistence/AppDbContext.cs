@@ -21,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Station> Stations => Set<Station>();
     public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
     public DbSet<OrganizationProfile> OrganizationProfiles => Set<OrganizationProfile>();
+    public DbSet<CancellationReason> CancellationReasons => Set<CancellationReason>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();

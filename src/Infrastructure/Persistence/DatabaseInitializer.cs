@@ -7,10 +7,11 @@ namespace CctvRequests.Infrastructure.Persistence;
 
 /// <summary>
 /// At start: applies the committed migrations, then loads any privacy-notice version from the
-/// content folder that the database does not have yet. Published versions are never changed:
+/// content folder that the database does not have yet, and the organization's seed (profile,
+/// stations, cancellation reasons) into an empty database. Published versions are never changed:
 /// a consent points at the text it was given.
 /// </summary>
-public sealed class DatabaseInitializer(AppDbContext db, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(AppDbContext db, OrganizationSeed organization, Microsoft.Extensions.Configuration.IConfiguration configuration, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     public static string ContentRoot => Path.Combine(AppContext.BaseDirectory, "Content");
 
@@ -18,6 +19,9 @@ public sealed class DatabaseInitializer(AppDbContext db, ILogger<DatabaseInitial
     {
         await db.Database.MigrateAsync(cancellationToken);
         await LoadPrivacyNoticesAsync(cancellationToken);
+        var seed = configuration["Organization:SeedFile"];
+        await organization.ApplyAsync(
+            string.IsNullOrWhiteSpace(seed) ? Path.Combine(ContentRoot, OrganizationSeed.DefaultFile) : Path.GetFullPath(seed), clock.GetUtcNow(), cancellationToken);
     }
 
     private async Task LoadPrivacyNoticesAsync(CancellationToken cancellationToken)

@@ -40,6 +40,7 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db) : IQueryHandler<Ge
     {
         var request = await StatusTokenLookup.FindAsync(db, query.Token, cancellationToken);
         var station = await db.Stations.Where(s => s.Id == request.StationId).Select(s => new Text(s.Name, s.NameEn)).SingleAsync(cancellationToken);
+        var reasons = await ReasonTexts.AllAsync(db, cancellationToken);
         return new StatusDetailDto(
             request.ReferenceNumber.Value,
             request.Status.ToString(),
@@ -56,8 +57,8 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db) : IQueryHandler<Ge
                     h.To.ToString(),
                     Lang.Of(RequestStatusText.Of(h.To)),
                     h.At,
-                    h.CancellationReason?.ToString(),
-                    h.CancellationReason is { } reason ? Lang.Of(CancellationReasonText.Of(reason)) : null,
+                    h.ReasonCode,
+                    ReasonTexts.Of(reasons, h.ReasonCode),
                     h.PublicMessage))
                 .ToList());
     }

@@ -45,8 +45,6 @@ public sealed record FormLimitsDto(
 
 public sealed record RangeDto(int Min, int Max);
 
-public sealed record OrganizationDto(string Name, string NameEn, Text Department, Text Address, string Phone, string PhoneExtension, Text ApprovedInstructions);
-
 /// <summary>One field of the form; messages are in the caller's language, <c>{name}</c> stands for a file's name.</summary>
 public sealed record FormFieldDto(string Name, string Kind, bool Required, int Min, int Max, long MaxBytes, int MaxCount, string Label, IReadOnlyDictionary<string, string> Messages);
 

@@ -6,6 +6,7 @@ using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace CctvRequests.Application.Staff.Decide;
 
@@ -32,14 +33,14 @@ public sealed record ApproveRequestCommand(ReferenceNumber Reference, uint Expec
 }
 
 /// <summary>Pending or Received → Cancelled, with the reason and the message the citizen reads.</summary>
-public sealed record CancelRequestCommand(ReferenceNumber Reference, uint ExpectedVersion, CancellationReason Reason, string Message, string? Note)
+public sealed record CancelRequestCommand(ReferenceNumber Reference, uint ExpectedVersion, string ReasonCode, string Message, string? Note)
     : ICommand<RequestStatus>, IAuditedMessage, IReferencedCommand
 {
     public AuditAction? AuditAction => Audit.AuditAction.CancelRequest;
 
     public string? AuditReference => Reference.Value;
 
-    public string? AuditDetails => Reason.ToString();
+    public string? AuditDetails => ReasonCode;
 }
 
 public sealed class DecisionHandlers(IAppDbContext db, ICurrentUser user, TimeProvider clock) :
@@ -61,7 +62,7 @@ public sealed class DecisionHandlers(IAppDbContext db, ICurrentUser user, TimePr
 
     public ValueTask<RequestStatus> Handle(CancelRequestCommand command, CancellationToken cancellationToken) =>
         ChangeAsync(command.Reference, command.ExpectedVersion,
-            r => r.Cancel(user.Actor, clock.GetUtcNow(), command.Reason, command.Message, command.Note), cancellationToken);
+            r => r.Cancel(user.Actor, clock.GetUtcNow(), command.ReasonCode, command.Message, command.Note), cancellationToken);
 
     private async ValueTask<RequestStatus> ChangeAsync(ReferenceNumber reference, uint version, Action<FootageRequest> change, CancellationToken cancellationToken)
     {
@@ -82,7 +83,7 @@ public sealed record DecisionForm(string? Note = null)
 public sealed record CancelForm(string? ReasonCode, string? Message, string? Note = null)
 {
     public CancelRequestCommand ToCommand(ReferenceNumber reference, uint version) =>
-        new(reference, version, Enum.Parse<CancellationReason>(ReasonCode!.Trim(), ignoreCase: true), Message!.Trim(), Note?.Trim());
+        new(reference, version, ReasonCode!.Trim(), Message!.Trim(), Note?.Trim());
 
     public override string ToString() => nameof(CancelForm);
 }
@@ -97,12 +98,13 @@ public sealed class CancelFormValidator : AbstractValidator<CancelForm>
     public static readonly Text UnknownReason = new("กรุณาเลือกเหตุผลที่ยกเลิก", "Choose the reason for cancelling.");
     public static readonly Text MessageRequired = new("กรุณากรอกข้อความที่จะแจ้งผู้ยื่นคำร้อง", "Write the message the applicant will read.");
 
-    public CancelFormValidator()
+    /// <summary>A reason officers may choose: known, in use, and not one the system keeps for itself.</summary>
+    public CancelFormValidator(IAppDbContext db)
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.ReasonCode)
-            .Must(v => Enum.TryParse<CancellationReason>(v?.Trim(), ignoreCase: true, out var r) && Enum.IsDefined(r) && !int.TryParse(v, out _))
-            .Says(UnknownReason);
+            .Must(CancellationReason.IsWellFormedCode).Says(UnknownReason)
+            .MustAsync((v, ct) => db.CancellationReasons.AnyAsync(r => r.Code == v && r.IsActive && !r.IsSystem, ct)).Says(UnknownReason);
         RuleFor(x => x.Message).StaffText("message", RequestLimits.PublicMessageMax, required: MessageRequired);
         RuleFor(x => x.Note).StaffText("note", RequestLimits.NoteMax, required: null);
     }

@@ -1,6 +1,7 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Audit;
 using CctvRequests.Application.Common;
+using CctvRequests.Application.Requests;
 using CctvRequests.Application.Staff.Requests;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
@@ -11,9 +12,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CctvRequests.Application.Staff.GetRequest;
 
 /// <summary>One request with every field, its files, history, notes and preservation records. Viewing it is audited.</summary>
-public sealed record GetStaffRequestQuery(ReferenceNumber Reference, bool RecordView = true) : IQuery<StaffRequestDto>, IAuditedMessage
+public sealed record GetStaffRequestQuery(ReferenceNumber Reference, bool RecordView = true, bool ForPrint = false) : IQuery<StaffRequestDto>, IAuditedMessage
 {
-    public AuditAction? AuditAction => RecordView ? Audit.AuditAction.ViewRequest : null;
+    /// <summary>A view, or a print (the official form, a receipt), or nothing when re-read after a change.</summary>
+    public AuditAction? AuditAction => !RecordView ? null : ForPrint ? Audit.AuditAction.PrintRequest : Audit.AuditAction.ViewRequest;
 
     public string? AuditReference => Reference.Value;
 }
@@ -30,6 +32,7 @@ public sealed class GetStaffRequestHandler(IAppDbContext db, TypeAdapterConfig m
 
         var status = Enum.Parse<RequestStatus>(request.Status);
         var stations = await StationNames.AllAsync(db, cancellationToken);
+        var reasons = await ReasonTexts.AllAsync(db, cancellationToken);
         var daysLeft = request.FootageOverwrittenOn.DayNumber - BangkokTime.Today(clock).DayNumber;
         return request with
         {
@@ -42,9 +45,13 @@ public sealed class GetStaffRequestHandler(IAppDbContext db, TypeAdapterConfig m
             History = request.History.Select(h => h with
             {
                 StatusText = Lang.Of(RequestStatusText.Of(Enum.Parse<RequestStatus>(h.Status))),
-                ReasonText = h.ReasonCode is null ? null : Lang.Of(CancellationReasonText.Of(Enum.Parse<CancellationReason>(h.ReasonCode))),
+                ReasonText = ReasonTexts.Of(reasons, h.ReasonCode),
             }).ToList(),
-            AllowedActions = StaffActions.Allowed(status, user),
+            AllowedActions = StaffActions.Allowed(status, Enum.Parse<Purpose>(request.Purpose), user),
+            HandOvers = request.HandOvers.Select(h => h with
+            {
+                SignatureUrl = $"/api/staff/requests/{request.ReferenceNumber}/handovers/{h.Id}/signature",
+            }).ToList(),
         };
     }
 }

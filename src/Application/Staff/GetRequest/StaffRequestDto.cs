@@ -27,6 +27,10 @@ public sealed record StaffRequestDto
     public IReadOnlyList<StaffHistoryDto> History { get; init; } = [];
     public IReadOnlyList<StaffNoteDto> Notes { get; init; } = [];
     public IReadOnlyList<StaffPreservationDto> Preservations { get; init; } = [];
+    public IReadOnlyList<StaffHandOverDto> HandOvers { get; init; } = [];
+
+    /// <summary>When it was approved or cancelled; null while open.</summary>
+    public DateTimeOffset? DecidedAt { get; init; }
 
     /// <summary>What the signed-in user may do now: receive, approve, cancel, note, preserve.</summary>
     public IReadOnlyList<string> AllowedActions { get; init; } = [];
@@ -103,3 +107,17 @@ public sealed record StaffPreservationDto
     public DateTimeOffset At { get; init; }
     public string Note { get; init; } = string.Empty;
 }
+
+/// <summary>A copy handed over: the clips, the medium, who took it, and the recipient's signature (an image URL).</summary>
+public sealed record StaffHandOverDto
+{
+    public Guid Id { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string RecordedByName { get; init; } = string.Empty;
+    public string Medium { get; init; } = string.Empty;
+    public string ReceivedBy { get; init; } = string.Empty;
+    public IReadOnlyList<HandOverClipDto> Clips { get; init; } = [];
+    public string SignatureUrl { get; init; } = string.Empty;
+}
+
+public sealed record HandOverClipDto(string FileName, long SizeBytes, string Sha256);

@@ -21,10 +21,14 @@ public sealed record ListStaffRequestsQuery(
     string? Search,
     QueueSort Sort,
     int Page,
-    int PageSize) : IQuery<StaffQueueDto>, IAuditedMessage
+    int PageSize,
+    bool Export = false) : IQuery<StaffQueueDto>, IAuditedMessage
 {
-    /// <summary>A search names a person: it is recorded, without what was typed.</summary>
-    public AuditAction? AuditAction => Search is null ? null : Audit.AuditAction.SearchRequests;
+    /// <summary>The most rows one export carries.</summary>
+    public const int MaxExportRows = 100_000;
+
+    /// <summary>An export, and a search (it names a person), are recorded, without what was typed.</summary>
+    public AuditAction? AuditAction => Export ? Audit.AuditAction.ExportRequests : Search is null ? null : Audit.AuditAction.SearchRequests;
 
     public string? AuditReference => null;
 

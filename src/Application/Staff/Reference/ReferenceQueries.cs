@@ -20,9 +20,15 @@ public sealed class ReferenceHandlers(IAppDbContext db) :
     IQueryHandler<ListCancellationReasonsQuery, IReadOnlyList<CodeTextDto>>,
     IQueryHandler<ListAllStationsQuery, IReadOnlyList<StaffStationDto>>
 {
-    public ValueTask<IReadOnlyList<CodeTextDto>> Handle(ListCancellationReasonsQuery query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<CodeTextDto>>(Enum.GetValues<CancellationReason>()
-            .Select(r => new CodeTextDto(r.ToString(), Lang.Of(CancellationReasonText.Of(r)))).ToList());
+    public async ValueTask<IReadOnlyList<CodeTextDto>> Handle(ListCancellationReasonsQuery query, CancellationToken cancellationToken)
+    {
+        var english = Lang.IsEnglish;
+        return await db.CancellationReasons.AsNoTracking()
+            .Where(r => r.IsActive && !r.IsSystem)
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Code)
+            .Select(r => new CodeTextDto(r.Code, english ? r.LabelEn : r.LabelTh))
+            .ToListAsync(cancellationToken);
+    }
 
     public async ValueTask<IReadOnlyList<StaffStationDto>> Handle(ListAllStationsQuery query, CancellationToken cancellationToken) =>
         await db.Stations.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id)

@@ -11,8 +11,9 @@ public static class StaffActions
     public const string Cancel = "cancel";
     public const string Note = "note";
     public const string Preserve = "preserve";
+    public const string HandOver = "handover";
 
-    public static IReadOnlyList<string> Allowed(RequestStatus status, ICurrentUser user)
+    public static IReadOnlyList<string> Allowed(RequestStatus status, Purpose purpose, ICurrentUser user)
     {
         var actions = new List<string>();
         if (RequestStatusTransitions.IsAllowed(status, RequestStatus.Received))
@@ -31,6 +32,10 @@ public static class StaffActions
         if (status != RequestStatus.Cancelled)
         {
             actions.Add(Preserve);
+        }
+        if (status == RequestStatus.Approved && purpose == Purpose.Copy)
+        {
+            actions.Add(HandOver);
         }
         return actions;
     }

@@ -73,7 +73,10 @@ public sealed class FootageRequestConfiguration : IEntityTypeConfiguration<Foota
         builder.Navigation(r => r.Notes).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(r => r.Preservations).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Preservations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.HandOvers).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.HandOvers).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(r => r.IsPreserved);
+        builder.HasIndex(r => r.DecidedAt);
     }
 
     private static ReferenceNumber Parse(string value) =>

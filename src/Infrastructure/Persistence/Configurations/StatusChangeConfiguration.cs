@@ -16,7 +16,7 @@ public sealed class StatusChangeConfiguration : IEntityTypeConfiguration<StatusC
         builder.Property(h => h.Actor).HasMaxLength(Domain.Common.Actor.IdMax);
         builder.Property(h => h.ActorName).HasMaxLength(Domain.Common.Actor.NameMax);
         builder.Property(h => h.Note).HasMaxLength(RequestLimits.NoteMax);
-        builder.Property(h => h.CancellationReason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(h => h.ReasonCode).HasColumnName("cancellation_reason").HasMaxLength(CancellationReason.CodeMax);
         builder.Property(h => h.PublicMessage).HasMaxLength(RequestLimits.PublicMessageMax);
     }
 }

@@ -185,21 +185,7 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.InsertData(
-                table: "stations",
-                columns: new[] { "id", "district", "footage_retention_days", "is_active", "name", "name_en", "sort_order" },
-                values: new object[,]
-                {
-                    { 1, "เกาะคา", 30, true, "บริเวณพื้นที่ภายในสำนักงานองค์การบริหารส่วนจังหวัดลำปาง อ.เกาะคา จ.ลำปาง", "Lampang Provincial Administrative Organization office grounds, Ko Kha, Lampang", 1 },
-                    { 2, "เกาะคา", 30, true, "บริเวณอนุสาวรีย์สมเด็จพระนเรศวรมหาราช อ.เกาะคา จ.ลำปาง", "King Naresuan the Great Monument, Ko Kha, Lampang", 2 },
-                    { 3, "เมืองลำปาง", 30, true, "บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", "Nong Krating Public Park, Mueang Lampang, Lampang", 3 },
-                    { 4, "ห้างฉัตร", 30, true, "โรงเรียนอแก้ววิทยา อ.ห้างฉัตร จ.ลำปาง", "Akaeo Witthaya School, Hang Chat, Lampang", 4 },
-                    { 5, "เมืองลำปาง", 30, true, "ศูนย์กำจัดขยะมูลฝอยรวมแบบครบวงจร อบจ.ลำปาง อ.เมือง จ.ลำปาง", "Lampang PAO Integrated Solid Waste Disposal Centre, Mueang Lampang, Lampang", 5 },
-                    { 6, "เมืองลำปาง", 30, true, "ศูนย์พัฒนาคุณภาพชีวิตและส่งเสริมอาชีพผู้สูงอายุ อบจ.ลำปาง อ.เมือง จ.ลำปาง", "Lampang PAO Centre for Quality of Life and Careers of the Elderly, Mueang Lampang, Lampang", 6 }
-                });
-
-            // Seeding explicit ids does not move the identity sequence; move it past them so the next station gets 7.
-            migrationBuilder.Sql("SELECT setval(pg_get_serial_sequence('stations', 'id'), (SELECT MAX(id) FROM stations));");
+            // The stations are data, loaded from Content/organization.json at first start (see OrganizationSeed).
 
             migrationBuilder.CreateIndex(
                 name: "ix_footage_requests_applicant_national_id",

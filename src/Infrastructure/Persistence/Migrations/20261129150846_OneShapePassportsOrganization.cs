@@ -95,10 +95,7 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     table.CheckConstraint("ck_organization_profile_single_row", "id = 1");
                 });
 
-            migrationBuilder.InsertData(
-                table: "organization_profile",
-                columns: new[] { "id", "address_en", "address_th", "approved_instructions_en", "approved_instructions_th", "department_en", "department_th", "name_en", "name_th", "phone", "phone_extension", "updated_at" },
-                values: new object[] { 1, "Lampang Provincial Administrative Organization, Ko Kha, Lampang", "องค์การบริหารส่วนจังหวัดลำปาง อำเภอเกาะคา จังหวัดลำปาง", "Bring a storage device (e.g. a USB flash drive) to the General Administration Section, Public Works Division, Lampang Provincial Administrative Organization, to copy the footage you asked for. Please call the staff before you come.", "นำอุปกรณ์ที่ใช้ในการบันทึกข้อมูล (เช่น แฟลชไดรฟ์) มาติดต่อฝ่ายบริหารงานทั่วไป กองช่าง องค์การบริหารส่วนจังหวัดลำปาง เพื่อสำเนาภาพที่ร้องขอ กรุณาโทรติดต่อเจ้าหน้าที่ก่อนเดินทาง", "General Administration Section, Public Works Division", "ฝ่ายบริหารงานทั่วไป กองช่าง", "Lampang Provincial Administrative Organization", "องค์การบริหารส่วนจังหวัดลำปาง", "054-237600", "5060", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)) });
+            // The profile is data, loaded from Content/organization.json at first start (see OrganizationSeed).
 
             migrationBuilder.CreateIndex(
                 name: "ix_footage_requests_applicant_id_number",

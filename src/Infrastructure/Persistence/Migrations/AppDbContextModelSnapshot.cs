@@ -145,6 +145,30 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("approved_instructions_th");
 
+                    b.Property<string>("CentreHeadTitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("centre_head_title_en");
+
+                    b.Property<string>("CentreHeadTitleTh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("centre_head_title_th");
+
+                    b.Property<string>("ChiefExecutiveTitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("chief_executive_title_en");
+
+                    b.Property<string>("ChiefExecutiveTitleTh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("chief_executive_title_th");
+
                     b.Property<string>("DepartmentEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -157,6 +181,38 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("department_th");
 
+                    b.Property<string>("DeputyTitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("deputy_title_en");
+
+                    b.Property<string>("DeputyTitleTh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("deputy_title_th");
+
+                    b.Property<string>("FormTitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("form_title_en");
+
+                    b.Property<string>("FormTitleTh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("form_title_th");
+
+                    b.Property<byte[]>("LogoPng")
+                        .HasColumnType("bytea")
+                        .HasColumnName("logo_png");
+
+                    b.Property<int>("LogoVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("logo_version");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -168,6 +224,18 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_th");
+
+                    b.Property<string>("OfficerTitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("officer_title_en");
+
+                    b.Property<string>("OfficerTitleTh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("officer_title_th");
 
                     b.Property<string>("Phone")
                         .IsRequired()
@@ -191,23 +259,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("organization_profile", null, t =>
                         {
                             t.HasCheckConstraint("ck_organization_profile_single_row", "id = 1");
-                        });
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            AddressEn = "Lampang Provincial Administrative Organization, Ko Kha, Lampang",
-                            AddressTh = "องค์การบริหารส่วนจังหวัดลำปาง อำเภอเกาะคา จังหวัดลำปาง",
-                            ApprovedInstructionsEn = "Bring a storage device (e.g. a USB flash drive) to the General Administration Section, Public Works Division, Lampang Provincial Administrative Organization, to copy the footage you asked for. Please call the staff before you come.",
-                            ApprovedInstructionsTh = "นำอุปกรณ์ที่ใช้ในการบันทึกข้อมูล (เช่น แฟลชไดรฟ์) มาติดต่อฝ่ายบริหารงานทั่วไป กองช่าง องค์การบริหารส่วนจังหวัดลำปาง เพื่อสำเนาภาพที่ร้องขอ กรุณาโทรติดต่อเจ้าหน้าที่ก่อนเดินทาง",
-                            DepartmentEn = "General Administration Section, Public Works Division",
-                            DepartmentTh = "ฝ่ายบริหารงานทั่วไป กองช่าง",
-                            NameEn = "Lampang Provincial Administrative Organization",
-                            NameTh = "องค์การบริหารส่วนจังหวัดลำปาง",
-                            Phone = "054-237600",
-                            PhoneExtension = "5060",
-                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
                         });
                 });
 
@@ -299,6 +350,43 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("request_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("CctvRequests.Domain.Requests.CancellationReason", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("IsSystem")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_system");
+
+                    b.Property<string>("LabelEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label_en");
+
+                    b.Property<string>("LabelTh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label_th");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Code")
+                        .HasName("pk_cancellation_reasons");
+
+                    b.ToTable("cancellation_reasons", (string)null);
+                });
+
             modelBuilder.Entity("CctvRequests.Domain.Requests.FootagePreservation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -345,6 +433,10 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
 
                     b.Property<int?>("FileCount")
                         .HasColumnType("integer")
@@ -413,6 +505,9 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_footage_requests");
 
+                    b.HasIndex("DecidedAt")
+                        .HasDatabaseName("ix_footage_requests_decided_at");
+
                     b.HasIndex("ReferenceNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_footage_requests_reference_number");
@@ -431,6 +526,57 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_footage_requests_status_footage_overwritten_on");
 
                     b.ToTable("footage_requests", (string)null);
+                });
+
+            modelBuilder.Entity("CctvRequests.Domain.Requests.HandOver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("medium");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("received_by");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<byte[]>("SignaturePng")
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature_png");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_handovers");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_request_handovers_request_id");
+
+                    b.ToTable("request_handovers", (string)null);
                 });
 
             modelBuilder.Entity("CctvRequests.Domain.Requests.RequestNote", b =>
@@ -496,11 +642,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
-                    b.Property<string>("CancellationReason")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("cancellation_reason");
-
                     b.Property<string>("From")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -515,6 +656,11 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("public_message");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cancellation_reason");
 
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid")
@@ -583,68 +729,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_stations_is_active_sort_order");
 
                     b.ToTable("stations", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            District = "เกาะคา",
-                            FootageRetentionDays = 30,
-                            IsActive = true,
-                            Name = "บริเวณพื้นที่ภายในสำนักงานองค์การบริหารส่วนจังหวัดลำปาง อ.เกาะคา จ.ลำปาง",
-                            NameEn = "Lampang Provincial Administrative Organization office grounds, Ko Kha, Lampang",
-                            SortOrder = 1
-                        },
-                        new
-                        {
-                            Id = 2,
-                            District = "เกาะคา",
-                            FootageRetentionDays = 30,
-                            IsActive = true,
-                            Name = "บริเวณอนุสาวรีย์สมเด็จพระนเรศวรมหาราช อ.เกาะคา จ.ลำปาง",
-                            NameEn = "King Naresuan the Great Monument, Ko Kha, Lampang",
-                            SortOrder = 2
-                        },
-                        new
-                        {
-                            Id = 3,
-                            District = "เมืองลำปาง",
-                            FootageRetentionDays = 30,
-                            IsActive = true,
-                            Name = "บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง",
-                            NameEn = "Nong Krating Public Park, Mueang Lampang, Lampang",
-                            SortOrder = 3
-                        },
-                        new
-                        {
-                            Id = 4,
-                            District = "ห้างฉัตร",
-                            FootageRetentionDays = 30,
-                            IsActive = true,
-                            Name = "โรงเรียนอแก้ววิทยา อ.ห้างฉัตร จ.ลำปาง",
-                            NameEn = "Akaeo Witthaya School, Hang Chat, Lampang",
-                            SortOrder = 4
-                        },
-                        new
-                        {
-                            Id = 5,
-                            District = "เมืองลำปาง",
-                            FootageRetentionDays = 30,
-                            IsActive = true,
-                            Name = "ศูนย์กำจัดขยะมูลฝอยรวมแบบครบวงจร อบจ.ลำปาง อ.เมือง จ.ลำปาง",
-                            NameEn = "Lampang PAO Integrated Solid Waste Disposal Centre, Mueang Lampang, Lampang",
-                            SortOrder = 5
-                        },
-                        new
-                        {
-                            Id = 6,
-                            District = "เมืองลำปาง",
-                            FootageRetentionDays = 30,
-                            IsActive = true,
-                            Name = "ศูนย์พัฒนาคุณภาพชีวิตและส่งเสริมอาชีพผู้สูงอายุ อบจ.ลำปาง อ.เมือง จ.ลำปาง",
-                            NameEn = "Lampang PAO Centre for Quality of Life and Careers of the Elderly, Mueang Lampang, Lampang",
-                            SortOrder = 6
-                        });
                 });
 
             modelBuilder.Entity("CctvRequests.Infrastructure.Identity.StaffUser", b =>
@@ -1167,6 +1251,60 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CctvRequests.Domain.Requests.HandOver", b =>
+                {
+                    b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
+                        .WithMany("HandOvers")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_request_handovers_footage_requests_request_id");
+
+                    b.OwnsMany("CctvRequests.Domain.Requests.HandOverClip", "Clips", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)")
+                                .HasColumnName("file_name");
+
+                            b1.Property<Guid>("HandOverId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("hand_over_id");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character(64)")
+                                .HasColumnName("sha256")
+                                .IsFixedLength();
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("size_bytes");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_request_handover_clips");
+
+                            b1.HasIndex("HandOverId")
+                                .HasDatabaseName("ix_request_handover_clips_hand_over_id");
+
+                            b1.ToTable("request_handover_clips", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("HandOverId")
+                                .HasConstraintName("fk_request_handover_clips_request_handovers_hand_over_id");
+                        });
+
+                    b.Navigation("Clips");
+                });
+
             modelBuilder.Entity("CctvRequests.Domain.Requests.RequestNote", b =>
                 {
                     b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
@@ -1298,6 +1436,8 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("CctvRequests.Domain.Requests.FootageRequest", b =>
                 {
                     b.Navigation("Attachments");
+
+                    b.Navigation("HandOvers");
 
                     b.Navigation("History");
 

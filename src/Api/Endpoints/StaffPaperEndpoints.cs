@@ -1,0 +1,87 @@
+using CctvRequests.Api.Exports;
+using CctvRequests.Api.Staff;
+using CctvRequests.Application.Common;
+using CctvRequests.Application.Staff.GetRequest;
+using CctvRequests.Application.Staff.HandOver;
+using CctvRequests.Application.Staff.ListRequests;
+using CctvRequests.Application.Staff.Requests;
+using CctvRequests.Application.Staff.Statistics;
+using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Requests;
+using FluentValidation;
+using Mediator;
+
+namespace CctvRequests.Api.Endpoints;
+
+/// <summary>Paper and numbers: hand-over records, statistics without personal data, and the exports.</summary>
+public static class StaffPaperEndpoints
+{
+    public static IEndpointRouteBuilder MapStaffPaper(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffPolicies.Staff).AddEndpointFilter<CsrfFilter>();
+
+        staff.MapPost("/requests/{referenceNumber}/handover", async (string referenceNumber, HandOverForm body, ISender sender, CancellationToken ct) =>
+                TypedResults.Created((string?)null, await sender.Send(new RecordHandOverCommand(Reference(referenceNumber), body), ct)))
+            .WithName("RecordHandOver")
+            .WithSummary("Record that an approved copy was handed over: clips (name, size, SHA-256 computed in the browser), medium, recipient and signature")
+            .Produces<StaffHandOverDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        staff.MapGet("/requests/{referenceNumber}/handovers/{id:guid}/signature", async (string referenceNumber, Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var png = await sender.Send(new GetHandOverSignatureQuery(Reference(referenceNumber), id), ct);
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                http.Response.Headers.ContentSecurityPolicy = "sandbox";
+                http.Response.Headers.CacheControl = "no-store";
+                return TypedResults.File(png, "image/png");
+            })
+            .WithName("GetHandOverSignature")
+            .WithSummary("The recipient's signature of a hand-over (audited)");
+
+        staff.MapGet("/statistics", async ([AsParameters] StatisticsForm range, IValidator<StatisticsForm> validator, ISender sender, TimeProvider clock, CancellationToken ct) =>
+            {
+                await validator.ValidateAndThrowAsync(range, ct);
+                return TypedResults.Ok(await sender.Send(range.ToQuery(BangkokTime.Today(clock)), ct));
+            })
+            .WithName("GetStatistics")
+            .WithSummary("Counts by status, station, month and purpose; decision time (median, 90th percentile); cancellations by reason; decisions after the footage was overwritten")
+            .WithDescription("No personal data. `from`/`to` are submission dates (yyyy-MM-dd, Bangkok); the default is the last 12 months.")
+            .Produces<StatisticsDto>()
+            .ProducesValidationProblem();
+
+        staff.MapGet("/statistics.{format:regex(^(csv|xlsx)$)}", async (string format, [AsParameters] StatisticsForm range, IValidator<StatisticsForm> validator,
+                ISender sender, TimeProvider clock, Application.Audit.AuditTrail audit, Application.Abstractions.IAppDbContext db, CancellationToken ct) =>
+            {
+                await validator.ValidateAndThrowAsync(range, ct);
+                var statistics = await sender.Send(range.ToQuery(BangkokTime.Today(clock)), ct);
+                audit.Record(Application.Audit.AuditAction.ExportStatistics, details: $"{format} {statistics.From:yyyy-MM-dd} to {statistics.To:yyyy-MM-dd}");
+                await db.SaveChangesAsync(ct);
+                var rows = ExportRows.Of(statistics);
+                var name = $"cctv-statistics-{statistics.From:yyyyMMdd}-{statistics.To:yyyyMMdd}.{format}";
+                return format == "csv"
+                    ? Spreadsheets.Download(Spreadsheets.Csv(rows), Spreadsheets.CsvType, name)
+                    : Spreadsheets.Download(await Spreadsheets.XlsxAsync(rows, ct), Spreadsheets.XlsxType, name);
+            })
+            .WithName("ExportStatistics")
+            .WithSummary("The statistics as CSV (UTF-8 with BOM) or XLSX (audited)");
+
+        staff.MapGet("/requests.{format:regex(^(csv|xlsx)$)}", async (string format, [AsParameters] StaffQueueForm filters, IValidator<StaffQueueForm> validator,
+                ISender sender, TimeProvider clock, CancellationToken ct) =>
+            {
+                await validator.ValidateAndThrowAsync(filters, ct);
+                var query = filters.ToQuery() with { Page = 1, PageSize = ListStaffRequestsQuery.MaxExportRows, Export = true };
+                var rows = (await sender.Send(query, ct)).Items.Select(ExportRows.Of).ToList();
+                var name = $"cctv-requests-{BangkokTime.Today(clock):yyyyMMdd}.{format}";
+                return format == "csv"
+                    ? Spreadsheets.Download(Spreadsheets.Csv(rows), Spreadsheets.CsvType, name)
+                    : Spreadsheets.Download(await Spreadsheets.XlsxAsync(rows, ct), Spreadsheets.XlsxType, name);
+            })
+            .WithName("ExportRequests")
+            .WithSummary("The queue with its filters, every matching row (at most 100,000), as CSV (UTF-8 with BOM) or XLSX (audited)");
+        return app;
+    }
+
+    private static ReferenceNumber Reference(string value) =>
+        ReferenceNumber.TryParse(value, out var reference) ? reference : throw new NotFoundException(StaffRequestLoader.NotFound);
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using CctvRequests.Application.Administration;
+using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Organization;
+using CctvRequests.Domain.Requests;
+using CctvRequests.Domain.Stations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CctvRequests.Infrastructure.Persistence;
+
+/// <summary>
+/// The organization an installation starts with, read from a content file (SPEC §8.9: data, not
+/// code): the profile and the stations when the database has none, the cancellation reasons it
+/// lacks, and the system's own reason for erasures.
+/// </summary>
+public sealed class OrganizationSeed(AppDbContext db, ILogger<OrganizationSeed> logger)
+{
+    public const string DefaultFile = "organization.json";
+
+    public async Task ApplyAsync(string path, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The organization seed file {path} does not exist (Organization:SeedFile).");
+        }
+        await using var stream = File.OpenRead(path);
+        var seed = await JsonSerializer.DeserializeAsync<SeedFile>(stream, JsonSerializerOptions.Web, cancellationToken)
+                   ?? throw new InvalidOperationException($"{path} is empty.");
+
+        var profile = await db.OrganizationProfiles.SingleOrDefaultAsync(cancellationToken);
+        if (profile is null)
+        {
+            db.OrganizationProfiles.Add(OrganizationProfile.Create(seed.Organization.ToDetails(), now));
+            logger.LogInformation("Organization profile loaded from {File}", Path.GetFileName(path));
+        }
+        else if (string.IsNullOrEmpty(profile.FormTitleTh))
+        {
+            // A profile from before the official form existed: its titles come from the seed, the rest stays.
+            var d = profile.Details;
+            var s = seed.Organization.ToDetails();
+            profile.Update(d with { FormTitle = s.FormTitle, OfficerTitle = s.OfficerTitle, CentreHeadTitle = s.CentreHeadTitle, DeputyTitle = s.DeputyTitle, ChiefExecutiveTitle = s.ChiefExecutiveTitle }, now);
+        }
+        if (!await db.Stations.AnyAsync(cancellationToken))
+        {
+            var order = 0;
+            foreach (var s in seed.Stations)
+            {
+                db.Stations.Add(Station.Create(0, s.Name, s.NameEn, s.District, s.FootageRetentionDays ?? Station.DefaultRetentionDays, isActive: true, ++order));
+            }
+            logger.LogInformation("{Count} stations loaded from {File}", seed.Stations.Count, Path.GetFileName(path));
+        }
+        var known = await db.CancellationReasons.Select(r => r.Code).ToListAsync(cancellationToken);
+        var order2 = known.Count;
+        foreach (var r in seed.CancellationReasons.Where(r => !known.Contains(r.Code)))
+        {
+            db.CancellationReasons.Add(CancellationReason.Create(r.Code, new Text(r.LabelTh, r.LabelEn), isActive: true, ++order2));
+        }
+        if (!known.Contains(CancellationReason.Erased))
+        {
+            db.CancellationReasons.Add(CancellationReason.Create(CancellationReason.Erased,
+                new Text("ลบข้อมูลส่วนบุคคลตามคำขอของเจ้าของข้อมูล", "Personal data erased at the data subject's request"), isActive: true, 999, isSystem: true));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private sealed record SeedFile(OrganizationForm Organization, List<SeedStation> Stations, List<SeedReason> CancellationReasons);
+
+    private sealed record SeedStation(string Name, string NameEn, string District, int? FootageRetentionDays);
+
+    private sealed record SeedReason(string Code, string LabelTh, string LabelEn);
+}
