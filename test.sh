@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 . scripts/lib.sh
 
 ensure_dotnet
-ensure_debian_packages postgresql chromium fonts-tlwg-loma-ttf
+ensure_debian_packages postgresql chromium fonts-tlwg-loma-ttf poppler-utils
 
 WORK=$(mktemp -d /tmp/cctvrequests-test.XXXXXX)
 cleanup() { stop_cluster "$WORK/pg"; rm -rf "$WORK"; }

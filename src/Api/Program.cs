@@ -55,7 +55,12 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     o.SupportedCultures = [CultureInfo.InvariantCulture];
     o.SupportedUICultures = [new CultureInfo("th"), new CultureInfo("en")];
     o.FallBackToParentUICultures = true;
-    o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+    // ?lang=en first: a download link cannot send Accept-Language, so exports carry the page's language.
+    o.RequestCultureProviders =
+    [
+        new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+        new AcceptLanguageHeaderRequestCultureProvider(),
+    ];
 });
 builder.Services.Configure<ForwardedHeadersOptions>(o =>
 {

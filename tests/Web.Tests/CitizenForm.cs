@@ -35,9 +35,15 @@ public sealed class CitizenForm(IPage page, bool english = false)
         await Field("เลขบัตรประชาชน", "National ID number").FillAsync(NationalId);
         await Field("อายุ", "Age").FillAsync("35");
         await Field("สัญชาติ", "Nationality").FillAsync(english ? "British" : "ไทย");
-        await Field("ที่อยู่ปัจจุบัน", "Current address").FillAsync(english ? "12 Moo 3, Ko Kha, Lampang" : "99 หมู่ 1 ต.ศาลา อ.เกาะคา จ.ลำปาง");
+        await Field("ที่อยู่ปัจจุบัน", "Current address").FillAsync(Address ?? (english ? "12 Moo 3, Ko Kha, Lampang" : "99 หมู่ 1 ต.ศาลา อ.เกาะคา จ.ลำปาง"));
         await Field("หมายเลขโทรศัพท์", "Phone number").FillAsync("081-234-5678");
     }
+
+    /// <summary>The applicant's address, when not the default one in Lampang.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>The station picked under เหตุเกิดบริเวณ, by its name in the page's language.</summary>
+    public string? Station { get; set; }
 
     public async Task FillRequestAsync()
     {
@@ -45,7 +51,7 @@ public sealed class CitizenForm(IPage page, bool english = false)
         await Field("จำนวนไฟล์ที่ขอ", "Number of files").FillAsync("2");
         await Field("เหตุเกิดบริเวณ", "Where it happened").SelectOptionAsync(new SelectOptionValue
         {
-            Label = L("บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", "Nong Krating Public Park, Mueang Lampang, Lampang"),
+            Label = Station ?? L("บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", "Nong Krating Public Park, Mueang Lampang, Lampang"),
         });
         var incident = Field("วันที่เกิดเหตุ", "Date of the incident");
         await incident.FillAsync(DateText(IncidentDate));
@@ -80,9 +86,12 @@ public sealed class CitizenForm(IPage page, bool english = false)
     }
 
     /// <summary>Draws a wavy line across the signature box with the mouse.</summary>
-    public async Task SignAsync()
+    public Task SignAsync() =>
+        DrawAsync(page, page.GetByLabel(L("ลายมือชื่อผู้ยื่นคำร้อง", "Signature of the applicant"), new PageGetByLabelOptions { Exact = true }));
+
+    /// <summary>Draws a wavy line across a signature canvas with the mouse, as a finger or a pen would.</summary>
+    public static async Task DrawAsync(IPage page, ILocator canvas)
     {
-        var canvas = page.GetByLabel(L("ลายมือชื่อผู้ยื่นคำร้อง", "Signature of the applicant"), new PageGetByLabelOptions { Exact = true });
         await canvas.ScrollIntoViewIfNeededAsync();
         var box = (await canvas.BoundingBoxAsync())!;
         var y = box.Y + (box.Height / 2);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CctvRequests.Domain.Requests;
 using CctvRequests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,6 +29,24 @@ public static class StaffPages
             await Button(page, L("ยืนยัน", "Verify")).ClickAsync();
         }
         await page.WaitForURLAsync(new Regex("/staff/(requests|account)$"));
+    }
+
+    /// <summary>Receives, then approves or cancels, a request as the officers would (straight through the domain, now).</summary>
+    public static async Task DecideAsync(ApiFactory factory, string reference, bool approve = true)
+    {
+        await using var db = factory.NewDbContext();
+        Assert.True(ReferenceNumber.TryParse(reference, out var number));
+        var request = await db.FootageRequests.SingleAsync(r => r.ReferenceNumber == number);
+        var now = factory.Clock.GetUtcNow();
+        if (approve)
+        {
+            StoredRequests.Approve(request, now);
+        }
+        else
+        {
+            StoredRequests.Cancel(CancellationReason.IncompleteData)(request, now);
+        }
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Files a request as the citizen's page would, straight through the API.</summary>

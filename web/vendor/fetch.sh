@@ -9,14 +9,15 @@ root=$(cd "$here/../.." && pwd)
 SIGNATURE_PAD=5.1.4
 SARABUN=5.3.0
 AXE_CORE=4.14.1
+CHARTJS=4.6.1
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
-npm pack --silent "signature_pad@$SIGNATURE_PAD" "@fontsource/sarabun@$SARABUN" "axe-core@$AXE_CORE" >/dev/null
+npm pack --silent "signature_pad@$SIGNATURE_PAD" "@fontsource/sarabun@$SARABUN" "axe-core@$AXE_CORE" "chart.js@$CHARTJS" >/dev/null
 for t in *.tgz; do mkdir -p "${t%.tgz}"; tar -xzf "$t" -C "${t%.tgz}"; done
 
-rm -rf "$here/signature_pad" "$here/sarabun"
-mkdir -p "$here/signature_pad" "$here/sarabun/files"
+rm -rf "$here/signature_pad" "$here/sarabun" "$here/chartjs"
+mkdir -p "$here/signature_pad" "$here/sarabun/files" "$here/chartjs"
 # The source map is not shipped, so drop its reference (no 404 in anyone's devtools).
 grep -v "sourceMappingURL" "signature_pad-$SIGNATURE_PAD/package/dist/signature_pad.js" > "$here/signature_pad/signature_pad.js"
 cp "signature_pad-$SIGNATURE_PAD/package/LICENSE" "$here/signature_pad/"
@@ -38,6 +39,10 @@ done
   done
 } > "$here/sarabun/sarabun.css"
 
+# Chart.js: the UMD build only (loaded as a classic script; it sets window.Chart), without its map reference.
+grep -v "sourceMappingURL" "chart.js-$CHARTJS/package/dist/chart.umd.min.js" > "$here/chartjs/chart.umd.min.js"
+cp "chart.js-$CHARTJS/package/LICENSE.md" "$here/chartjs/"
+
 mkdir -p "$root/tests/Web.Tests/vendor"
 cp "axe-core-$AXE_CORE/package/axe.min.js" "$root/tests/Web.Tests/vendor/"
 cp "axe-core-$AXE_CORE/package/LICENSE" "$root/tests/Web.Tests/vendor/axe-core.LICENSE"
@@ -46,5 +51,6 @@ cat > "$here/VERSIONS" <<V
 signature_pad $SIGNATURE_PAD (MIT)
 @fontsource/sarabun $SARABUN (OFL-1.1)
 axe-core $AXE_CORE (MPL-2.0; tests only, in tests/Web.Tests/vendor)
+chart.js $CHARTJS (MIT)
 V
 echo "vendored: $(tr '\n' ';' < "$here/VERSIONS")"

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CctvRequests.Application.Administration;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Organization;
+using CctvRequests.Domain.Privacy;
 using CctvRequests.Domain.Requests;
 using CctvRequests.Domain.Stations;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,10 @@ namespace CctvRequests.Infrastructure.Persistence;
 
 /// <summary>
 /// The organization an installation starts with, read from a content file (SPEC §8.9: data, not
-/// code): the profile and the stations when the database has none, the cancellation reasons it
-/// lacks, and the system's own reason for erasures.
+/// code): the privacy-notice versions of its folder that the database lacks, the profile and the
+/// stations when the database has none, the cancellation reasons it lacks, and the system's own
+/// reason for erasures. Published notice versions are never changed: a consent points at the text
+/// it was given.
 /// </summary>
 public sealed class OrganizationSeed(AppDbContext db, ILogger<OrganizationSeed> logger)
 {
@@ -27,6 +30,8 @@ public sealed class OrganizationSeed(AppDbContext db, ILogger<OrganizationSeed> 
         await using var stream = File.OpenRead(path);
         var seed = await JsonSerializer.DeserializeAsync<SeedFile>(stream, JsonSerializerOptions.Web, cancellationToken)
                    ?? throw new InvalidOperationException($"{path} is empty.");
+
+        await LoadPrivacyNoticesAsync(Path.Combine(Path.GetDirectoryName(path)!, seed.PrivacyNoticeFolder ?? "privacy-notices"), cancellationToken);
 
         var profile = await db.OrganizationProfiles.SingleOrDefaultAsync(cancellationToken);
         if (profile is null)
@@ -64,7 +69,32 @@ public sealed class OrganizationSeed(AppDbContext db, ILogger<OrganizationSeed> 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private sealed record SeedFile(OrganizationForm Organization, List<SeedStation> Stations, List<SeedReason> CancellationReasons);
+    private async Task LoadPrivacyNoticesAsync(string folder, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            logger.LogWarning("No privacy notice folder at {Folder}", folder);
+            return;
+        }
+        var known = await db.PrivacyNotices.Select(n => n.Version).ToListAsync(cancellationToken);
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            await using var stream = File.OpenRead(file);
+            var content = await JsonSerializer.DeserializeAsync<NoticeFile>(stream, JsonSerializerOptions.Web, cancellationToken)
+                          ?? throw new InvalidOperationException($"Privacy notice {file} is empty.");
+            if (!known.Contains(content.Version))
+            {
+                db.PrivacyNotices.Add(PrivacyNotice.Create(content.Version, content.Text, content.TextEn, content.PublishedAt));
+                logger.LogInformation("Privacy notice version {Version} loaded", content.Version);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The seed file; its privacy-notice folder is relative to it ("privacy-notices" when not given).</summary>
+    private sealed record SeedFile(OrganizationForm Organization, List<SeedStation> Stations, List<SeedReason> CancellationReasons, string? PrivacyNoticeFolder);
+
+    private sealed record NoticeFile(string Version, DateTimeOffset PublishedAt, string Text, string TextEn);
 
     private sealed record SeedStation(string Name, string NameEn, string District, int? FootageRetentionDays);
 

@@ -81,3 +81,22 @@ export async function busy(button, work) {
 }
 
 export const required = () => t("s.required");
+
+/**
+ * A rename map for showFailure built from the fields a 400 names: resolve(lower-cased name) gives
+ * the element id (or nothing), so "Medium", "medium" and "clips[3].sha256" can all find their field.
+ */
+export function renameBy(error, resolve) {
+  const rename = {};
+  for (const name of Object.keys(error?.errors ?? {})) {
+    const id = resolve(name.toLowerCase());
+    if (id) rename[name] = id;
+  }
+  return rename;
+}
+
+/** resolve for renameBy from a { apiName: elementId } map, case-insensitive. */
+export function byName(map) {
+  const lower = Object.fromEntries(Object.entries(map).map(([k, v]) => [k.toLowerCase(), v]));
+  return (name) => lower[name];
+}

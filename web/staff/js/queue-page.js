@@ -56,6 +56,26 @@ function apiStatus(view) {
   return view;
 }
 
+/** The API's filters for a state (every one but the page): the list and its downloads. */
+function apiFilters(s) {
+  return {
+    status: apiStatus(s.status),
+    stationId: s.stationId,
+    submittedFrom: s.submittedFrom,
+    submittedTo: s.submittedTo,
+    incidentFrom: s.incidentFrom,
+    incidentTo: s.incidentTo,
+    q: s.q,
+    sort: effectiveSort(s),
+  };
+}
+
+/** The CSV and Excel links carry the filters of the list shown. */
+function updateDownloads() {
+  $("download-csv").href = withQuery("/api/staff/requests.csv", { ...apiFilters(state), lang: lang() });
+  $("download-xlsx").href = withQuery("/api/staff/requests.xlsx", { ...apiFilters(state), lang: lang() });
+}
+
 /** Changes the state, records it in the address (a new history entry) and loads. */
 function go(changes) {
   state = { ...state, page: 1, ...changes };
@@ -74,21 +94,12 @@ function fillForm() {
 
 async function load() {
   const mine = ++loads;
+  updateDownloads();
   const table = $("queue-table");
   table.setAttribute("aria-busy", "true");
   say($("queue-status"), "common.loading");
   try {
-    const answer = await get(withQuery("/api/staff/requests", {
-      status: apiStatus(state.status),
-      stationId: state.stationId,
-      submittedFrom: state.submittedFrom,
-      submittedTo: state.submittedTo,
-      incidentFrom: state.incidentFrom,
-      incidentTo: state.incidentTo,
-      q: state.q,
-      sort: effectiveSort(state),
-      page: state.page,
-    }));
+    const answer = await get(withQuery("/api/staff/requests", { ...apiFilters(state), page: state.page }));
     if (mine !== loads) return;
     const pages = Math.max(1, Math.ceil(answer.total / Math.max(1, answer.pageSize)));
     if (answer.items.length === 0 && answer.total > 0 && state.page > pages) {

@@ -7,8 +7,9 @@ import { formatInstant, formatLong, formatShort } from "../../js/dates.js";
 import { lang, onLangChange, t } from "../../js/i18n.js";
 import { loadSettings, settings } from "../../js/settings.js";
 import { flagLabels, statusBadge } from "./flags.js";
-import { busy, resetErrors, say, setStatus, showFailure, showRequired } from "./forms.js";
+import { busy, renameBy, resetErrors, say, setStatus, showFailure, showRequired } from "./forms.js";
 import { showPageError, startSignedInPage } from "./session.js";
+import { signatureBox } from "./signature-box.js";
 import { ApiError, call, get, messageOf } from "./staff-api.js";
 
 const $ = (id) => document.getElementById(id);
@@ -90,7 +91,8 @@ function languageName(code) {
 function size(bytes) {
   if (bytes < 1024) return t("d.bytes", { n: bytes });
   if (bytes < 1024 * 1024) return t("d.kb", { n: Math.round(bytes / 1024) });
-  return t("d.mb", { n: (bytes / 1024 / 1024).toFixed(1) });
+  if (bytes < 1024 ** 3) return t("d.mb", { n: (bytes / 1024 / 1024).toFixed(1) });
+  return t("d.gb", { n: (bytes / 1024 ** 3).toFixed(2) });
 }
 
 function hidden(textContent) {
@@ -304,6 +306,7 @@ function render() {
   renderHistory(d);
   entries("d-notes", d.notes, "d.noNotes", "authorName", "text");
   entries("d-preservations", d.preservations, "d.noPreservations", "recordedByName", "note");
+  renderHandOvers(d);
 }
 
 // ---- Decisions ----
@@ -454,9 +457,212 @@ function initEntryForm({ form, field, apiField, path, missingKey, doneKey, statu
 initEntryForm({ form: "note-form", field: "noteText", apiField: "text", path: "notes", missingKey: "d.noteMissing", doneKey: "d.noteAdded", statusId: "note-status", buttonId: "note-submit" });
 initEntryForm({ form: "preserve-form", field: "preserveNote", apiField: "note", path: "preservation", missingKey: "d.preserveMissing", doneKey: "d.preserved", statusId: "preserve-status", buttonId: "preserve-submit" });
 
+// ---- Hand-over of a copy (SPEC §8.12) ----
+// The clips are hashed here, one after another (file.arrayBuffer() reads a whole file into memory),
+// and only their name, size and SHA-256 are sent, with the recipient's signature.
+const MAX_CLIPS = 200;
+const handoverForm = $("handover-form");
+const handoverStatus = $("handover-status");
+const hashStatus = $("hash-status");
+const clips = [];
+let hashing = false;
+let receivedByTouched = false;
+const recipientSignature = signatureBox($("handoverSignature"), $("handover-signature-clear"), {
+  onChange: (drawn) => {
+    if (drawn) {
+      $("handoverSignature-error").hidden = true;
+      $("handoverSignature").removeAttribute("aria-invalid");
+    }
+  },
+});
+
+const applicantName = (d) => d?.applicant?.fullName || [d?.applicant?.title, d?.applicant?.firstName, d?.applicant?.lastName].filter(Boolean).join(" ");
+
+function renderHandOvers(d) {
+  const allowed = (d.allowedActions || []).includes("handover");
+  const list = d.handOvers || [];
+  $("handover-section").hidden = !allowed && list.length === 0;
+  handoverForm.hidden = !allowed;
+  $("handover-none").hidden = list.length > 0;
+  $("handover-list").hidden = list.length === 0;
+  const l = lang();
+  $("handover-body").replaceChildren(...list.map((h) => {
+    const tr = document.createElement("tr");
+    const when = document.createElement("th");
+    when.scope = "row";
+    when.className = "nowrap";
+    when.textContent = formatInstant(h.at, l);
+    const link = document.createElement("a");
+    link.href = `/staff/requests/${encodeURIComponent(d.referenceNumber)}/handovers/${encodeURIComponent(h.id)}`;
+    link.append(t("ho.receipt"), hidden(` ${formatInstant(h.at, l)}`));
+    const cells = [h.recordedByName, h.medium, h.receivedBy, t("ho.clipsCount", { n: h.clips?.length ?? 0 })].map((value) => {
+      const td = document.createElement("td");
+      td.textContent = value ?? "";
+      return td;
+    });
+    const receipt = document.createElement("td");
+    receipt.append(link);
+    tr.append(when, ...cells, receipt);
+    return tr;
+  }));
+  if (allowed && !receivedByTouched && !$("receivedBy").value) $("receivedBy").value = applicantName(d);
+}
+
+const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+
+function clipState(c) {
+  if (c.state === "failed") return t("ho.hashFailed", { error: c.error });
+  return t(`ho.${c.state}`);
+}
+
+function renderClips() {
+  $("clip-list").hidden = clips.length === 0;
+  $("clip-caption").textContent = t("ho.clipsCaption", { n: clips.length });
+  $("clip-body").replaceChildren(...clips.map((c) => {
+    const tr = document.createElement("tr");
+    tr.className = `clip clip--${c.state}`;
+    const name = document.createElement("th");
+    name.scope = "row";
+    name.textContent = c.name;
+    const bytes = document.createElement("td");
+    bytes.className = "nowrap";
+    bytes.textContent = size(c.size);
+    const sha = document.createElement("td");
+    sha.className = "clip-sha";
+    if (c.sha256) {
+      const code = document.createElement("code");
+      code.textContent = c.sha256;
+      sha.append(code);
+    }
+    const state = document.createElement("td");
+    state.textContent = clipState(c);
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "button button--secondary button--small";
+    remove.append(t("ho.remove"), hidden(` ${c.name}`));
+    remove.addEventListener("click", () => {
+      clips.splice(clips.indexOf(c), 1);
+      renderClips();
+      $("clips").focus();
+    });
+    const actions = document.createElement("td");
+    actions.append(remove);
+    tr.append(name, bytes, sha, state, actions);
+    return tr;
+  }));
+  const done = clips.filter((c) => c.state === "hashed").length;
+  if (clips.length === 0) setStatus(hashStatus, "");
+  else if (done === clips.length) say(hashStatus, "ho.allHashed", { total: clips.length });
+  else say(hashStatus, "ho.progress", { done, total: clips.length });
+}
+
+async function hashAll() {
+  if (hashing) return;
+  hashing = true;
+  try {
+    for (let c = clips.find((x) => x.state === "waiting"); c; c = clips.find((x) => x.state === "waiting")) {
+      c.state = "hashing";
+      renderClips();
+      try {
+        if (c.size === 0) throw new Error(t("ho.emptyFile"));
+        c.sha256 = hex(await crypto.subtle.digest("SHA-256", await c.file.arrayBuffer()));
+        c.file = null;
+        c.state = "hashed";
+        // The same file chosen twice (from another folder, say): listed once.
+        if (clips.some((x) => x !== c && x.sha256 === c.sha256)) {
+          clips.splice(clips.indexOf(c), 1);
+          showClipProblems([t("ho.duplicate", { name: c.name })]);
+        }
+      } catch (err) {
+        c.state = "failed";
+        c.error = err?.message || String(err);
+      }
+      renderClips();
+    }
+  } finally {
+    hashing = false;
+  }
+}
+
+function showClipProblems(problems) {
+  const error = $("clips-error");
+  error.textContent = problems.join(" ");
+  error.hidden = problems.length === 0;
+}
+
+$("clips").addEventListener("change", () => {
+  const input = $("clips");
+  const problems = [];
+  if (!globalThis.crypto?.subtle) problems.push(t("ho.noCrypto"));
+  else {
+    for (const file of input.files) {
+      const key = `${file.name}|${file.size}|${file.lastModified}`;
+      if (clips.some((c) => c.key === key)) problems.push(t("ho.duplicate", { name: file.name }));
+      else if (clips.length >= MAX_CLIPS) {
+        problems.push(t("ho.tooMany", { max: MAX_CLIPS }));
+        break;
+      } else clips.push({ key, file, name: file.name, size: file.size, sha256: "", state: "waiting" });
+    }
+  }
+  input.value = "";
+  showClipProblems(problems);
+  renderClips();
+  hashAll();
+});
+
+$("receivedBy").addEventListener("input", () => {
+  receivedByTouched = true;
+});
+
+const handoverField = (name) => {
+  if (name.startsWith("clips")) return "clips";
+  if (name === "medium") return "medium";
+  if (name === "receivedby") return "receivedBy";
+  if (name.startsWith("signature")) return "handoverSignature";
+  return undefined;
+};
+
+handoverForm.addEventListener("submit", async (e) => {
+  e.preventDefault();
+  setStatus(handoverStatus, "");
+  const medium = $("medium").value.trim();
+  const receivedBy = $("receivedBy").value.trim();
+  const missing = {};
+  if (clips.length === 0) missing.clips = t("ho.clipsMissing");
+  else if (clips.some((c) => c.state === "waiting" || c.state === "hashing")) missing.clips = t("ho.stillHashing");
+  else if (clips.some((c) => c.state === "failed")) missing.clips = t("ho.hashErrors");
+  if (!medium) missing.medium = t("ho.mediumMissing");
+  if (!receivedBy) missing.receivedBy = t("ho.receivedByMissing");
+  if (recipientSignature.isEmpty()) missing.handoverSignature = t("ho.signatureMissing");
+  if (showRequired(handoverForm, missing) > 0) return;
+  const body = {
+    medium,
+    receivedBy,
+    clips: clips.map((c) => ({ fileName: c.name, sizeBytes: c.size, sha256: c.sha256 })),
+    signaturePng: recipientSignature.toBase64(),
+  };
+  await busy($("handover-submit"), async () => {
+    try {
+      const answer = await change("handover", body, handoverStatus);
+      if (!answer) return;
+      clips.length = 0;
+      renderClips();
+      $("medium").value = "";
+      $("receivedBy").value = "";
+      receivedByTouched = false;
+      recipientSignature.clear();
+      await load();
+      say(handoverStatus, "ho.done");
+    } catch (err) {
+      showFailure(handoverForm, err, { status: handoverStatus, rename: renameBy(err, handoverField) });
+    }
+  });
+});
+
 // The API's texts (status, station, purpose, kinds, reasons) are in the language asked for.
 onLangChange(() => {
   reasons = null;
+  renderClips();
   if (detail) load().catch((err) => showPageError(messageOf(err)));
   if (dialog.open) loadReasons().catch(() => {});
 });

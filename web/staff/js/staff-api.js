@@ -19,8 +19,9 @@ export function setUnauthorizedHandler(fn) {
 }
 
 /**
- * Calls the API. body is sent as JSON; rawBody (already a JSON string, e.g. a WebAuthn credential)
- * as it is. Resolves with { data, etag, status }; rejects with ApiError.
+ * Calls the API. body is sent as JSON; rawBody (already a JSON string, e.g. a WebAuthn credential,
+ * or a Blob with its own Content-Type in headers, e.g. a PNG) as it is. Resolves with
+ * { data, etag, status }; rejects with ApiError.
  */
 export async function call(method, path, { body, rawBody, headers = {} } = {}) {
   const h = { "Accept-Language": lang() === "en" ? "en" : "th", Accept: "application/json", ...headers };
@@ -28,7 +29,7 @@ export async function call(method, path, { body, rawBody, headers = {} } = {}) {
   let payload;
   if (rawBody !== undefined) payload = rawBody;
   else if (body !== undefined) payload = JSON.stringify(body);
-  if (payload !== undefined) h["Content-Type"] = "application/json";
+  if (payload !== undefined && !h["Content-Type"]) h["Content-Type"] = "application/json";
 
   let response;
   try {

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using CctvRequests.TestSupport;
+using Microsoft.Playwright;
+
+namespace CctvRequests.Web.Tests;
+
+/// <summary>
+/// Each test gets empty request tables and a fresh browser context. Any console error (a CSP
+/// violation, a script error, a failed load) fails the test.
+/// </summary>
+public abstract class BrowserTest(WebFactory factory, BrowserFixture browser) : IAsyncLifetime
+{
+    public static readonly (int Width, int Height) Phone = (360, 640);
+    public static readonly (int Width, int Height) Desktop = (1280, 800);
+
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected WebFactory Factory { get; } = factory;
+    protected List<string> ConsoleErrors { get; } = [];
+
+    public Task InitializeAsync() => Factory.ResetAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    protected async Task<IPage> OpenAsync(string path = "/", (int Width, int Height)? size = null, string? language = null, bool bypassCsp = false)
+    {
+        var (width, height) = size ?? Phone;
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "th-TH",
+            TimezoneId = "Asia/Bangkok",
+            AcceptDownloads = true,
+            BypassCSP = bypassCsp,
+        });
+        context.SetDefaultTimeout(10_000);
+        // The browser's "today" is the server's: noon of the test run's day in Bangkok, flowing on from there.
+        await context.Clock.InstallAsync(new ClockInstallOptions { TimeDate = TestClock.Start.UtcDateTime });
+        _contexts.Add(context);
+        if (language is not null)
+        {
+            await context.AddInitScriptAsync($"localStorage.setItem('cctv.lang', '{language}');");
+        }
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => ConsoleErrors.Add(error);
+        // The form asks before a half-filled page is left; a test that navigates away means it.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GotoAsync(Factory.BaseUrl + path);
+        return page;
+    }
+
+    protected void AssertNoConsoleErrors() => Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
+
+    /// <summary>
+    /// No console error but the browser's own note of an HTTP error answer the test caused on purpose
+    /// (a 401 asking for the second factor, a 400 shown beside a field).
+    /// </summary>
+    protected void AssertNoConsoleErrorsBut(params int[] expectedStatuses) => Assert.True(
+        ConsoleErrors.All(e => expectedStatuses.Any(s => e.Contains($"status of {s}", StringComparison.Ordinal))),
+        string.Join("\n", ConsoleErrors));
+
+    private static readonly string Axe = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "vendor", "axe.min.js"));
+
+    /// <summary>Runs axe-core in the page; returns the serious and critical violations, described.</summary>
+    protected static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    {
+        await page.EvaluateAsync(Axe);
+        var json = await page.EvaluateAsync<string>("""
+            async () => {
+              const result = await axe.run(document, { resultTypes: ['violations'] });
+              return JSON.stringify(result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')));
+            }
+            """);
+        return System.Text.Json.JsonSerializer.Deserialize<List<string>>(json)!;
+    }
+
+    protected static string BuddhistDate(DateOnly date) => $"{date.Day:00}/{date.Month:00}/{date.Year + 543}";
+
+    protected static string ThaiDigits(string text) => new(text.Select(c => c is >= '0' and <= '9' ? (char)('\u0E50' + (c - '0')) : c).ToArray());
+
+    protected static Regex Exactly(string text) => new($"^{Regex.Escape(text)}$");
+
+    /// <summary>Saves a screenshot into the folder named by CCTV_SCREENSHOTS, when it is set.</summary>
+    protected static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("CCTV_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+        }
+    }
+
+    protected static async Task<bool> HasHorizontalScrollAsync(IPage page) =>
+        await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+
+    protected static Task<string> NewNationalId() => Task.FromResult(NationalIds.New());
+}
