@@ -6,10 +6,10 @@ cd "$(dirname "$0")"
 . scripts/lib.sh
 
 ensure_dotnet
-ensure_debian_packages postgresql chromium fonts-tlwg-loma-ttf poppler-utils
+ensure_debian_packages postgresql chromium fonts-tlwg-loma-ttf poppler-utils clamav-daemon
 
 WORK=$(mktemp -d /tmp/cctvrequests-test.XXXXXX)
-cleanup() { stop_cluster "$WORK/pg"; rm -rf "$WORK"; }
+cleanup() { stop_clamd "$WORK/clamd"; stop_cluster "$WORK/pg"; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 PGPORT=$(free_port)
@@ -17,6 +17,11 @@ start_cluster "$WORK/pg" "$PGPORT" fsync=off synchronous_commit=off full_page_wr
 export CCTV_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
 export CCTV_TEST_CHROMIUM=/usr/bin/chromium
 log "PostgreSQL on 127.0.0.1:$PGPORT"
+
+CLAMPORT=$(free_port)
+start_clamd "$WORK/clamd" "$CLAMPORT"
+export CCTV_TEST_CLAMAV="127.0.0.1:$CLAMPORT"
+log "clamd on 127.0.0.1:$CLAMPORT"
 
 log "building"
 dotnet tool restore >/dev/null

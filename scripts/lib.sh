@@ -80,3 +80,96 @@ stop_cluster() {
   [ -f "$data/postmaster.pid" ] || return 0
   pg_as_owner "$(pg_bindir)/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
 }
+
+# The clamav-daemon package brings services of its own: freshclam (downloads the official databases, hundreds of MB,
+# then polls every hour) and the system clamd (about 1 GB of RAM once they are there). Our clamd needs neither: stop
+# and disable them if the package enabled or started them. Installing works without systemd (the services are then
+# just not started), so this only acts on a host that runs systemd or has the init scripts running.
+quiet_clamav_services() {
+  local s
+  if [ -d /run/systemd/system ]; then
+    for s in clamav-freshclam.service clamav-freshclam-once.timer clamav-daemon.socket clamav-daemon.service; do
+      if systemctl -q is-enabled "$s" 2>/dev/null || systemctl -q is-active "$s" 2>/dev/null; then
+        as_root systemctl disable --now "$s" >/dev/null 2>&1 || true
+      fi
+    done
+    return 0
+  fi
+  for s in clamav-freshclam clamav-daemon; do
+    [ -x "/etc/init.d/$s" ] || continue
+    if ls /etc/rc[2345].d/S[0-9][0-9]"$s" >/dev/null 2>&1; then
+      as_root update-rc.d "$s" disable >/dev/null 2>&1 || true
+    fi
+  done
+  for s in freshclam clamd; do
+    if [ -f "/run/clamav/$s.pid" ] && kill -0 "$(cat "/run/clamav/$s.pid" 2>/dev/null)" 2>/dev/null; then
+      as_root "/etc/init.d/clamav-${s/clamd/daemon}" stop >/dev/null 2>&1 || true
+    fi
+  done
+}
+
+# start_clamd DIR PORT: runs a private clamd on 127.0.0.1:PORT with its config, database, log and pid file in DIR.
+# No official database (freshclam cannot download offline): a local one detects only the EICAR test string, also
+# when it is embedded in a bigger file. Limits allow 30 MB uploads (StreamMaxLength 64M).
+start_clamd() {
+  local dir=$1 port=$2
+  local clamd; clamd=$(command -v clamd || echo /usr/sbin/clamd)
+  [ -x "$clamd" ] || die "clamd not found: is the clamav-daemon package installed?"
+  quiet_clamav_services
+  stop_clamd "$dir"
+  mkdir -p "$dir/db" "$dir/tmp"
+  rm -f "$dir/db"/*
+  # Body signature on the distinctive half of the EICAR string, anywhere in any file type (clamd reports it as
+  # Eicar-Test-Signature.UNOFFICIAL: signatures from non-official databases get that suffix).
+  printf 'Eicar-Test-Signature:0:*:%s\n' \
+    "$(printf '%s' 'EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*' | od -An -v -tx1 | tr -d ' \n')" > "$dir/db/eicar.ndb"
+  # No User line: clamd stays the user that starts it (root included), so DIR needs no chown.
+  cat > "$dir/clamd.conf" <<CONF
+TCPSocket $port
+TCPAddr 127.0.0.1
+Foreground yes
+PidFile $dir/clamd.pid
+LogFile $dir/clamd.log
+LogTime yes
+DatabaseDirectory $dir/db
+TemporaryDirectory $dir/tmp
+SelfCheck 0
+MaxThreads 8
+StreamMaxLength 64M
+MaxFileSize 64M
+MaxScanSize 256M
+CONF
+  # In the foreground of a background job, so that a clamd that exits (port taken, bad config) fails at once.
+  : > "$dir/clamd.log"
+  "$clamd" -c "$dir/clamd.conf" </dev/null >>"$dir/clamd.log" 2>&1 &
+  local pid=$!
+  echo "$pid" > "$dir/clamd.pid"
+  local deadline=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    [ "$(clamd_request "$port" PING 2>/dev/null)" = PONG ] && return 0
+    kill -0 "$pid" 2>/dev/null || { tail -n 20 "$dir/clamd.log" >&2; rm -f "$dir/clamd.pid"; die "clamd exited (port $port busy?)"; }
+    sleep 0.2
+  done
+  tail -n 20 "$dir/clamd.log" >&2
+  stop_clamd "$dir"
+  die "clamd did not answer PING on 127.0.0.1:$port within 60 s"
+}
+
+# clamd_request PORT COMMAND: sends one command (e.g. PING, VERSION) with the null-terminated protocol, prints the answer.
+clamd_request() (
+  exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+  printf 'z%s\0' "$2" >&3
+  IFS= read -r -d '' -t 2 reply <&3 || exit 1
+  printf '%s\n' "$reply"
+)
+
+stop_clamd() {
+  local dir=$1 pid i
+  [ -f "$dir/clamd.pid" ] || return 0
+  pid=$(cat "$dir/clamd.pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+    for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$dir/clamd.pid"
+}

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using CctvRequests.Api.Endpoints;
 using CctvRequests.Api.Errors;
 using CctvRequests.Api.Hosting;
@@ -15,7 +14,6 @@ using CctvRequests.Infrastructure;
 using CctvRequests.Infrastructure.Files;
 using CctvRequests.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -62,18 +60,10 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
         new AcceptLanguageHeaderRequestCultureProvider(),
     ];
 });
-builder.Services.Configure<ForwardedHeadersOptions>(o =>
-{
-    // Behind a reverse proxy, the client's address (which the lookup limit counts) comes from
-    // X-Forwarded-For, trusted only from the proxies named in ForwardedHeaders:KnownProxies.
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-    foreach (var proxy in (builder.Configuration["ForwardedHeaders:KnownProxies"] ?? string.Empty)
-                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-    {
-        o.KnownProxies.Add(IPAddress.Parse(proxy));
-    }
-});
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3));
+builder.AddHardening();
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3))
+    .AddCheck<VirusScannerHealthCheck>("clamav", timeout: TimeSpan.FromSeconds(3));
 builder.Services.AddApiDocumentation();
 
 var app = builder.Build();
@@ -96,24 +86,30 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(CancellationToken.None);
 }
 
+if (!app.Services.GetRequiredService<IVirusScanner>().Enabled)
+{
+    app.Logger.LogWarning("Uploads are not virus-scanned: set Clamav:Host (and Clamav:Port) or Clamav:Socket to scan them with clamd");
+}
+
+// Headers first: every answer carries them, errors included.
+app.UseSecurityHeaders();
 app.UseForwardedHeaders();
-// Localization first: the error handler must see the caller's language.
+// Localization before the error handler: it answers in the caller's language.
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSecurityHeaders();
 
 var site = new PhysicalFileProvider(webRoot);
 app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = site });
 app.UseStaticFiles(new StaticFileOptions { FileProvider = site });
+// After the static files: a phone on a slow line may take its time over the fonts and scripts.
+app.UseRequestTimeouts();
 app.UseApiDocumentation();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
-app.MapHealthChecks("/healthz", new HealthCheckOptions
-{
-    ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() }),
-});
+app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthAnswer.WriteAsync });
 app.MapStations();
 app.MapRequests();
 app.MapStatus();
@@ -125,16 +121,22 @@ app.MapStaffAdmin();
 app.MapStaffPaper();
 app.MapStaffSettings();
 var pages = new StaticFileOptions { FileProvider = site };
-app.MapFallbackToFile("/status", "status.html", pages);
-// The staff pages: plain HTML under web/staff/, at addresses without ".html".
-app.MapFallbackToFile("/staff/requests", "staff/requests.html", pages);
-app.MapFallbackToFile("/staff/requests/{referenceNumber}", "staff/request.html", pages);
-app.MapFallbackToFile("/staff/account", "staff/account.html", pages);
-app.MapFallbackToFile("/staff/users", "staff/users.html", pages);
-app.MapFallbackToFile("/staff/audit", "staff/audit.html", pages);
-app.MapFallbackToFile("/staff/requests/{referenceNumber}/print", "staff/print.html", pages);
-app.MapFallbackToFile("/staff/requests/{referenceNumber}/handovers/{id}", "staff/receipt.html", pages);
-app.MapFallbackToFile("/staff/statistics", "staff/statistics.html", pages);
-app.MapFallbackToFile("/staff/settings", "staff/settings.html", pages);
+// The status page, and the staff pages (plain HTML under web/staff/) at addresses without ".html".
+foreach (var (pattern, file) in new[]
+         {
+             ("/status", "status.html"),
+             ("/staff/requests", "staff/requests.html"),
+             ("/staff/requests/{referenceNumber}", "staff/request.html"),
+             ("/staff/account", "staff/account.html"),
+             ("/staff/users", "staff/users.html"),
+             ("/staff/audit", "staff/audit.html"),
+             ("/staff/requests/{referenceNumber}/print", "staff/print.html"),
+             ("/staff/requests/{referenceNumber}/handovers/{id}", "staff/receipt.html"),
+             ("/staff/statistics", "staff/statistics.html"),
+             ("/staff/settings", "staff/settings.html"),
+         })
+{
+    app.MapFallbackToFile(pattern, file, pages).WithRequestTimeout(Hardening.DownloadPolicy);
+}
 
 app.Run();

@@ -5,6 +5,7 @@ using CctvRequests.Infrastructure.Jobs;
 using CctvRequests.Infrastructure.Links;
 using CctvRequests.Infrastructure.Persistence;
 using CctvRequests.Infrastructure.RateLimiting;
+using CctvRequests.Infrastructure.Scanning;
 using CctvRequests.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,11 @@ public static class DependencyInjection
         services.AddSingleton<LocalFileStore>();
         services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
         services.AddSingleton<IImageInspector, PngInspector>();
+        services.AddSingleton<IUploadSanitizer, UploadSanitizer>();
+
+        services.Configure<ClamAvOptions>(configuration.GetSection(ClamAvOptions.Section));
+        services.AddSingleton<ClamAvScanner>();
+        services.AddSingleton<IVirusScanner>(sp => sp.GetRequiredService<ClamAvScanner>());
 
         services.AddOptions<AppOptions>()
             .Bind(configuration.GetSection(AppOptions.Section))
@@ -65,9 +71,9 @@ public static class DependencyInjection
         }
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
 
-        services.Configure<LookupThrottleOptions>(configuration.GetSection(LookupThrottleOptions.Section));
-        services.AddSingleton<LookupThrottle>();
-        services.AddSingleton<ILookupThrottle>(sp => sp.GetRequiredService<LookupThrottle>());
+        services.Configure<ThrottleOptions>(configuration.GetSection(ThrottleOptions.Section));
+        services.AddSingleton<SlidingWindowThrottle>();
+        services.AddSingleton<IThrottle>(sp => sp.GetRequiredService<SlidingWindowThrottle>());
 
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.AddSingleton<ISubmissionSettings, SubmissionSettings>();

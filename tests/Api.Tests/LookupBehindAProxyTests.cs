@@ -9,7 +9,7 @@ namespace CctvRequests.Api.Tests;
 /// Behind a trusted reverse proxy, each citizen's own address counts for the lookup limit. The
 /// test host makes every connection come from the proxy (10.9.9.9), as a proxy's would.
 /// </summary>
-public sealed class BehindAProxyFactory : ApiFactory
+public class BehindAProxyFactory : ApiFactory
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

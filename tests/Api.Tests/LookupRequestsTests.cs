@@ -1,4 +1,5 @@
 using System.Net;
+using CctvRequests.Application.Abstractions;
 using CctvRequests.Infrastructure.RateLimiting;
 using CctvRequests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,15 +92,15 @@ public class LookupRequestsTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public void Throttle_LimitsOneNationalIdAcrossClients()
     {
-        var throttle = Factory.Services.GetRequiredService<LookupThrottle>();
+        var throttle = Factory.Services.GetRequiredService<SlidingWindowThrottle>();
         var id = Domain.Common.IdentityDocument.Of(Domain.Common.NationalId.Parse(NationalIds.New()));
         for (var i = 0; i < 5; i++)
         {
-            throttle.ForClient($"10.0.0.{i}");
-            throttle.ForDocument(id);
+            throttle.ForClient(ThrottlePolicy.Lookup, System.Net.IPAddress.Parse($"10.0.0.{i}"));
+            throttle.ForDocument(ThrottlePolicy.Lookup, id);
         }
-        throttle.ForClient("10.0.0.99");
-        Assert.Throws<Application.Common.TooManyRequestsException>(() => throttle.ForDocument(id));
-        throttle.ForDocument(Domain.Common.IdentityDocument.Of(Domain.Common.NationalId.Parse(NationalIds.New()))); // another ID is still fine
+        throttle.ForClient(ThrottlePolicy.Lookup, System.Net.IPAddress.Parse("10.0.0.99"));
+        Assert.Throws<Application.Common.TooManyRequestsException>(() => throttle.ForDocument(ThrottlePolicy.Lookup, id));
+        throttle.ForDocument(ThrottlePolicy.Lookup, Domain.Common.IdentityDocument.Of(Domain.Common.NationalId.Parse(NationalIds.New()))); // another ID is still fine
     }
 }

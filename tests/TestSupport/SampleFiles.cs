@@ -82,6 +82,16 @@ public static class SampleFiles
         return ms.ToArray();
     }
 
+    /// <summary>An image's pixels, decoded as RGBA: equal for two PNGs that show the same picture.</summary>
+    public static byte[] Pixels(byte[] image) => StbImageSharp.ImageResult.FromMemory(image, StbImageSharp.ColorComponents.RedGreenBlueAlpha).Data;
+
+    /// <summary>An image's width and height, read from the file.</summary>
+    public static (int Width, int Height) SizeOf(byte[] image)
+    {
+        var info = StbImageSharp.ImageInfo.FromStream(new MemoryStream(image)) ?? throw new InvalidDataException("Not an image.");
+        return (info.Width, info.Height);
+    }
+
     /// <summary>Bytes that are none of PDF, JPEG or PNG.</summary>
     public static byte[] Text(string text = "this is only a text file, whatever its name says") => Encoding.UTF8.GetBytes(text);
 

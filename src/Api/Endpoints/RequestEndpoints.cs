@@ -1,9 +1,14 @@
+using CctvRequests.Api.Hosting;
+using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Files;
 using CctvRequests.Application.Idempotency;
 using CctvRequests.Application.Requests.Submit;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.Extensions.Options;
 
 namespace CctvRequests.Api.Endpoints;
 
@@ -29,17 +34,27 @@ public static class RequestEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithRequestTimeout(Hardening.SubmissionPolicy)
+            .RequireRateLimiting(Hardening.SubmissionPolicy);
 
         return app;
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpContext context, SubmissionFormReader reader, IValidator<SubmittedForm> validator, ISender sender, IdempotencyOutcome outcome, CancellationToken ct)
+        HttpContext context, SubmissionFormReader reader, IValidator<SubmittedForm> validator, ISender sender, IdempotencyOutcome outcome,
+        IThrottle throttle, IOptions<LimitsOptions> limits, CancellationToken ct)
     {
+        throttle.ForClient(ThrottlePolicy.Submission, context.Connection.RemoteIpAddress);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = UploadLimits.MaxRequestBytes;
+        }
+        if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        {
+            rate.MinDataRate = new MinDataRate(limits.Value.SubmissionMinBytesPerSecond, TimeSpan.FromSeconds(15));
         }
         await using var upload = await reader.ReadAsync(context.Request, ct);
         var form = upload.Form;

@@ -1,4 +1,5 @@
 using CctvRequests.Api.Exports;
+using CctvRequests.Api.Hosting;
 using CctvRequests.Api.Staff;
 using CctvRequests.Application.Common;
 using CctvRequests.Application.Staff.GetRequest;
@@ -26,7 +27,8 @@ public static class StaffPaperEndpoints
             .WithSummary("Record that an approved copy was handed over: clips (name, size, SHA-256 computed in the browser), medium, recipient and signature")
             .Produces<StaffHandOverDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxHandOverBytes));
 
         staff.MapGet("/requests/{referenceNumber}/handovers/{id:guid}/signature", async (string referenceNumber, Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -37,7 +39,8 @@ public static class StaffPaperEndpoints
                 return TypedResults.File(png, "image/png");
             })
             .WithName("GetHandOverSignature")
-            .WithSummary("The recipient's signature of a hand-over (audited)");
+            .WithSummary("The recipient's signature of a hand-over (audited)")
+            .WithRequestTimeout(Hardening.DownloadPolicy);
 
         staff.MapGet("/statistics", async ([AsParameters] StatisticsForm range, IValidator<StatisticsForm> validator, ISender sender, TimeProvider clock, CancellationToken ct) =>
             {
@@ -64,7 +67,8 @@ public static class StaffPaperEndpoints
                     : Spreadsheets.Download(await Spreadsheets.XlsxAsync(rows, ct), Spreadsheets.XlsxType, name);
             })
             .WithName("ExportStatistics")
-            .WithSummary("The statistics as CSV (UTF-8 with BOM) or XLSX (audited)");
+            .WithSummary("The statistics as CSV (UTF-8 with BOM) or XLSX (audited)")
+            .WithRequestTimeout(Hardening.DownloadPolicy);
 
         staff.MapGet("/requests.{format:regex(^(csv|xlsx)$)}", async (string format, [AsParameters] StaffQueueForm filters, IValidator<StaffQueueForm> validator,
                 ISender sender, TimeProvider clock, CancellationToken ct) =>
@@ -78,9 +82,13 @@ public static class StaffPaperEndpoints
                     : Spreadsheets.Download(await Spreadsheets.XlsxAsync(rows, ct), Spreadsheets.XlsxType, name);
             })
             .WithName("ExportRequests")
-            .WithSummary("The queue with its filters, every matching row (at most 100,000), as CSV (UTF-8 with BOM) or XLSX (audited)");
+            .WithSummary("The queue with its filters, every matching row (at most 100,000), as CSV (UTF-8 with BOM) or XLSX (audited)")
+            .WithRequestTimeout(Hardening.DownloadPolicy);
         return app;
     }
+
+    /// <summary>200 clips with long names and a 1 MB signature in base64 fit.</summary>
+    public const long MaxHandOverBytes = 2L * 1024 * 1024;
 
     private static ReferenceNumber Reference(string value) =>
         ReferenceNumber.TryParse(value, out var reference) ? reference : throw new NotFoundException(StaffRequestLoader.NotFound);

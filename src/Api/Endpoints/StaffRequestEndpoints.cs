@@ -1,4 +1,5 @@
 using System.Globalization;
+using CctvRequests.Api.Hosting;
 using CctvRequests.Api.Staff;
 using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
@@ -61,6 +62,7 @@ public static class StaffRequestEndpoints
             })
             .WithName("GetStaffAttachment")
             .WithSummary("One of the request's files (audited)")
+            .WithRequestTimeout(Hardening.DownloadPolicy)
             .WithDescription("`Content-Disposition: attachment`, or `inline` with `?inline=true` for PDF and images; always `X-Content-Type-Options: nosniff`, `Content-Security-Policy: sandbox` and `Cache-Control: no-store`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 

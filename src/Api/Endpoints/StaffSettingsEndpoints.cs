@@ -52,7 +52,8 @@ public static class StaffSettingsEndpoints
         admin.MapPost("/privacy-notices", async (PublishPrivacyNoticeCommand body, ISender sender, CancellationToken ct) =>
                 TypedResults.Created((string?)null, await sender.Send(body, ct)))
             .WithName("PublishPrivacyNotice").WithSummary("Publish a new version of the privacy notice; citizens see it at once (Admin)")
-            .Produces<PrivacyNoticeVersionDto>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .Produces<PrivacyNoticeVersionDto>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(512 * 1024));
 
         admin.MapGet("/cancellation-reasons", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListReasonsQuery(), ct)))
             .WithName("ListReasons").WithSummary("The cancellation reasons with their Thai and English labels (Admin)");

@@ -17,7 +17,8 @@ public sealed class StagedUpload(IFileStore store, string? idempotencyKey) : IAs
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly List<StagedFile> _files = [];
 
-    public long TotalBytes => _files.Sum(f => f.SizeBytes);
+    /// <summary>The bytes received for files, as sent (a re-encoded image may come out larger or smaller).</summary>
+    public long TotalBytes { get; private set; }
 
     public SubmittedForm Form => new(_values, _files, idempotencyKey);
 
@@ -31,7 +32,11 @@ public sealed class StagedUpload(IFileStore store, string? idempotencyKey) : IAs
         }
     }
 
-    public void Add(StagedFile file) => _files.Add(file);
+    public void Add(StagedFile file)
+    {
+        _files.Add(file);
+        TotalBytes += file.SizeBytes;
+    }
 
     public void Replace(StagedFile file, StagedFile with) => _files[_files.IndexOf(file)] = with;
 

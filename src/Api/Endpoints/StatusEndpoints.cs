@@ -17,9 +17,9 @@ public static class StatusEndpoints
     {
         var group = app.MapGroup("/api/status").WithTags("Status");
 
-        group.MapPost("/lookup", async (LookupForm body, HttpContext context, ILookupThrottle throttle, IValidator<LookupForm> validator, ISender sender, CancellationToken ct) =>
+        group.MapPost("/lookup", async (LookupForm body, HttpContext context, IThrottle throttle, IValidator<LookupForm> validator, ISender sender, CancellationToken ct) =>
             {
-                throttle.ForClient(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                throttle.ForClient(ThrottlePolicy.Lookup, context.Connection.RemoteIpAddress);
                 context.Response.Headers.CacheControl = "no-store";
                 await validator.ValidateAndThrowAsync(body, ct);
                 return TypedResults.Ok(await sender.Send(body.ToQuery(), ct));
@@ -31,8 +31,9 @@ public static class StatusEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        group.MapPost("/token", async (TokenRequest body, HttpContext context, ISender sender, CancellationToken ct) =>
+        group.MapPost("/token", async (TokenRequest body, HttpContext context, IThrottle throttle, ISender sender, CancellationToken ct) =>
             {
+                throttle.ForClient(ThrottlePolicy.Status, context.Connection.RemoteIpAddress);
                 context.Response.Headers.CacheControl = "no-store";
                 return TypedResults.Ok(await sender.Send(new GetStatusByTokenQuery(body.Token), ct));
             })
@@ -41,10 +42,12 @@ public static class StatusEndpoints
             .WithDescription("The token is the `t` value in the fragment of `statusUrl`. Texts are in the language of `Accept-Language`; the name is masked; internal notes never appear.")
             .Produces<StatusDetailDto>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        group.MapPost("/qr", async (TokenRequest body, HttpContext context, ISender sender, CancellationToken ct) =>
+        group.MapPost("/qr", async (TokenRequest body, HttpContext context, IThrottle throttle, ISender sender, CancellationToken ct) =>
             {
+                throttle.ForClient(ThrottlePolicy.Status, context.Connection.RemoteIpAddress);
                 context.Response.Headers.CacheControl = "no-store";
                 return TypedResults.File(await sender.Send(new GetStatusQrQuery(body.Token), ct), "image/png", "cctv-request-qr.png");
             })
@@ -52,7 +55,8 @@ public static class StatusEndpoints
             .WithSummary("The QR code of a status link again, as a PNG")
             .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         return app;
     }

@@ -15,9 +15,11 @@ namespace CctvRequests.Api.Endpoints;
 /// Reads the citizen's multipart form section by section, as the fields table describes it:
 /// text into values, files streamed into the store's staging area as they arrive (never the
 /// whole upload in memory), type and size checked on the way. Unknown or repeated fields are
-/// refused. Whatever is staged belongs to the returned <see cref="StagedUpload"/> at once.
+/// refused. Each file is then scanned (clamd, when configured) and made safe (images re-encoded,
+/// PDFs checked) before the next part is read. Whatever is staged belongs to the returned
+/// <see cref="StagedUpload"/> at once, so a refusal anywhere deletes it all.
 /// </summary>
-public sealed partial class SubmissionFormReader(IFileStore store, IImageInspector images)
+public sealed partial class SubmissionFormReader(IFileStore store, IImageInspector images, IUploadSanitizer sanitizer, IVirusScanner scanner)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -79,10 +81,22 @@ public sealed partial class SubmissionFormReader(IFileStore store, IImageInspect
             return;
         }
         upload.Add(file);
+        if (await scanner.ScanAsync(file.TempPath, cancellationToken) is not null)
+        {
+            throw new InfectedFileException(field.Name, UploadTexts.Named(UploadTexts.Infected, string.IsNullOrEmpty(fileName) ? field.Name : file.FileName));
+        }
         if (field == SubmissionFields.Signature)
         {
-            upload.Replace(file, InspectSignature(file));
+            var inspected = InspectSignature(file);
+            upload.Replace(file, inspected);
+            if (inspected.Image is not { } facts || facts.Width > UploadLimits.MaxSignatureWidth || facts.Height > UploadLimits.MaxSignatureHeight)
+            {
+                return; // the validator refuses it; nothing of it is decoded
+            }
+            file = inspected;
         }
+        var clean = await sanitizer.SanitizeAsync(file, cancellationToken);
+        upload.Replace(file, clean with { Image = file.Image ?? clean.Image });
     }
 
     private StagedFile InspectSignature(StagedFile file) => file.ContentType == FileTypes.Png

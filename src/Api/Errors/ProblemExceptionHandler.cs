@@ -31,6 +31,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             ValidationException e => Validation(e),
             FileTooLargeException e => FieldProblem(StatusCodes.Status413PayloadTooLarge, Titles.FileTooLarge, e.Field, e.Localized),
             UnsupportedFileTypeException e => FieldProblem(StatusCodes.Status415UnsupportedMediaType, Titles.UnsupportedType, e.Field, e.Localized),
+            InfectedFileException e => FieldProblem(StatusCodes.Status422UnprocessableEntity, Titles.Infected, e.Field, e.Localized),
+            ServiceUnavailableException e => Unavailable(httpContext, e.Localized),
             TooManyRequestsException e => TooMany(httpContext, e),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, Titles.NotFound, e.Localized),
             StaffSignInFailedException e => SignInFailed(e),
@@ -43,7 +45,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, Titles.ChangedMeanwhile, Lang.Of(Texts.ChangedMeanwhile)),
             BadHttpRequestException e => BadRequest(e),
             JsonException => Problem(StatusCodes.Status400BadRequest, Titles.Malformed, Lang.Of(Texts.MalformedJson)),
-            _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext),
+            _ when IsBadInput(exception) => Problem(StatusCodes.Status400BadRequest, Titles.Malformed, Lang.Of(Texts.BadCharacters)),
+            _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext, Lang.Of(Texts.Unavailable)),
             _ => null,
         };
 
@@ -65,6 +68,22 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         httpContext.Response.StatusCode = problem.Status!.Value;
         await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// PostgreSQL refused a value itself (class 22, data exception: a NUL character, an invalid
+    /// byte sequence, a number out of range): the input is wrong, and retrying will not help.
+    /// </summary>
+    private static bool IsBadInput(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: [ '2', '2', .. ] })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -127,10 +146,10 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         return Problem(StatusCodes.Status429TooManyRequests, Titles.TooMany, e.Localized);
     }
 
-    private static ProblemDetails Unavailable(HttpContext context)
+    private static ProblemDetails Unavailable(HttpContext context, string detail)
     {
         context.Response.Headers.RetryAfter = "5";
-        return Problem(StatusCodes.Status503ServiceUnavailable, Titles.Unavailable, Lang.Of(Texts.Unavailable));
+        return Problem(StatusCodes.Status503ServiceUnavailable, Titles.Unavailable, detail);
     }
 
     private static ProblemDetails BadRequest(BadHttpRequestException e) => e.StatusCode == StatusCodes.Status413PayloadTooLarge
@@ -152,6 +171,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         public static readonly Text FileTooLarge = new("ไฟล์มีขนาดใหญ่เกินกำหนด", "File too large");
         public static readonly Text RequestTooLarge = new("ข้อมูลมีขนาดใหญ่เกินกำหนด", "Request too large");
         public static readonly Text UnsupportedType = new("ชนิดไฟล์ไม่รองรับ", "Unsupported file type");
+        public static readonly Text Infected = new("พบไวรัสในไฟล์", "Malware found");
         public static readonly Text NotFound = new("ไม่พบข้อมูล", "Not found");
         public static readonly Text KeyReused = new("Idempotency-Key ถูกใช้ซ้ำ", "Idempotency-Key reused");
         public static readonly Text Conflict = new("ขัดกับเงื่อนไขของระบบ", "Conflicts with a business rule");
@@ -172,6 +192,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             "คำร้องนี้ถูกแก้ไขโดยผู้อื่นระหว่างนี้ กรุณาโหลดใหม่แล้วลองอีกครั้ง", "Someone else changed this request meanwhile; reload and try again.");
         public static readonly Text MalformedJson = new("รูปแบบ JSON ไม่ถูกต้อง", "The JSON body is malformed.");
         public static readonly Text Malformed = new("รูปแบบคำขอไม่ถูกต้อง", "The request is malformed.");
+        public static readonly Text BadCharacters = new(
+            "ข้อมูลที่ส่งมามีอักขระหรือค่าที่ระบบรับไม่ได้ กรุณาตรวจสอบแล้วพิมพ์ใหม่", "The data sent contains characters or values that cannot be stored; check it and type it again.");
         public static readonly Text ServerError = new("ขออภัย ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง", "Sorry, something went wrong. Please try again.");
         public static readonly Text Unavailable = new(
             "ขออภัย ยังบันทึกข้อมูลไม่ได้ในขณะนี้ ไม่มีข้อมูลใดถูกบันทึก กรุณาลองใหม่อีกครั้ง", "Sorry, the data could not be saved right now; nothing was saved. Please try again.");

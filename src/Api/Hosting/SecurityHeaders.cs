@@ -1,8 +1,10 @@
 namespace CctvRequests.Api.Hosting;
 
 /// <summary>
-/// A strict Content-Security-Policy for the citizen pages (no inline script or style, nothing
-/// from another host). Swagger UI needs inline code, so it gets its own, looser policy.
+/// A strict Content-Security-Policy for the pages (no inline script or style, nothing from another
+/// host) and the other protective headers, on every response: they are set as the response starts,
+/// so an error answer written by the exception handler (which clears headers) carries them too.
+/// Swagger UI needs inline code, so it gets its own, looser policy.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -15,14 +17,30 @@ public static class SecurityHeaders
         "connect-src 'self'; object-src 'none'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? Swagger : Strict;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            headers.XFrameOptions = "DENY";
-            await next();
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                // An attachment's own, stricter policy (sandbox) stays.
+                if (!headers.ContainsKey("Content-Security-Policy"))
+                {
+                    headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? Swagger : Strict;
+                }
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers["Cross-Origin-Resource-Policy"] = "same-origin";
+                headers.XFrameOptions = "DENY";
+                if (context.Request.IsHttps)
+                {
+                    headers.StrictTransportSecurity = "max-age=31536000";
+                }
+                headers.Remove("Server");
+                headers.Remove("X-Powered-By");
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
 }

@@ -26,9 +26,14 @@ public static class SwaggerSetup
         return services;
     }
 
+    /// <summary>The OpenAPI document always; Swagger UI in Development, or when <c>Swagger:Enabled</c> is true.</summary>
     public static WebApplication UseApiDocumentation(this WebApplication app)
     {
         app.UseSwagger();
+        if (!app.Environment.IsDevelopment() && !app.Configuration.GetValue<bool>("Swagger:Enabled"))
+        {
+            return app;
+        }
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "CctvRequests API v1");

@@ -51,3 +51,15 @@ public sealed class PreconditionRequiredException() : AppException(new Text(
 
 /// <summary>The request is valid but conflicts with the current state (409).</summary>
 public sealed class ConflictException(Text message) : AppException(message);
+
+/// <summary>An upload carries malware (422); nothing of the submission is kept.</summary>
+public sealed class InfectedFileException(string field, Text message) : AppException(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>A service the request needs (the database, the virus scanner, the file store) cannot answer now (503); nothing was saved.</summary>
+public sealed class ServiceUnavailableException(Text message, Exception? inner = null) : AppException(message)
+{
+    public Exception? Cause { get; } = inner;
+}

@@ -34,6 +34,10 @@ public static class UploadTexts
 
     public static readonly Text SignatureBlank = new("กรุณาลงลายมือชื่อในกรอบ (ลายมือชื่อว่างเปล่า)", "Please sign in the box (the signature is blank).");
 
+    public static readonly Text Infected = new(
+        $"ไฟล์ {NamePlaceholder} มีไวรัสหรือมัลแวร์ ระบบไม่รับไฟล์นี้และไม่ได้บันทึกคำร้อง กรุณาตรวจเครื่องของท่านแล้วส่งไฟล์ที่ปลอดภัย",
+        $"{NamePlaceholder} contains a virus or malware. It was refused and the request was not saved; please check your device and send a clean file.");
+
     /// <summary>A message with the file's name in it.</summary>
     public static Text Named(Text message, string fileName) =>
         new(message.Th.Replace(NamePlaceholder, fileName, StringComparison.Ordinal), message.En.Replace(NamePlaceholder, fileName, StringComparison.Ordinal));

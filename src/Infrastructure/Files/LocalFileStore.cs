@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
@@ -10,7 +12,8 @@ namespace CctvRequests.Infrastructure.Files;
 /// Attachments on the local file system. Uploads stream into <c>tmp/</c> (never held whole in
 /// memory), are flushed to disk, and are renamed into <c>objects/yyyy/MM/</c> under a random
 /// 128-bit name when promoted. Renames stay on one file system, so a file is either wholly in
-/// place or not there at all.
+/// place or not there at all. Files are 0600 and folders 0700: only the service's own user reads
+/// them. The name the citizen gave is display text only, cleaned of control and format characters.
 /// </summary>
 public sealed class LocalFileStore : IFileStore
 {
@@ -23,8 +26,38 @@ public sealed class LocalFileStore : IFileStore
     {
         _clock = clock;
         _root = Path.GetFullPath(options.Value.Root);
-        Directory.CreateDirectory(TempFolder);
-        Directory.CreateDirectory(ObjectsFolder);
+        foreach (var folder in new[] { _root, TempFolder, ObjectsFolder })
+        {
+            CreatePrivateDirectory(folder);
+        }
+    }
+
+    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>Creates the folder 0700, and makes an existing one 0700 too.</summary>
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+        Directory.CreateDirectory(path, PrivateFolder);
+        File.SetUnixFileMode(path, PrivateFolder);
+    }
+
+    private static FileStream CreatePrivateFile(string path)
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = BufferSize, Options = FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = PrivateFile;
+        }
+        return new FileStream(path, options);
     }
 
     public string TempFolder => Path.Combine(_root, "tmp");
@@ -40,7 +73,7 @@ public sealed class LocalFileStore : IFileStore
             var buffer = new byte[BufferSize];
             long total = 0;
             string? contentType = null;
-            await using (var output = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            await using (var output = CreatePrivateFile(tempPath))
             {
                 int read;
                 while ((read = await ReadAtLeastHeaderAsync(content, buffer, total == 0, cancellationToken)) > 0)
@@ -81,7 +114,8 @@ public sealed class LocalFileStore : IFileStore
         var now = _clock.GetUtcNow();
         var key = $"{now:yyyy}/{now:MM}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}{FileTypes.Extension(file.ContentType)}";
         var target = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        CreatePrivateDirectory(Path.GetDirectoryName(Path.GetDirectoryName(target)!)!);
+        CreatePrivateDirectory(Path.GetDirectoryName(target)!);
         File.Move(file.TempPath, target, overwrite: false);
         return Task.FromResult(key);
     }
@@ -122,12 +156,36 @@ public sealed class LocalFileStore : IFileStore
             ? await content.ReadAtLeastAsync(buffer.AsMemory(), FileTypes.HeaderLength, throwOnEndOfStream: false, cancellationToken)
             : await content.ReadAsync(buffer.AsMemory(), cancellationToken);
 
-    private static string CleanName(string? fileName, string contentType)
+    /// <summary>
+    /// The citizen's file name as display text: the last path segment, without control, format
+    /// (right-to-left overrides, zero-width characters), private-use or unpaired surrogate
+    /// characters, at most <see cref="MaxNameLength"/> characters. Never used as a path.
+    /// </summary>
+    public static string CleanName(string? fileName, string contentType)
     {
-        var name = Path.GetFileName(fileName ?? string.Empty).Trim();
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('/' or '\\')).ToArray());
-        return string.IsNullOrWhiteSpace(name) ? "file" + FileTypes.Extension(contentType) : name;
+        var name = (fileName ?? string.Empty).Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        var kept = new System.Text.StringBuilder(name.Length);
+        foreach (var rune in name.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (rune.Value == 0xFFFD || category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse
+                    or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                continue;
+            }
+            kept.Append(rune.ToString());
+        }
+        var clean = kept.ToString().Trim().Trim('.').Trim();
+        if (clean.Length > MaxNameLength)
+        {
+            var extension = Path.GetExtension(clean);
+            clean = clean[..(MaxNameLength - Math.Min(extension.Length, 20))].TrimEnd() + (extension.Length <= 20 ? extension : string.Empty);
+        }
+        return string.IsNullOrWhiteSpace(clean) ? "file" + FileTypes.Extension(contentType) : clean;
     }
+
+    public const int MaxNameLength = 200;
 
     private static void TryDelete(string path)
     {

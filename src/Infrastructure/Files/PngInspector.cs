@@ -44,6 +44,11 @@ public sealed class PngInspector : IImageInspector
                 return new ImageFacts(width, height, IsBlank: false);
             }
             stream.Position = 0;
+            if (PngGuard.Check(stream, (long)maxWidth * maxHeight) is null)
+            {
+                return null;
+            }
+            stream.Position = 0;
             var image = ImageResult.FromStream(stream, ColorComponents.RedGreenBlueAlpha);
             return new ImageFacts(image.Width, image.Height, IsBlank(image.Data));
         }
@@ -53,7 +58,7 @@ public sealed class PngInspector : IImageInspector
         }
     }
 
-    private static bool IsBlank(byte[] rgba)
+    public static bool IsBlank(byte[] rgba)
     {
         var background = BinaryPrimitives.ReadUInt32LittleEndian(rgba);
         var backgroundTransparent = rgba[3] == 0;

@@ -26,7 +26,7 @@ public sealed record StatusSummaryDto(
     DateOnly IncidentDate,
     DateTimeOffset SubmittedAt);
 
-public sealed class LookupRequestsHandler(IAppDbContext db, ILookupThrottle throttle)
+public sealed class LookupRequestsHandler(IAppDbContext db, IThrottle throttle)
     : IQueryHandler<LookupRequestsQuery, IReadOnlyList<StatusSummaryDto>>
 {
     public const int MaxResults = 50;
@@ -34,7 +34,7 @@ public sealed class LookupRequestsHandler(IAppDbContext db, ILookupThrottle thro
     public async ValueTask<IReadOnlyList<StatusSummaryDto>> Handle(LookupRequestsQuery query, CancellationToken cancellationToken)
     {
         var id = query.Identity;
-        throttle.ForDocument(id);
+        throttle.ForDocument(ThrottlePolicy.Lookup, id);
         var rows = await db.FootageRequests.AsNoTracking()
             .Where(r => r.Applicant.Identity.Kind == id.Kind && r.Applicant.Identity.Number == id.Number && r.Applicant.Identity.Country == id.Country)
             .OrderByDescending(r => r.SubmittedAt)

@@ -41,11 +41,13 @@ public sealed class SubmitRequestHandler(
     IReferenceNumbers references,
     ISubmissionSettings settings,
     SubmissionAnswers answers,
+    IThrottle throttle,
     TimeProvider clock,
     ILogger<SubmitRequestHandler> logger) : ICommandHandler<SubmitRequestCommand, SubmitRequestResult>
 {
     public async ValueTask<SubmitRequestResult> Handle(SubmitRequestCommand command, CancellationToken cancellationToken)
     {
+        throttle.ForDocument(ThrottlePolicy.SubmissionPerDocument, command.Applicant.Identity);
         var now = clock.GetUtcNow();
         var station = await db.Stations.FindAsync([command.StationId], cancellationToken)
                       ?? throw new DomainException("station.inactive", RequestTexts.StationInactive);

@@ -1,0 +1,33 @@
+using System.Net;
+using CctvRequests.Domain.Common;
+
+namespace CctvRequests.Application.Abstractions;
+
+/// <summary>
+/// Sliding-window limits per client and per identity document (429 with Retry-After through
+/// <see cref="Common.TooManyRequestsException"/>), so that nobody can flood the office with
+/// requests or probe who has filed one. The limits are configuration: <c>RateLimiting:{policy}</c>.
+/// </summary>
+public interface IThrottle
+{
+    /// <summary>Counts one call from the client (an IPv4 address, or an IPv6 /64), or throws when its window is full.</summary>
+    void ForClient(ThrottlePolicy policy, IPAddress? client);
+
+    /// <summary>Counts one use of the identity document, or throws when its window is full.</summary>
+    void ForDocument(ThrottlePolicy policy, IdentityDocument document);
+}
+
+public enum ThrottlePolicy
+{
+    /// <summary>The lookup by national ID or passport: per client and per document.</summary>
+    Lookup,
+
+    /// <summary>Submissions per client.</summary>
+    Submission,
+
+    /// <summary>Accepted submissions per identity document.</summary>
+    SubmissionPerDocument,
+
+    /// <summary>The status page's calls by token (status, QR code) per client.</summary>
+    Status,
+}
