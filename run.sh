@@ -20,10 +20,30 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 start_cluster "$DATA/pg" "$PGPORT"
-"$(pg_bindir)/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='cctvrequests'" | grep -q 1 \
-  || "$(pg_bindir)/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres cctvrequests
+# Two roles, as on a server: cctv_owner owns the schema and migrates; the API runs as cctv_app,
+# which may read and write rows but not create, alter or drop anything (see docs/SECURITY.md).
+sql() { "$(pg_bindir)/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+sql -d postgres -c "DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cctv_owner') THEN CREATE ROLE cctv_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cctv_app') THEN CREATE ROLE cctv_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; END IF;
+END \$\$"
+if [ "$(sql -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'cctvrequests'")" != 1 ]; then
+  "$(pg_bindir)/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres -O cctv_owner cctvrequests
+  sql -d cctvrequests -c "ALTER SCHEMA public OWNER TO cctv_owner"
+else
+  # A data folder from before the two roles: hand everything in it to cctv_owner once.
+  sql -d cctvrequests -c "ALTER DATABASE cctvrequests OWNER TO cctv_owner; ALTER SCHEMA public OWNER TO cctv_owner; DO \$\$ DECLARE r record; BEGIN
+    FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner <> 'cctv_owner' LOOP
+      EXECUTE format('ALTER TABLE public.%I OWNER TO cctv_owner', r.tablename); END LOOP;
+    FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> 'cctv_owner' LOOP
+      EXECUTE format('ALTER FUNCTION %s OWNER TO cctv_owner', r.f); END LOOP;
+  END \$\$"
+fi
 
-export ConnectionStrings__Default="Host=127.0.0.1;Port=$PGPORT;Database=cctvrequests;Username=postgres"
+export ConnectionStrings__Owner="Host=127.0.0.1;Port=$PGPORT;Database=cctvrequests;Username=cctv_owner"
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$PGPORT;Database=cctvrequests;Username=cctv_app"
+export Swagger__Enabled="${Swagger__Enabled:-true}"
 export Storage__Root="$DATA/files"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:$PORT}"
 export App__PublicBaseUrl="${App__PublicBaseUrl:-http://localhost:$PORT}"

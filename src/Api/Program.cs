@@ -77,7 +77,15 @@ if (Path.GetFullPath(storageRoot).StartsWith(Path.GetFullPath(webRoot) + Path.Di
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    var database = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+    if (args.FirstOrDefault() == DatabaseInitializer.MigrateCommand)
+    {
+        // `migrate`: the schema and the seed as ConnectionStrings:Owner, the grants for the application's role; then exit.
+        await database.MigrateAsync(CancellationToken.None);
+        app.Logger.LogInformation("The database is migrated");
+        return;
+    }
+    await database.InitializeAsync(CancellationToken.None);
     if (args.FirstOrDefault() == CreateAdminCommand.Name)
     {
         Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args);

@@ -36,6 +36,8 @@ public static class DependencyInjection
         services.AddScoped<OrganizationSeed>();
         services.AddScoped<IStatisticsReader, Statistics.StatisticsReader>();
         services.AddScoped<StorageSweeper>();
+        services.AddHostedService<StorageSweepJob>();
+        services.AddSingleton<IStoredFileReferences, StoredFileReferences>();
 
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))

@@ -33,6 +33,51 @@ public class SubmitRequestAtomicityTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task ACommitThatNeverReachedPostgreSql_Answers503_AndItsFilesAreDeletedAtOnce()
+    {
+        Factory.CommitFailure.ArmBeforeCommit();
+
+        var failed = await SubmitAsync(new SubmissionForm());
+
+        await AssertProblemAsync(failed, 503);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task ACommitDoneButWhoseAnswerWasLost_IsASuccess_AndItsFilesStay()
+    {
+        var form = new SubmissionForm();
+        Factory.CommitFailure.ArmAfterCommit();
+
+        await SubmitOkAsync(form);
+
+        await using var db = Factory.NewDbContext();
+        var stored = await db.FootageRequests.Include(r => r.Attachments).SingleAsync();
+        Assert.Equal(form.Files.Count, Factory.StoredFiles().Count);
+        Assert.All(stored.Attachments, a => Assert.Contains(Factory.StoredFiles(), f => f.EndsWith(a.StorageKey, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task TheHalfHourlySweep_LeavesRecentFilesAlone()
+    {
+        var store = Factory.Services.GetRequiredService<LocalFileStore>();
+        var recent = Path.Combine(store.ObjectsFolder, "2026", "02", "fedcba9876543210fedcba9876543210.pdf");
+        var old = Path.Combine(store.ObjectsFolder, "2026", "02", "00000000000000000000000000000000.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(recent)!);
+        await File.WriteAllBytesAsync(recent, SampleFiles.Pdf());
+        await File.WriteAllBytesAsync(old, SampleFiles.Pdf());
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddHours(-2));
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            Assert.Equal((0, 1), await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(StorageSweeper.MinAge, CancellationToken.None));
+        }
+
+        Assert.True(File.Exists(recent));
+        Assert.False(File.Exists(old));
+    }
+
+    [Fact]
     public async Task StartUpSweep_RemovesLeftoverTemporaryAndUnreferencedFiles_AndKeepsTheRest()
     {
         await SubmitOkAsync(new SubmissionForm());

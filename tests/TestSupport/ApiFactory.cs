@@ -29,6 +29,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Arms a failure of the next database save, after the files are written.</summary>
     public SaveFailureSwitch SaveFailure { get; } = new();
 
+    /// <summary>Arms a failure of the next commit, before or after PostgreSQL did it.</summary>
+    public CommitFailureSwitch CommitFailure { get; } = new();
+
     /// <summary>The host's clock: every "today" and "now" of the API comes from it.</summary>
     public FakeTimeProvider Clock { get; } = TestClock.NewProvider();
 
@@ -41,6 +44,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync("cctv_test");
+        await PrepareDatabaseAsync(ConnectionString);
         _ = Services; // starts the host: migrations run now
         _respawner = await Respawner.CreateAsync(await OpenAsync(), new RespawnerOptions
         {
@@ -49,6 +53,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             TablesToIgnore = ["stations", "privacy_notices", "organization_profile", "cancellation_reasons", "staff_roles", "data_protection_keys", "__ef_migrations_history"],
         });
     }
+
+    /// <summary>Runs on the new, empty database before the host starts (roles, ownership).</summary>
+    protected virtual Task PrepareDatabaseAsync(string connectionString) => Task.CompletedTask;
 
     public async Task ResetAsync()
     {
@@ -81,6 +88,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         Services.GetRequiredService<SlidingWindowThrottle>().Reset();
         SaveFailure.Disarm();
+        CommitFailure.Disarm();
         Logs.Clear();
     }
 
@@ -121,6 +129,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IInterceptor>(SaveFailure);
+            services.AddSingleton<IInterceptor>(CommitFailure);
             services.AddSingleton<TimeProvider>(Clock);
         });
     }

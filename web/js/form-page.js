@@ -162,12 +162,14 @@ function validate() {
     if (!(Number.isInteger(n) && /^\d+$/.test(asciiDigits(text(name))))) errors[name] = message(name, "invalid");
     else if (n < field(name).min || n > field(name).max) errors[name] = message(name, "outOfRange");
   };
-  const date = (name, iso, typed, future) => {
+  const date = (name, iso, typed, future, tooOld, back) => {
     if (!require(name, typed.trim() !== "")) return;
     if (!iso) errors[name] = t("err.date.invalid");
     else if (iso > today) errors[name] = rule(future);
+    else if (iso < addDays(today, -back)) errors[name] = rule(tooOld);
   };
-  date("writtenOn", writtenOn.iso ?? parseTyped($("writtenOn").value, lang()), $("writtenOn").value, "writtenOnFuture");
+  const { daysBack } = settings().limits;
+  date("writtenOn", writtenOn.iso ?? parseTyped($("writtenOn").value, lang()), $("writtenOn").value, "writtenOnFuture", "writtenOnTooOld", daysBack.writtenOn);
   require("title", titleValue() !== "");
   if (require("firstName", text("firstName") !== "")) length("firstName");
   if (require("lastName", text("lastName") !== "")) length("lastName");
@@ -178,7 +180,7 @@ function validate() {
   if (require("phone", text("phone") !== "") && !isThaiPhone($("phone").value)) errors.phone = message("phone", "invalid");
   if (require("purpose", purpose() !== "") && purpose() === "Copy" && require("fileCount", text("fileCount") !== "")) integer("fileCount");
   require("stationId", $("stationId").value !== "");
-  date("incidentDate", incidentDate.iso ?? parseTyped($("incidentDate").value, lang()), $("incidentDate").value, "incidentFuture");
+  date("incidentDate", incidentDate.iso ?? parseTyped($("incidentDate").value, lang()), $("incidentDate").value, "incidentFuture", "incidentTooOld", daysBack.incidentDate);
   if (!errors.incidentDate && !errors.writtenOn && incidentDate.iso && writtenOn.iso && incidentDate.iso > writtenOn.iso) {
     errors.incidentDate = rule("incidentAfterWritten");
   }

@@ -48,6 +48,13 @@ public sealed partial class SubmissionFormReader(IFileStore store, IImageInspect
             }
             return upload;
         }
+        catch (Exception e) when (e is IOException and not BadHttpRequestException || e is InvalidDataException)
+        {
+            // The body ended before its closing boundary, or a part broke the multipart rules:
+            // the request is malformed (a client that went away gets this answer too, unread).
+            await upload.DisposeAsync();
+            throw Invalid("body", Malformed);
+        }
         catch
         {
             await upload.DisposeAsync();

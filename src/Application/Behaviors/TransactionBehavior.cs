@@ -6,9 +6,9 @@ namespace CctvRequests.Application.Behaviors;
 
 /// <summary>
 /// Every command runs in one transaction: all its changes commit together or none do. Files the
-/// command promoted are deleted when it fails before the commit; once the commit was attempted
-/// they are never deleted here (if the commit's outcome is unknown, the storage sweep removes
-/// whatever no row references).
+/// command promoted are deleted when it fails before the commit. When the commit itself fails,
+/// the rows are looked for: saved after all, the command succeeded; not saved, its files are
+/// deleted (see <see cref="PromotedFiles"/>).
 /// </summary>
 public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork, PromotedFiles files)
     : IPipelineBehavior<TMessage, TResponse>
@@ -33,7 +33,19 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfW
             throw;
         }
         // Not cancellable: once the commit is sent, the files must stay whatever the client does.
-        await unitOfWork.CommitAsync(CancellationToken.None);
+        try
+        {
+            await unitOfWork.CommitAsync(CancellationToken.None);
+        }
+        catch
+        {
+            // The commit's outcome is unknown (the connection broke during it): its files tell.
+            if (await files.CommittedAfterAllAsync())
+            {
+                return response;
+            }
+            throw;
+        }
         files.Committed();
         return response;
     }

@@ -5,11 +5,13 @@ namespace CctvRequests.Application.Files;
 
 /// <summary>
 /// The files one command moved from staging to permanent storage. The transaction behaviour
-/// discards them when the command fails before its commit and keeps them once it committed; if
-/// neither happened (the commit's outcome is unknown) they are left for the storage sweep, which
-/// deletes only files no row references.
+/// discards them when the command fails before its commit and keeps them once it committed.
+/// When the commit itself fails (the database went away mid-commit), whether it happened is
+/// unknown: the rows are looked for on a fresh connection, and the files are deleted only when no
+/// row points at them. If even that cannot be asked, they are left for the storage sweep, which
+/// deletes only files that no row references.
 /// </summary>
-public sealed class PromotedFiles(IFileStore store, ILogger<PromotedFiles> logger) : IAsyncDisposable
+public sealed class PromotedFiles(IFileStore store, IStoredFileReferences references, ILogger<PromotedFiles> logger) : IAsyncDisposable
 {
     private readonly List<string> _keys = [];
 
@@ -29,6 +31,35 @@ public sealed class PromotedFiles(IFileStore store, ILogger<PromotedFiles> logge
             await store.DeleteAsync(key);
         }
         _keys.Clear();
+    }
+
+    /// <summary>
+    /// After a commit that failed: true when the rows were saved after all (only the answer was
+    /// lost), and the files stay; false otherwise, when the files are deleted, or when the database
+    /// cannot be asked, when they are left for the sweep.
+    /// </summary>
+    public async Task<bool> CommittedAfterAllAsync()
+    {
+        if (_keys.Count == 0)
+        {
+            return false;
+        }
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            if (await references.AnyReferencedAsync(_keys, timeout.Token))
+            {
+                _keys.Clear();
+                logger.LogWarning("A commit reported a failure but its rows are saved: the command succeeded");
+                return true;
+            }
+            await DiscardAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning("Whether a failed commit saved its rows cannot be asked now ({Error}); {Count} files are left for the storage sweep", ex.GetType().Name, _keys.Count);
+        }
+        return false;
     }
 
     public ValueTask DisposeAsync()

@@ -15,6 +15,16 @@ public static class RequestTexts
 
     public static readonly Text WrittenOnFuture = new("วันที่เขียนต้องไม่เป็นวันในอนาคต", "The date written cannot be in the future.");
 
+    /// <summary>How far back a date may be: a form is written when it is sent; an incident older than this is a mistyped year.</summary>
+    public const int WrittenOnDaysBack = 30;
+    public const int IncidentDaysBack = 730;
+
+    public static readonly Text WrittenOnTooOld = new(
+        $"วันที่เขียนต้องไม่ย้อนหลังเกิน {WrittenOnDaysBack} วัน", $"The date written cannot be more than {WrittenOnDaysBack} days ago.");
+
+    public static readonly Text IncidentTooOld = new(
+        "วันที่เกิดเหตุต้องไม่ย้อนหลังเกิน 2 ปี กรุณาตรวจสอบปี พ.ศ. ที่กรอก", "The incident date cannot be more than 2 years ago; please check the year.");
+
     public static readonly Text IncidentFuture = new("วันที่เกิดเหตุต้องไม่เป็นวันในอนาคต", "The incident date cannot be in the future.");
 
     public static readonly Text IncidentAfterWritten = new("วันที่เกิดเหตุต้องไม่อยู่หลังวันที่เขียน", "The incident date cannot be after the date written.");

@@ -73,7 +73,7 @@ public sealed class LocalFileStore : IFileStore
             var buffer = new byte[BufferSize];
             long total = 0;
             string? contentType = null;
-            await using (var output = CreatePrivateFile(tempPath))
+            await using (var output = Disk(() => CreatePrivateFile(tempPath)))
             {
                 int read;
                 while ((read = await ReadAtLeastHeaderAsync(content, buffer, total == 0, cancellationToken)) > 0)
@@ -89,10 +89,14 @@ public sealed class LocalFileStore : IFileStore
                         throw TooLarge(field, fileName, maxBytes);
                     }
                     hash.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    await DiskAsync(() => output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask());
                 }
                 // Durable before the database is told the file exists.
-                output.Flush(flushToDisk: true);
+                Disk(() =>
+                {
+                    output.Flush(flushToDisk: true);
+                    return true;
+                });
             }
             if (contentType is null)
             {
@@ -114,10 +118,46 @@ public sealed class LocalFileStore : IFileStore
         var now = _clock.GetUtcNow();
         var key = $"{now:yyyy}/{now:MM}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}{FileTypes.Extension(file.ContentType)}";
         var target = PathOf(key);
-        CreatePrivateDirectory(Path.GetDirectoryName(Path.GetDirectoryName(target)!)!);
-        CreatePrivateDirectory(Path.GetDirectoryName(target)!);
-        File.Move(file.TempPath, target, overwrite: false);
+        Disk(() =>
+        {
+            CreatePrivateDirectory(Path.GetDirectoryName(Path.GetDirectoryName(target)!)!);
+            CreatePrivateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(file.TempPath, target, overwrite: false);
+            return true;
+        });
         return Task.FromResult(key);
+    }
+
+    public static readonly Domain.Common.Text Unavailable = new(
+        "ขณะนี้ระบบจัดเก็บไฟล์ไม่พร้อม คำร้องยังไม่ได้บันทึก กรุณาลองใหม่อีกครั้ง",
+        "Files cannot be stored right now, so the request was not saved. Please try again.");
+
+    /// <summary>
+    /// A file-system step (not reading the client's upload): a full disk, a folder that cannot be
+    /// written or is gone, is the service being unavailable (503), not a fault in the request.
+    /// </summary>
+    private static T Disk<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ServiceUnavailableException(Unavailable, e);
+        }
+    }
+
+    private static async Task DiskAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ServiceUnavailableException(Unavailable, e);
+        }
     }
 
     public Task DeleteStagedAsync(StagedFile file)

@@ -1,40 +1,76 @@
+using CctvRequests.Domain.Requests;
 using CctvRequests.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CctvRequests.Infrastructure.Files;
 
 /// <summary>
-/// Runs once at start, before requests are served: removes temporary uploads a stopped process
-/// left behind, and permanent files no request points at (a process that died between promoting
-/// files and committing the row). After it, every stored file belongs to a saved request.
-/// Assumes one API process per storage folder (ADR 0003).
+/// Removes temporary uploads a stopped process left behind, and permanent files no request points
+/// at (a process that died, or a database that went away, between promoting files and committing
+/// the row). At start, before requests are served, everything is swept; then, every
+/// <see cref="Interval"/>, only files older than <see cref="MinAge"/>, so that no upload or commit
+/// in progress is touched. Keys are checked against the database a thousand at a time, so memory
+/// stays small however many files there are. Assumes one API process per storage folder (ADR 0003).
 /// </summary>
 public sealed class StorageSweeper(LocalFileStore store, AppDbContext db, ILogger<StorageSweeper> logger)
 {
-    public async Task SweepAsync(CancellationToken cancellationToken)
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan MinAge = TimeSpan.FromHours(1);
+    private const int Batch = 1000;
+
+    public Task<(int Temporary, int Unreferenced)> SweepAsync(CancellationToken cancellationToken) => SweepAsync(TimeSpan.Zero, cancellationToken);
+
+    public async Task<(int Temporary, int Unreferenced)> SweepAsync(TimeSpan minAge, CancellationToken cancellationToken)
     {
-        var temp = 0;
-        foreach (var file in Directory.EnumerateFiles(store.TempFolder))
+        // File times are the file system's: real time, whatever clock the application runs on.
+        var before = DateTime.UtcNow - minAge;
+        var temporary = 0;
+        foreach (var file in Directory.EnumerateFiles(store.TempFolder).Where(f => File.GetLastWriteTimeUtc(f) <= before).ToList())
         {
             File.Delete(file);
-            temp++;
+            temporary++;
         }
 
-        var known = (await db.Set<Domain.Requests.Attachment>().AsNoTracking().Select(a => a.StorageKey).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-        var orphans = 0;
-        foreach (var (key, _) in store.EnumerateObjects().ToList())
+        var unreferenced = 0;
+        foreach (var batch in store.EnumerateObjects().Where(o => o.LastWriteUtc <= before).Select(o => o.Key).Chunk(Batch))
         {
-            if (!known.Contains(key))
+            var keys = batch.ToList();
+            var referenced = (await db.Set<Attachment>().AsNoTracking().Where(a => keys.Contains(a.StorageKey)).Select(a => a.StorageKey).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var key in keys.Where(k => !referenced.Contains(k)))
             {
                 await store.DeleteAsync(key);
-                orphans++;
+                unreferenced++;
             }
         }
-        if (temp + orphans > 0)
+        if (temporary + unreferenced > 0)
         {
-            logger.LogWarning("Start-up sweep removed {Temp} temporary and {Orphans} unreferenced files", temp, orphans);
+            logger.LogWarning("Storage sweep removed {Temporary} temporary and {Unreferenced} unreferenced files", temporary, unreferenced);
+        }
+        return (temporary, unreferenced);
+    }
+}
+
+/// <summary>The sweep every half hour while the host runs; a failure (the database away) is logged and retried.</summary>
+public sealed class StorageSweepJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StorageSweepJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(StorageSweeper.Interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(StorageSweeper.MinAge, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "The storage sweep failed; will retry");
+            }
         }
     }
 }

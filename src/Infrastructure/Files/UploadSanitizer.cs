@@ -67,12 +67,12 @@ public sealed class UploadSanitizer(IFileStore store) : IUploadSanitizer
                 var blank = file.Field == SubmissionFields.Signature.Name && PngInspector.IsBlank(png.Data);
                 return (output.ToArray(), new ImageFacts(png.Width, png.Height, blank));
             }
-            var info = ImageInfo.FromStream(new MemoryStream(original, writable: false));
-            if (info is not { } header || (long)header.Width * header.Height > MaxPixels)
+            // The decoder sees only a JPEG whose markers walk cleanly, and only up to its end marker.
+            if (JpegGuard.Check(original, MaxPixels) is not { } facts)
             {
                 return null;
             }
-            var jpeg = ImageResult.FromMemory(original, StbImageSharp.ColorComponents.RedGreenBlue);
+            var jpeg = ImageResult.FromMemory(original[..facts.Length], StbImageSharp.ColorComponents.RedGreenBlue);
             var (pixels, width, height) = ExifOrientation.Apply(ExifOrientation.Read(original), jpeg.Data, jpeg.Width, jpeg.Height);
             writer.WriteJpg(pixels, width, height, StbImageWriteSharp.ColorComponents.RedGreenBlue, output, JpegQuality);
             return (output.ToArray(), new ImageFacts(width, height, IsBlank: false));

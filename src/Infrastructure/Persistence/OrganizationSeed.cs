@@ -17,11 +17,11 @@ namespace CctvRequests.Infrastructure.Persistence;
 /// reason for erasures. Published notice versions are never changed: a consent points at the text
 /// it was given.
 /// </summary>
-public sealed class OrganizationSeed(AppDbContext db, ILogger<OrganizationSeed> logger)
+public sealed class OrganizationSeed(ILogger<OrganizationSeed> logger)
 {
     public const string DefaultFile = "organization.json";
 
-    public async Task ApplyAsync(string path, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task ApplyAsync(AppDbContext db, string path, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -31,7 +31,7 @@ public sealed class OrganizationSeed(AppDbContext db, ILogger<OrganizationSeed> 
         var seed = await JsonSerializer.DeserializeAsync<SeedFile>(stream, JsonSerializerOptions.Web, cancellationToken)
                    ?? throw new InvalidOperationException($"{path} is empty.");
 
-        await LoadPrivacyNoticesAsync(Path.Combine(Path.GetDirectoryName(path)!, seed.PrivacyNoticeFolder ?? "privacy-notices"), cancellationToken);
+        await LoadPrivacyNoticesAsync(db, Path.Combine(Path.GetDirectoryName(path)!, seed.PrivacyNoticeFolder ?? "privacy-notices"), cancellationToken);
 
         var profile = await db.OrganizationProfiles.SingleOrDefaultAsync(cancellationToken);
         if (profile is null)
@@ -69,7 +69,7 @@ public sealed class OrganizationSeed(AppDbContext db, ILogger<OrganizationSeed> 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task LoadPrivacyNoticesAsync(string folder, CancellationToken cancellationToken)
+    private async Task LoadPrivacyNoticesAsync(AppDbContext db, string folder, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(folder))
         {

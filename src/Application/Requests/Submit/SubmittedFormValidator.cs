@@ -17,7 +17,9 @@ public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
         RuleLevelCascadeMode = CascadeMode.Stop;
         var today = () => BangkokTime.Today(clock);
 
-        Date(F.WrittenOn).Must(v => Parsed(v) <= today()).Says(RequestTexts.WrittenOnFuture);
+        Date(F.WrittenOn)
+            .Must(v => Parsed(v) <= today()).Says(RequestTexts.WrittenOnFuture)
+            .Must(v => Parsed(v) >= today().AddDays(-RequestTexts.WrittenOnDaysBack)).Says(RequestTexts.WrittenOnTooOld);
         Text(F.Title).Must(NameRules.IsName).Says(F.Title.Invalid);
         Text(F.FirstName).Must(NameRules.IsName).Says(F.FirstName.Invalid);
         Text(F.LastName).Must(NameRules.IsName).Says(F.LastName.Invalid);
@@ -34,6 +36,7 @@ public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
             .Says(F.StationId.Invalid);
         Date(F.IncidentDate)
             .Must(v => Parsed(v) <= today()).Says(RequestTexts.IncidentFuture)
+            .Must(v => Parsed(v) >= today().AddDays(-RequestTexts.IncidentDaysBack)).Says(RequestTexts.IncidentTooOld)
             .Must((x, v) => !ThaiDates.TryParseIsoDate(x[F.WrittenOn], out var written) || Parsed(v) <= written).Says(RequestTexts.IncidentAfterWritten);
         Required(F.IncidentTime).Must(v => ThaiDates.TryParseTime(v, out _)).Says(F.IncidentTime.Invalid);
         Text(F.Reason);

@@ -41,7 +41,11 @@ public sealed record FormLimitsDto(
     RangeDto Age,
     RangeDto PassportNumber,
     IReadOnlyDictionary<string, RangeDto> TextLengths,
-    IReadOnlyList<string> FileTypes);
+    IReadOnlyList<string> FileTypes,
+    DaysBackDto DaysBack);
+
+/// <summary>How many days before today a date may be.</summary>
+public sealed record DaysBackDto(int WrittenOn, int IncidentDate);
 
 public sealed record RangeDto(int Min, int Max);
 
@@ -80,6 +84,8 @@ public sealed class GetFormSettingsHandler(IAppDbContext db, ISubmissionSettings
     {
         ["writtenOnFuture"] = Domain.Requests.RequestTexts.WrittenOnFuture,
         ["incidentFuture"] = Domain.Requests.RequestTexts.IncidentFuture,
+        ["writtenOnTooOld"] = Domain.Requests.RequestTexts.WrittenOnTooOld,
+        ["incidentTooOld"] = Domain.Requests.RequestTexts.IncidentTooOld,
         ["incidentAfterWritten"] = Domain.Requests.RequestTexts.IncidentAfterWritten,
         ["identityBoth"] = IdentityRules.Both,
         ["nationalIdLength"] = IdentityRules.NationalIdLength,
@@ -97,7 +103,8 @@ public sealed class GetFormSettingsHandler(IAppDbContext db, ISubmissionSettings
         new RangeDto(SubmissionFields.Age.Min, SubmissionFields.Age.Max),
         new RangeDto(Domain.Common.PassportNumber.MinLength, Domain.Common.PassportNumber.MaxLength),
         SubmissionFields.All.Where(f => f.Kind == FieldKind.Text).ToDictionary(f => f.Name, f => new RangeDto(f.Min, f.Max)),
-        FileTypes.Accepted);
+        FileTypes.Accepted,
+        new DaysBackDto(Domain.Requests.RequestTexts.WrittenOnDaysBack, Domain.Requests.RequestTexts.IncidentDaysBack));
 
     private static FormFieldDto Field(FormField field)
     {

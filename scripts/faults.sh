@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# Injects faults into the real API and a real PostgreSQL, and proves that nothing is lost:
+#   A. kill -9 of the API with 20 slow uploads in flight, then a restart;
+#   B. PostgreSQL stopped for 30 s under a steady load, then started again (the API keeps running);
+#   C. the attachments folders made unwritable (tmp/, then objects/, replaced by a plain file), then restored.
+# After each: every 201 is in the database, every request row has all its files (SHA-256 checked),
+# no file lies in objects/ that no row names, nothing is left in tmp/. Prints a summary table and
+# exits non-zero if any check fails. Takes about 70 s (plus the build without FAULTS_API_DIR).
+# Settings: FAULTS_API_DIR (an already built API folder: skips the build), FAULTS_KEEP=1 (keep the work folder).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+T0=$SECONDS
+ensure_dotnet
+ensure_debian_packages postgresql curl python3
+
+if [ -n "${FAULTS_API_DIR:-}" ]; then
+  API_DIR=$(cd "$FAULTS_API_DIR" && pwd)
+else
+  log "building"
+  dotnet build src/Api -c Release -v q -nologo >/dev/null
+  API_DIR="$PWD/src/Api/bin/Release/net10.0"
+fi
+[ -f "$API_DIR/CctvRequests.Api.dll" ] || die "no CctvRequests.Api.dll in $API_DIR"
+
+CLIENT="$PWD/scripts/faults_client.py"
+WORK=$(mktemp -d /tmp/cctvrequests-faults.XXXXXX)
+FILES="$WORK/files"
+PG="$WORK/pg"
+IN="$WORK/inputs"
+SUMMARY="$WORK/summary.jsonl"
+API_LOG="$WORK/api.log"
+API_PID=
+BG_PIDS=()
+SUMMARY_SHOWN=0
+FAILED=0
+
+cleanup() {
+  local rc=$?
+  set +e
+  for p in "${BG_PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+  if [ -n "$API_PID" ]; then kill -9 "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null; fi
+  # A scenario may have stopped half-way with a folder replaced by a file: nothing to restore, the folder goes.
+  stop_cluster "$PG"
+  if [ "$SUMMARY_SHOWN" = 0 ] && [ -s "$SUMMARY" ]; then
+    python3 "$CLIENT" summary "$SUMMARY" "$(faults_text)" "$((SECONDS - T0))" 3 || true
+  fi
+  if [ "$rc" -ne 0 ] && [ -f "$API_LOG" ]; then
+    # Errors, and the warnings of files left behind (a down database's "Unhealthy" and 503 warnings are expected).
+    printf '\n--- API log: errors ---\n' >&2
+    grep -E -A3 '^(fail|crit): ' "$API_LOG" | grep -v -E 'HealthChecks|Health check postgresql' | grep -v -E '^(--)?$' \
+      | cut -c1-220 | tail -n 40 >&2
+    grep -E -B1 'promoted files of an unfinished commit' "$API_LOG" | cut -c1-220 >&2
+    printf '\n--- API log: last lines ---\n' >&2
+    tail -n 12 "$API_LOG" | cut -c1-220 >&2
+  fi
+  if [ "${FAULTS_KEEP:-0}" = 1 ]; then echo "work folder kept: $WORK" >&2; else rm -rf "$WORK"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+now() { date +%s.%N; }
+FAULTS=0
+faults_text() { echo "$FAULTS + 1 restart"; }
+
+PGPORT=$(free_port)
+start_cluster "$PG" "$PGPORT"
+PSQL="$(pg_bindir)/psql"
+export PGCONNECT_TIMEOUT=5
+"$(pg_bindir)/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres cctvfaults
+export FAULTS_PSQL="$PSQL" FAULTS_PGPORT="$PGPORT" FAULTS_DB=cctvfaults
+sql() { timeout 30 "$PSQL" -h 127.0.0.1 -p "$PGPORT" -U postgres -d cctvfaults -qtAX -v ON_ERROR_STOP=1 -c "$1"; }
+log "PostgreSQL on 127.0.0.1:$PGPORT (data in $PG)"
+
+PORT=$(free_port)
+BASE="http://127.0.0.1:$PORT"
+mkdir -p "$FILES"
+
+# The API in the background, same environment and storage every time; its output goes to $API_LOG.
+start_api() {
+  echo "---- API start $(date -u +%H:%M:%S.%N) ----" >>"$API_LOG"
+  (
+    export ConnectionStrings__Default="Host=127.0.0.1;Port=$PGPORT;Database=cctvfaults;Username=postgres"
+    export Storage__Root="$FILES" ASPNETCORE_URLS="$BASE" App__PublicBaseUrl="$BASE"
+    export RateLimiting__Submission__PermitLimit=100000 RateLimiting__SubmissionPerDocument__PermitLimit=100000
+    export RateLimiting__Status__PermitLimit=100000 Limits__ConcurrentSubmissions=64 Limits__SubmissionQueue=256
+    exec dotnet "$API_DIR/CctvRequests.Api.dll" --contentRoot "$API_DIR"
+  ) </dev/null >>"$API_LOG" 2>&1 &
+  API_PID=$!
+  local deadline=$((SECONDS + 90)) code
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    kill -0 "$API_PID" 2>/dev/null || { API_PID=; die "the API exited while starting (see its log below)"; }
+    code=$(curl -s -m 3 -o /dev/null -w '%{http_code}' "$BASE/healthz" || true)
+    [ "$code" = 200 ] && return 0
+    sleep 0.3
+  done
+  die "GET /healthz did not answer 200 within 90 s"
+}
+
+# wait_bg PID SECONDS NAME: waits for a background job of ours, kills it when it overruns.
+wait_bg() {
+  local pid=$1 deadline=$((SECONDS + $2))
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ "$SECONDS" -ge "$deadline" ]; then kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; die "$3 did not finish within $2 s"; fi
+    sleep 0.2
+  done
+  wait "$pid" 2>/dev/null || true
+  # Done: forget it, so that the exit trap never signals a recycled process id.
+  local keep=() p
+  for p in "${BG_PIDS[@]}"; do [ "$p" = "$pid" ] || keep+=("$p"); done
+  BG_PIDS=("${keep[@]}")
+}
+
+log "starting the API from $API_DIR on $BASE (log: $API_LOG)"
+start_api
+python3 "$CLIENT" files "$IN"
+python3 "$CLIENT" once "$BASE" "$IN" >"$WORK/once.json" || { cat "$WORK/once.json" >&2; die "a plain submission did not get 201"; }
+log "a plain submission: 201 $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ref"])' "$WORK/once.json")"
+
+# ------------------------------------------------------------------ A
+log "A: kill -9 with 20 uploads in flight"
+TA=$SECONDS
+python3 "$CLIENT" slow "$BASE" "$IN" "$WORK/a.jsonl" "$WORK/a.ready" --count 20 &
+SLOW_PID=$!; BG_PIDS+=("$SLOW_PID")
+deadline=$((SECONDS + 60))
+until [ -f "$WORK/a.ready" ]; do
+  [ "$SECONDS" -lt "$deadline" ] || die "the slow uploads never got under way"
+  kill -0 "$SLOW_PID" 2>/dev/null || die "the upload client exited early"
+  sleep 0.05
+done
+kill -9 "$API_PID"; KILL_T=$(now); FAULTS=$((FAULTS + 1))
+wait "$API_PID" 2>/dev/null || true
+API_PID=
+log "killed the API (kill -9) with $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["mid_upload"])' "$WORK/a.ready") uploads mid-way"
+python3 "$CLIENT" storage "$FILES" "$WORK/a.before.json"
+wait_bg "$SLOW_PID" 120 "the upload client"
+log "restarting the API"
+start_api
+python3 "$CLIENT" check-a "$FILES" "$WORK/a.jsonl" "$WORK/a.ready" "$WORK/a.before.json" "$KILL_T" "$((SECONDS - TA))" "$SUMMARY" \
+  || FAILED=$((FAILED + 1))
+
+# ------------------------------------------------------------------ B
+log "B: PostgreSQL stopped 30 s under load"
+TB=$SECONDS
+python3 "$CLIENT" storage "$FILES" "$WORK/b.baseline.json" >/dev/null
+rm -f "$WORK/b.stop"
+python3 "$CLIENT" load "$BASE" "$IN" "$WORK/b.jsonl" "$WORK/b.stop" --workers 4 &
+LOAD_PID=$!; BG_PIDS+=("$LOAD_PID")
+sleep 5
+PG_STOP=$(now)
+pg_as_owner "$(pg_bindir)/pg_ctl" -D "$PG" -m fast -w -t 60 stop >/dev/null || die "pg_ctl stop failed"
+PG_STOP_DONE=$(now); FAULTS=$((FAULTS + 1))
+log "PostgreSQL stopped; polling /healthz for 30 s"
+python3 "$CLIENT" health "$BASE" "$WORK/b.health.jsonl" 30 --label down
+PG_START=$(now)
+start_cluster "$PG" "$PGPORT"
+PG_START_DONE=$(now)
+log "PostgreSQL started again; waiting for /healthz 200 (at most 30 s, the API is not restarted)"
+python3 "$CLIENT" health "$BASE" "$WORK/b.health.jsonl" 30 --until-200 --label recovery || true
+sleep "$(python3 -c "import time; print(max(0.0, $PG_START_DONE + 15 - time.time()))")"
+touch "$WORK/b.stop"
+wait_bg "$LOAD_PID" 60 "the load client"
+python3 "$CLIENT" check-b "$FILES" "$WORK/b.jsonl" "$WORK/b.health.jsonl" "$((SECONDS - TB))" "$SUMMARY" \
+  "$WORK/b.baseline.json" "$API_LOG" "pg_stop=$PG_STOP" "pg_stop_done=$PG_STOP_DONE" "pg_start=$PG_START" "pg_start_done=$PG_START_DONE" \
+  || FAILED=$((FAILED + 1))
+
+# ------------------------------------------------------------------ C
+log "C: attachment folders not writable"
+TC=$SECONDS
+TC_START=$(now)
+python3 "$CLIENT" storage "$FILES" "$WORK/c.baseline.json" >/dev/null
+requests() { sql "SELECT count(*) FROM footage_requests"; }
+COUNTS=()
+for folder in tmp objects; do
+  COUNTS+=("${folder}_before=$(requests)")
+  mv "$FILES/$folder" "$FILES/$folder.aside"
+  touch "$FILES/$folder"
+  FAULTS=$((FAULTS + 1))
+  python3 "$CLIENT" burst "$BASE" "$IN" "$WORK/c.jsonl" 5 "$folder-broken"
+  COUNTS+=("${folder}_during=$(requests)")
+  rm -f "$FILES/$folder"
+  mv "$FILES/$folder.aside" "$FILES/$folder"
+  python3 "$CLIENT" burst "$BASE" "$IN" "$WORK/c.jsonl" 3 "$folder-restored"
+done
+python3 "$CLIENT" check-c "$FILES" "$WORK/c.jsonl" "$((SECONDS - TC))" "$SUMMARY" "$WORK/c.baseline.json" "$API_LOG" "$TC_START" \
+  "${COUNTS[@]}" || FAILED=$((FAILED + 1))
+
+# ------------------------------------------------------------------ summary
+echo
+SUMMARY_SHOWN=1
+python3 "$CLIENT" storage "$FILES" "$WORK/end.json" >/dev/null
+python3 "$CLIENT" summary "$SUMMARY" "$(faults_text)" "$((SECONDS - T0))" 3 "$WORK/end.json" || FAILED=$((FAILED + 1))
+[ "$FAILED" -eq 0 ] || exit 1

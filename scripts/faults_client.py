@@ -1,0 +1,663 @@
+"""Client and checker for scripts/faults.sh (standard library only).
+
+Sub-commands (all write what they saw as JSON lines, one per answer or event, with wall-clock times):
+  files DIR                          builds the signature PNG and the PDFs the submissions carry
+  once BASE DIR                      one submission; prints the answer; exit 0 on 201
+  slow BASE DIR OUT READY            scenario A: N concurrent submissions sent slowly; writes READY once they are mid-upload
+  load BASE DIR OUT STOP             scenario B: WORKERS workers submitting small requests until the file STOP exists
+  burst BASE DIR OUT N LABEL         scenario C: N submissions, one after the other
+  health BASE OUT SECONDS [--until-200]
+                                     polls GET /healthz every second for SECONDS (or until it answers 200)
+  storage ROOT OUT                   counts files: tmp/, objects/ and which objects no row references (needs PG)
+  check-a | check-b | check-c ...    the checks of each scenario; append their figures to the summary file
+  summary SUMMARY                    prints the table; exit 1 if any check failed
+The database is read with psql (FAULTS_PSQL, FAULTS_PGPORT, FAULTS_DB in the environment).
+"""
+import argparse
+import datetime
+import hashlib
+import http.client
+import json
+import math
+import os
+import random
+import struct
+import subprocess
+import sys
+import threading
+import time
+import uuid
+import zlib
+
+HOST = "127.0.0.1"
+BANGKOK = datetime.timezone(datetime.timedelta(hours=7))
+CHUNK = 16 * 1024
+
+
+# ---------------------------------------------------------------- inputs
+
+def national_id():
+    d = [random.randint(1, 8)] + [random.randint(0, 9) for _ in range(11)]
+    check = (11 - sum(x * (13 - i) for i, x in enumerate(d)) % 11) % 10
+    return "".join(map(str, d + [check]))
+
+
+def make_png(path, w=400, h=150):
+    """RGBA, transparent background, a dark wavy stroke about 5 px thick (some 2,000 opaque pixels)."""
+    ink = set()
+    for x in range(20, w - 20):
+        yc = h / 2 + 40 * math.sin(x / 25.0) + 10 * math.sin(x / 7.0)
+        for dy in range(-2, 3):
+            ink.add((x, int(yc) + dy))
+    rows = bytearray()
+    for y in range(h):
+        rows.append(0)
+        for x in range(w):
+            rows += b"\x15\x20\x50\xff" if (x, y) in ink else b"\x00\x00\x00\x00"
+
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
+
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(bytes(rows), 9)) + chunk(b"IEND", b""))
+
+
+def minimal_pdf(label):
+    """A one-page PDF with a correct xref table."""
+    content = f"BT /F1 12 Tf 72 720 Td ({label}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def cmd_files(args):
+    os.makedirs(args.dir, exist_ok=True)
+    make_png(os.path.join(args.dir, "signature.png"))
+    with open(os.path.join(args.dir, "idcard.pdf"), "wb") as f:
+        f.write(minimal_pdf("ID card copy"))
+    with open(os.path.join(args.dir, "police.pdf"), "wb") as f:
+        f.write(minimal_pdf("Police report"))
+
+
+def load_files(d):
+    with open(os.path.join(d, "signature.png"), "rb") as f:
+        sig = f.read()
+    with open(os.path.join(d, "idcard.pdf"), "rb") as f:
+        idcard = f.read()
+    with open(os.path.join(d, "police.pdf"), "rb") as f:
+        police = f.read()
+    return sig, idcard, police
+
+
+def form_fields(nid):
+    today = datetime.datetime.now(BANGKOK).date()
+    return [
+        ("writtenOn", today.isoformat()), ("title", "นาย"), ("firstName", "สมศักดิ์"), ("lastName", "ใจดี"),
+        ("nationalId", nid), ("age", "35"), ("ethnicity", "ไทย"), ("nationality", "ไทย"),
+        ("address", "99 หมู่ 1 ต.ศาลา อ.เกาะคา จ.ลำปาง 52130"), ("phone", "081-234-5678"), ("purpose", "Copy"),
+        ("fileCount", "2"), ("stationId", "3"), ("incidentDate", (today - datetime.timedelta(days=2)).isoformat()),
+        ("incidentTime", "14:30"), ("reason", "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย"),
+        ("privacyAccepted", "true"), ("privacyNoticeVersion", "2569-1"),
+    ]
+
+
+def multipart(files_dir, pad_to=0):
+    """(national id, boundary, body). pad_to > 0 pads the ID-card PDF with spaces after %%EOF up to that many bytes."""
+    sig, idcard, police = load_files(files_dir)
+    if pad_to > len(idcard):
+        idcard = idcard + b" " * (pad_to - len(idcard))
+    nid = national_id()
+    boundary = "----faults" + uuid.uuid4().hex
+    parts = []
+    for name, value in form_fields(nid):
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() + value.encode() + b"\r\n")
+    for name, fname, ctype, data in (("idCardCopy", "idcard.pdf", "application/pdf", idcard),
+                                     ("policeReport", "police.pdf", "application/pdf", police),
+                                     ("signature", "signature.png", "image/png", sig)):
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{fname}"\r\n'
+                     f"Content-Type: {ctype}\r\n\r\n".encode() + data + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return nid, boundary, b"".join(parts)
+
+
+def submit(base_port, files_dir, pad_to=0, rate=0, progress=None, timeout=30, label=""):
+    """One POST /api/requests. rate > 0 throttles the body to that many bytes/s. Returns a result dict, never raises."""
+    nid, boundary, body = multipart(files_dir, pad_to)
+    res = {"label": label, "nid": nid, "size": len(body), "t0": time.time(), "sent": 0, "status": None,
+           "ctype": None, "ref": None, "error": None}
+    conn = http.client.HTTPConnection(HOST, base_port, timeout=timeout)
+    try:
+        conn.putrequest("POST", "/api/requests", skip_accept_encoding=True)
+        conn.putheader("Content-Type", f"multipart/form-data; boundary={boundary}")
+        conn.putheader("Content-Length", str(len(body)))
+        conn.putheader("Accept-Language", "en")
+        conn.putheader("Connection", "close")
+        conn.endheaders()
+        start = time.monotonic()
+        view = memoryview(body)
+        while res["sent"] < len(body):
+            n = min(CHUNK, len(body) - res["sent"])
+            conn.send(view[res["sent"]:res["sent"] + n])
+            res["sent"] += n
+            if progress is not None:
+                progress(res["sent"], len(body))
+            if rate:
+                ahead = res["sent"] / rate - (time.monotonic() - start)
+                if ahead > 0:
+                    time.sleep(ahead)
+        resp = conn.getresponse()
+        data = resp.read()
+        res["status"] = resp.status
+        res["ctype"] = resp.getheader("Content-Type")
+        try:
+            doc = json.loads(data.decode("utf-8")) if data else {}
+        except ValueError:
+            doc = {"raw": data[:300].decode("utf-8", "replace")}
+        if resp.status == 201:
+            res["ref"] = doc.get("referenceNumber")
+        else:
+            res["problem"] = {k: doc.get(k) for k in ("title", "detail", "errors", "traceId", "raw") if k in doc}
+    except Exception as e:  # noqa: BLE001 - any transport failure is an answer of its own kind
+        res["error"] = type(e).__name__ + (f": {e}" if str(e) else "")
+    finally:
+        conn.close()
+        res["t1"] = time.time()
+    return res
+
+
+def port_of(base):
+    return int(base.rsplit(":", 1)[1].strip("/"))
+
+
+def write_jsonl(path, rows, lock=None):
+    if lock:
+        with lock:
+            write_jsonl(path, rows)
+        return
+    with open(path, "a", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(path):
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def cmd_once(args):
+    r = submit(port_of(args.base), args.dir, label="once")
+    print(json.dumps(r, ensure_ascii=False))
+    return 0 if r["status"] == 201 and r["ref"] else 1
+
+
+def cmd_slow(args):
+    """Scenario A. Sizes spread from SMALL to BIG: the small ones finish, the big ones are mid-upload when READY is written."""
+    port = port_of(args.base)
+    n = args.count
+    sizes = [int(args.small + (args.big - args.small) * i / max(1, n - 1)) for i in range(n)]
+    sent = [0] * n
+    total = [1] * n
+    done = [False] * n
+    results = [None] * n
+    lock = threading.Lock()
+
+    def worker(i):
+        def progress(s, t):
+            sent[i], total[i] = s, t
+        results[i] = submit(port, args.dir, pad_to=sizes[i], rate=args.rate, progress=progress, timeout=60, label=f"slow{i}")
+        done[i] = True
+
+    threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(n)]
+    for t in threads:
+        t.start()
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        # Ready: each upload finished, or has sent at least THRESHOLD bytes and is still sending.
+        if all(done[i] or sent[i] >= min(args.threshold, total[i]) for i in range(n)):
+            break
+        time.sleep(0.05)
+    with lock:
+        snap = {"t": time.time(), "finished": sum(1 for i in range(n) if done[i] or sent[i] >= total[i]),
+                "mid_upload": sum(1 for i in range(n) if not done[i] and 0 < sent[i] < total[i]),
+                "sent_bytes": sum(sent), "body_bytes": sum(total)}
+    with open(args.ready + ".tmp", "w") as f:
+        json.dump(snap, f)
+    os.replace(args.ready + ".tmp", args.ready)
+    for t in threads:
+        t.join(90)
+    write_jsonl(args.out, [r for r in results if r])
+    return 0
+
+
+def cmd_load(args):
+    port = port_of(args.base)
+    lock = threading.Lock()
+
+    def worker(w):
+        while not os.path.exists(args.stop):
+            r = submit(port, args.dir, timeout=30, label=f"load{w}")
+            write_jsonl(args.out, [r], lock)
+            time.sleep(args.pause)
+
+    threads = [threading.Thread(target=worker, args=(w,), daemon=True) for w in range(args.workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    return 0
+
+
+def cmd_burst(args):
+    port = port_of(args.base)
+    for _ in range(args.n):
+        write_jsonl(args.out, [submit(port, args.dir, timeout=30, label=args.label)])
+    return 0
+
+
+def health_once(port, timeout=5):
+    r = {"t0": time.time(), "status": None, "ctype": None, "error": None}
+    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        conn.request("GET", "/healthz", headers={"Accept-Language": "en"})
+        resp = conn.getresponse()
+        resp.read()
+        r["status"], r["ctype"] = resp.status, resp.getheader("Content-Type")
+    except Exception as e:  # noqa: BLE001
+        r["error"] = type(e).__name__
+    finally:
+        conn.close()
+        r["t1"] = time.time()
+    return r
+
+
+def cmd_health(args):
+    port = port_of(args.base)
+    end = time.time() + args.seconds
+    while True:
+        r = health_once(port)
+        r["label"] = args.label
+        write_jsonl(args.out, [r])
+        if args.until_200 and r["status"] == 200:
+            return 0
+        if time.time() >= end:
+            return 1 if args.until_200 else 0
+        time.sleep(max(0.0, 1.0 - (r["t1"] - r["t0"])))
+
+
+# ---------------------------------------------------------------- database and storage
+
+def psql(sql):
+    cmd = [os.environ["FAULTS_PSQL"], "-h", HOST, "-p", os.environ["FAULTS_PGPORT"], "-U", "postgres", "-d", os.environ["FAULTS_DB"],
+           "-qtAX", "-v", "ON_ERROR_STOP=1", "-F", "\t", "-c", sql]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        raise SystemExit(f"psql failed: {out.stderr.strip()}")
+    return [line.split("\t") for line in out.stdout.splitlines() if line]
+
+
+def sha256_of(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def list_files(folder):
+    """Relative paths of the regular files under folder ('' when folder is missing or not a folder)."""
+    found = []
+    if not os.path.isdir(folder):
+        return found
+    for dirpath, _, names in os.walk(folder):
+        for name in names:
+            found.append(os.path.relpath(os.path.join(dirpath, name), folder).replace(os.sep, "/"))
+    return found
+
+
+def storage_state(root):
+    """Rows against files: which requests are whole, which files no row references, what is left in tmp/."""
+    requests = psql("SELECT r.id, r.reference_number, count(a.id), r.applicant_id_number FROM footage_requests r "
+                    "LEFT JOIN request_attachments a ON a.request_id = r.id GROUP BY r.id, r.reference_number, r.applicant_id_number")
+    attachments = psql("SELECT coalesce(request_id::text, ''), storage_key, sha256 FROM request_attachments")
+    objects = os.path.join(root, "objects")
+    half = []
+    for rid, ref, count, _ in requests:
+        if int(count) != 3:  # every submission of this script carries 3 files
+            half.append({"ref": ref, "why": f"{count} attachment rows, 3 sent"})
+    for rid, key, sha in attachments:
+        path = os.path.join(objects, key)
+        if not rid:
+            half.append({"key": key, "why": "attachment row without request"})
+        elif not os.path.isfile(path):
+            half.append({"key": key, "why": "file missing"})
+        elif sha256_of(path) != sha.strip():
+            half.append({"key": key, "why": "SHA-256 differs"})
+    known = {key for _, key, _ in attachments}
+    files = list_files(objects)
+    orphans = [f for f in files if f not in known]
+    tmp = os.path.join(root, "tmp")
+    return {"requests": len(requests), "attachments": len(attachments), "objects": len(files), "orphans": orphans,
+            "half": half, "tmp": list_files(tmp) if os.path.isdir(tmp) else (["<tmp is not a folder>"] if os.path.exists(tmp) else []),
+            "refs": sorted(ref for _, ref, _, _ in requests), "nids": sorted(nid.strip() for _, _, _, nid in requests)}
+
+
+def storage_files_only(root):
+    """After a kill, before the restart: files in tmp/ and objects/, and the objects no row names (PG is up)."""
+    return storage_state(root)
+
+
+def cmd_storage(args):
+    s = storage_files_only(args.root)
+    with open(args.out, "w") as f:
+        json.dump(s, f)
+    print(f"  storage now: {s['requests']} requests, {s['objects']} files in objects/ ({len(s['orphans'])} unreferenced), "
+          f"{len(s['tmp'])} in tmp/")
+    return 0
+
+
+# ---------------------------------------------------------------- checks
+
+class Checks:
+    def __init__(self, name):
+        self.name, self.failed = name, []
+
+    def check(self, ok, text):
+        print(f"  [{'ok' if ok else 'FAIL'}] {text}")
+        if not ok:
+            self.failed.append(text)
+        return ok
+
+
+def answers(rows):
+    counts = {}
+    for r in rows:
+        k = str(r["status"]) if r["status"] is not None else "no answer"
+        counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def fmt_counts(counts):
+    return " ".join(f"{k}:{v}" for k, v in sorted(counts.items())) or "-"
+
+
+def is_problem(r):
+    return (r.get("ctype") or "").split(";")[0].strip() == "application/problem+json"
+
+
+def lost_of(rows, refs):
+    refs = set(refs)
+    return [r for r in rows if r["status"] == 201 and r.get("ref") not in refs]
+
+
+def check_phantoms(c, rows, state):
+    """An error answer says nothing was saved: a row for it would be filed twice when the citizen tries again."""
+    nids = set(state["nids"])
+    saved = [r for r in rows if r["status"] is not None and r["status"] != 201 and r["nid"] in nids]
+    c.check(not saved, f"answered an error but saved anyway: {len(saved)}"
+                       + (f" {[(r['label'], r['nid'], r['status']) for r in saved[:5]]}" if saved else ""))
+
+
+def new_orphans(state, baseline):
+    """Orphans this scenario made: those already there at its start were reported by the scenario before."""
+    old = set(baseline["orphans"]) if baseline else set()
+    return [o for o in state["orphans"] if o not in old]
+
+
+def common_storage_checks(c, state, orphans_label="files in objects/ no row references", baseline=None):
+    c.check(not state["half"], f"rows half-saved: {len(state['half'])} (of {state['requests']} requests, {state['attachments']} attachments, "
+                               f"each file present with its SHA-256)" + (f" {state['half'][:5]}" if state["half"] else ""))
+    new = new_orphans(state, baseline)
+    old = len(state["orphans"]) - len(new)
+    c.check(not new, f"{orphans_label}: {len(new)}" + (f" (+{old} left from before this scenario)" if old else "")
+                     + (f" {new[:6]}" if new else ""))
+    c.check(not state["tmp"], f"files left in tmp/: {len(state['tmp'])}" + (f" {state['tmp'][:5]}" if state["tmp"] else ""))
+    return new
+
+
+def explain_orphans(root, orphans, rows, api_log, origin, origin_name):
+    """Where unreferenced files came from: their time, the answers in flight then, the API's own warnings."""
+    if not orphans:
+        return
+    print(f"    unreferenced files (written at, relative to {origin_name}):")
+    stamps = []
+    for o in orphans:
+        m = os.path.getmtime(os.path.join(root, "objects", o))
+        stamps.append(m)
+        print(f"      objects/{o}  {m - origin:+.3f} s  ({datetime.datetime.fromtimestamp(m, datetime.timezone.utc):%H:%M:%S.%f} UTC)")
+    lo, hi = min(stamps), max(stamps)
+    for r in rows:
+        if r["t0"] <= hi + 0.05 and r["t1"] >= lo - 0.05 and r["status"] != 201:
+            print(f"    request in flight then: {r['label']} nid={r['nid']} sent {r['t0'] - origin:+.3f} s, answered {r['t1'] - origin:+.3f} s: "
+                  f"{r['status']} {r.get('ctype')} {json.dumps(r.get('problem'), ensure_ascii=False)}")
+    if api_log and os.path.exists(api_log):
+        with open(api_log, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+        for i, line in enumerate(lines):
+            if "promoted files of an unfinished commit" in line:
+                # The exception the handler logged just before: its first line and the frames that name the commit.
+                j = i - 1
+                while j > 0 and not lines[j].startswith("warn: CctvRequests.Api.Errors.ProblemExceptionHandler"):
+                    j -= 1
+                block = lines[j:i + 1]
+                keep = [b for b in block[:3]] + [b for b in block if "Commit" in b][:3] + block[-2:]
+                print("    API log:")
+                for b in keep:
+                    print("      | " + b.strip()[:200])
+
+
+def show_non2xx(rows, limit=5):
+    shown = 0
+    for r in rows:
+        if r["status"] not in (201, 503) or (r["status"] == 503 and not is_problem(r)):
+            if shown < limit:
+                print(f"      {r.get('label')} nid={r['nid']} status={r['status']} ctype={r.get('ctype')} error={r.get('error')} "
+                      f"problem={json.dumps(r.get('problem'), ensure_ascii=False)}")
+            shown += 1
+
+
+def record(summary, row):
+    with open(summary, "a", encoding="utf-8") as f:
+        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def cmd_check_a(args):
+    c = Checks("A")
+    rows = read_jsonl(args.results)
+    with open(args.ready) as f:
+        ready = json.load(f)
+    with open(args.before) as f:
+        before = json.load(f)
+    after = storage_state(args.root)
+    kill_t = float(args.kill_time)
+    answered_before = [r for r in rows if r["status"] is not None and r["t1"] <= kill_t]
+    print(f"  sent {len(rows)} submissions; at the kill {ready['mid_upload']} were mid-upload, {len(answered_before)} had their answer "
+          f"({fmt_counts(answers(answered_before))}); {ready['sent_bytes'] / 1e6:.1f} of {ready['body_bytes'] / 1e6:.1f} MB sent")
+    errors = {}
+    for r in rows:
+        if r["error"]:
+            errors[r["error"].split(":")[0]] = errors.get(r["error"].split(":")[0], 0) + 1
+    print(f"  answers: {fmt_counts(answers(rows))}; transport errors (connection cut by the kill): {fmt_counts(errors)}")
+    print(f"  right after the kill (before restart): {len(before['tmp'])} files in tmp/, {len(before['orphans'])} unreferenced in objects/")
+    c.check(ready["mid_upload"] > 0, f"uploads in flight at the kill: {ready['mid_upload']}")
+    c.check(not [r for r in rows if r["status"] == 500], f"answers 500: {sum(1 for r in rows if r['status'] == 500)}")
+    lost = lost_of(rows, after["refs"])
+    c.check(not lost, f"requests lost (201 answered, not in the DB): {len(lost)}" + (f" {[r['ref'] for r in lost]}" if lost else ""))
+    check_phantoms(c, rows, after)
+    common_storage_checks(c, after, "files in objects/ no row references, after restart")
+    show_non2xx([r for r in rows if r["status"] is not None])  # no answer is what a kill does to an upload
+    record(args.summary, {
+        "scenario": "A kill -9 with uploads in flight", "inputs": len(rows), "answers": answers(rows),
+        "faults": "kill -9 API (+ restart)", "lost": len(lost), "orphans": len(after["orphans"]),
+        "orphans_note": f"{len(before['orphans'])} unreferenced + {len(before['tmp'])} tmp right after kill, swept at restart",
+        "half": len(after["half"]), "seconds": round(float(args.seconds), 1), "failed": c.failed})
+    return 1 if c.failed else 0
+
+
+def cmd_check_b(args):
+    c = Checks("B")
+    rows = read_jsonl(args.results)
+    health = read_jsonl(args.health)
+    ev = {k: float(v) for k, v in (e.split("=") for e in args.events)}
+    down, up = ev["pg_stop_done"], ev["pg_start_done"]
+    healthy = next((h["t1"] for h in health if h.get("label") == "recovery" and h["status"] == 200), None)
+    state = storage_state(args.root)
+    with open(args.baseline) as f:
+        baseline = json.load(f)
+    print(f"  sent {len(rows)} submissions over {max(r['t1'] for r in rows) - min(r['t0'] for r in rows):.0f} s; answers: {fmt_counts(answers(rows))}")
+    c.check(not [r for r in rows if r["status"] == 500], f"answers 500: {sum(1 for r in rows if r['status'] == 500)}")
+    c.check(not [r for r in rows if r["status"] is None], f"submissions without an answer (timeout, reset): {sum(1 for r in rows if r['status'] is None)}")
+    # Wholly inside the outage (started after pg_ctl stop returned, answered before start was issued).
+    during = [r for r in rows if r["t0"] >= down and r["t1"] <= ev["pg_start"]]
+    bad = [r for r in during if not (r["status"] == 503 and is_problem(r))]
+    c.check(during and not bad, f"while PostgreSQL was down: {len(during)} submissions, "
+                                f"{sum(1 for r in during if r['status'] == 503 and is_problem(r))} answered 503 application/problem+json, "
+                                f"{len(bad)} otherwise ({fmt_counts(answers(bad))})")
+    show_non2xx(bad)
+    hd = [h for h in health if h.get("label") == "down"]
+    hbad = [h for h in hd if not (h["status"] == 503 and is_problem(h))]
+    c.check(hd and not hbad, f"/healthz while down: {len(hd)} polls, {len(hd) - len(hbad)} answered 503 application/problem+json"
+                             + (f", others: {[(h['status'], h['ctype'], h['error']) for h in hbad][:5]}" if hbad else ""))
+    c.check(healthy is not None and healthy - up <= 30,
+            f"/healthz 200 again {healthy - up:.1f} s after PostgreSQL was back (limit 30 s), no API restart" if healthy else "/healthz never 200 again within 30 s")
+    after = sorted((r for r in rows if r["t0"] >= up), key=lambda r: r["t0"])
+    first_ok = next((r for r in after if r["status"] == 201), None)
+    c.check(first_ok is not None and first_ok["t1"] - up <= 30,
+            f"first 201 {first_ok['t1'] - up:.1f} s after PostgreSQL was back (limit 30 s)" if first_ok else "no 201 after PostgreSQL was back")
+    if first_ok:
+        later = [r for r in after if r["t0"] >= first_ok["t1"]]
+        c.check(later and all(r["status"] == 201 for r in later),
+                f"after the first 201: {len(later)} submissions, {sum(1 for r in later if r['status'] == 201)} answered 201 ({fmt_counts(answers(later))})")
+        show_non2xx([r for r in later if r["status"] != 201])
+    lost = lost_of(rows, state["refs"])
+    c.check(not lost, f"requests lost (201 answered, not in the DB): {len(lost)}" + (f" {[r['ref'] for r in lost]}" if lost else ""))
+    check_phantoms(c, rows, state)
+    new = common_storage_checks(c, state, "files in objects/ no row references (no restart)", baseline)
+    explain_orphans(args.root, new, rows, args.api_log, ev["pg_stop"], "pg_ctl stop")
+    n503 = sum(1 for r in rows if r["status"] == 503 and is_problem(r))
+    record(args.summary, {
+        "scenario": "B PostgreSQL down 30 s under load", "inputs": len(rows), "answers": answers(rows),
+        "answers_note": f"submissions answered 503 application/problem+json: {n503}, of them {len(during)} wholly inside the outage; "
+                        f"also {len(health)} GET /healthz ({fmt_counts(answers(health))})",
+        "faults": "pg_ctl stop -m fast + start", "lost": len(lost), "orphans": len(new), "half": len(state["half"]),
+        "seconds": round(float(args.seconds), 1), "failed": c.failed})
+    return 1 if c.failed else 0
+
+
+def cmd_check_c(args):
+    c = Checks("C")
+    rows = read_jsonl(args.results)
+    counts = dict(e.split("=") for e in args.counts)
+    state = storage_state(args.root)
+    with open(args.baseline) as f:
+        baseline = json.load(f)
+    for phase, label in (("tmp", "tmp/ replaced by a file"), ("objects", "objects/ replaced by a file")):
+        broken = [r for r in rows if r["label"] == f"{phase}-broken"]
+        fixed = [r for r in rows if r["label"] == f"{phase}-restored"]
+        ok503 = [r for r in broken if r["status"] == 503 and is_problem(r)]
+        c.check(broken and len(ok503) == len(broken), f"{label}: {len(broken)} submissions, {len(ok503)} answered 503 application/problem+json ({fmt_counts(answers(broken))})")
+        show_non2xx([r for r in broken if r not in ok503])
+        c.check(counts[f"{phase}_before"] == counts[f"{phase}_during"],
+                f"{label}: requests in the DB {counts[f'{phase}_before']} before, {counts[f'{phase}_during']} after (nothing stored)")
+        c.check(fixed and all(r["status"] == 201 for r in fixed), f"{phase}/ restored: {len(fixed)} submissions, {sum(1 for r in fixed if r['status'] == 201)} answered 201")
+        show_non2xx([r for r in fixed if r["status"] != 201])
+    c.check(not [r for r in rows if r["status"] == 500], f"answers 500: {sum(1 for r in rows if r['status'] == 500)}")
+    lost = lost_of(rows, state["refs"])
+    c.check(not lost, f"requests lost (201 answered, not in the DB): {len(lost)}")
+    check_phantoms(c, rows, state)
+    new = common_storage_checks(c, state, baseline=baseline)
+    explain_orphans(args.root, new, rows, args.api_log, float(args.start), "scenario start")
+    record(args.summary, {
+        "scenario": "C attachment folders unwritable", "inputs": len(rows), "answers": answers(rows),
+        "faults": "tmp/ -> file, objects/ -> file", "lost": len(lost), "orphans": len(new),
+        "half": len(state["half"]), "seconds": round(float(args.seconds), 1), "failed": c.failed})
+    return 1 if c.failed else 0
+
+
+def cmd_summary(args):
+    rows = read_jsonl(args.summary)
+    head = ("scenario", "inputs", "answers by status", "faults injected", "lost", "orphaned", "half-saved", "time")
+    table = [head]
+    for r in rows:
+        table.append((r["scenario"], str(r["inputs"]), fmt_counts(r["answers"]), r["faults"], str(r["lost"]), str(r["orphans"]), str(r["half"]),
+                      f"{r['seconds']:.0f} s"))
+    total = lambda k: sum(r[k] for r in rows)  # noqa: E731
+    table.append(("total", str(total("inputs")), fmt_counts({k: sum(r["answers"].get(k, 0) for r in rows) for r in rows for k in r["answers"]}),
+                  args.faults, str(total("lost")), str(total("orphans")), str(total("half")), f"{float(args.seconds):.0f} s"))
+    widths = [max(len(t[i]) for t in table) for i in range(len(head))]
+    line = "-+-".join("-" * w for w in widths)
+    print(line)
+    for i, t in enumerate(table):
+        print(" | ".join(v.ljust(w) for v, w in zip(t, widths)))
+        if i == 0 or i == len(table) - 2:
+            print(line)
+    print(line)
+    for r in rows:
+        for note in ("orphans_note", "answers_note"):
+            if r.get(note):
+                print(f"  {r['scenario'][0]}: {r[note]}")
+    failed = [(r["scenario"], f) for r in rows for f in r["failed"]]
+    if args.end and os.path.exists(args.end):
+        with open(args.end) as f:
+            end = json.load(f)
+        print(f"  end state: {end['requests']} requests, {end['attachments']} attachment rows, {end['objects']} files in objects/, "
+              f"{len(end['orphans'])} unreferenced, {len(end['tmp'])} in tmp/, {len(end['half'])} half-saved")
+    missing = int(args.expected) - len(rows)
+    if missing > 0:
+        failed.append(("script", f"{missing} scenario(s) did not reach their checks"))
+    if failed:
+        print(f"FAILED checks ({len(failed)}):")
+        for sc, f in failed:
+            print(f"  {sc}: {f}")
+        return 1
+    print("all checks passed: requests lost 0, files orphaned 0, rows half-saved 0")
+    return 0
+
+
+def main():
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("files"); s.add_argument("dir")
+    s = sub.add_parser("once"); s.add_argument("base"); s.add_argument("dir")
+    s = sub.add_parser("slow"); s.add_argument("base"); s.add_argument("dir"); s.add_argument("out"); s.add_argument("ready")
+    s.add_argument("--count", type=int, default=20); s.add_argument("--small", type=int, default=512 * 1024)
+    s.add_argument("--big", type=int, default=3584 * 1024); s.add_argument("--rate", type=int, default=300 * 1024)
+    s.add_argument("--threshold", type=int, default=1536 * 1024)
+    s = sub.add_parser("load"); s.add_argument("base"); s.add_argument("dir"); s.add_argument("out"); s.add_argument("stop")
+    s.add_argument("--workers", type=int, default=4); s.add_argument("--pause", type=float, default=0.05)
+    s = sub.add_parser("burst"); s.add_argument("base"); s.add_argument("dir"); s.add_argument("out"); s.add_argument("n", type=int); s.add_argument("label")
+    s = sub.add_parser("health"); s.add_argument("base"); s.add_argument("out"); s.add_argument("seconds", type=float)
+    s.add_argument("--until-200", action="store_true"); s.add_argument("--label", default="")
+    s = sub.add_parser("storage"); s.add_argument("root"); s.add_argument("out")
+    s = sub.add_parser("check-a"); s.add_argument("root"); s.add_argument("results"); s.add_argument("ready"); s.add_argument("before")
+    s.add_argument("kill_time"); s.add_argument("seconds"); s.add_argument("summary")
+    s = sub.add_parser("check-b"); s.add_argument("root"); s.add_argument("results"); s.add_argument("health"); s.add_argument("seconds")
+    s.add_argument("summary"); s.add_argument("baseline"); s.add_argument("api_log"); s.add_argument("events", nargs="+")
+    s = sub.add_parser("check-c"); s.add_argument("root"); s.add_argument("results"); s.add_argument("seconds"); s.add_argument("summary")
+    s.add_argument("baseline"); s.add_argument("api_log"); s.add_argument("start"); s.add_argument("counts", nargs="+")
+    s = sub.add_parser("summary"); s.add_argument("summary"); s.add_argument("faults"); s.add_argument("seconds"); s.add_argument("expected"); s.add_argument("end", nargs="?")
+    args = p.parse_args()
+    fn = {"files": cmd_files, "once": cmd_once, "slow": cmd_slow, "load": cmd_load, "burst": cmd_burst, "health": cmd_health,
+          "storage": cmd_storage, "check-a": cmd_check_a, "check-b": cmd_check_b, "check-c": cmd_check_c, "summary": cmd_summary}[args.cmd]
+    sys.exit(fn(args) or 0)
+
+
+if __name__ == "__main__":
+    main()
