@@ -44,6 +44,15 @@ fi
 export ConnectionStrings__Owner="Host=127.0.0.1;Port=$PGPORT;Database=cctvrequests;Username=cctv_owner"
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$PGPORT;Database=cctvrequests;Username=cctv_app"
 export Swagger__Enabled="${Swagger__Enabled:-true}"
+# The keys that encrypt identity numbers at rest (made once; back this file up with the database:
+# without it the numbers cannot be read). See docs/PERSONAL-DATA.md.
+KEYS="$DATA/personal-data-keys.json"
+if [ ! -f "$KEYS" ]; then
+  (umask 077; printf '{"encryptionKeys":{"1":"%s"},"currentKey":"1","indexKey":"%s"}\n' \
+    "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" > "$KEYS")
+  log "made $KEYS"
+fi
+export PersonalData__KeyFile="$KEYS"
 export Storage__Root="$DATA/files"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:$PORT}"
 export App__PublicBaseUrl="${App__PublicBaseUrl:-http://localhost:$PORT}"

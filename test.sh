@@ -16,6 +16,8 @@ PGPORT=$(free_port)
 start_cluster "$WORK/pg" "$PGPORT" fsync=off synchronous_commit=off full_page_writes=off max_connections=200
 export CCTV_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
 export CCTV_TEST_CHROMIUM=/usr/bin/chromium
+CCTV_TEST_PGBIN=$(pg_bindir)
+export CCTV_TEST_PGBIN
 log "PostgreSQL on 127.0.0.1:$PGPORT"
 
 CLAMPORT=$(free_port)

@@ -8,6 +8,7 @@ using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Audit;
 using CctvRequests.Application;
 using CctvRequests.Application.Behaviors;
+using CctvRequests.Application.Common;
 using CctvRequests.Application.Idempotency;
 using CctvRequests.Application.Requests.Submit;
 using CctvRequests.Infrastructure;
@@ -61,6 +62,14 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     ];
 });
 builder.AddHardening();
+// Redaction by design: a log parameter classified [PersonalData] is erased before any provider sees it.
+builder.Services.AddRedaction(redaction =>
+{
+    redaction.SetRedactor<Microsoft.Extensions.Compliance.Redaction.ErasingRedactor>(
+        new Microsoft.Extensions.Compliance.Classification.DataClassificationSet(DataTaxonomy.PersonalData));
+    redaction.SetFallbackRedactor<Microsoft.Extensions.Compliance.Redaction.ErasingRedactor>();
+});
+builder.Logging.EnableRedaction();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3))
     .AddCheck<VirusScannerHealthCheck>("clamav", timeout: TimeSpan.FromSeconds(3));
@@ -82,7 +91,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     {
         // `migrate`: the schema and the seed as ConnectionStrings:Owner, the grants for the application's role; then exit.
         await database.MigrateAsync(CancellationToken.None);
-        app.Logger.LogInformation("The database is migrated");
+        app.Logger.Migrated();
         return;
     }
     await database.InitializeAsync(CancellationToken.None);
@@ -91,12 +100,26 @@ await using (var scope = app.Services.CreateAsyncScope())
         Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args);
         return;
     }
+    if (args is ["retention", "run", ..])
+    {
+        // `retention run`: one retention run now (the service also runs it every Retention:IntervalHours); counts only.
+        var (requests, files) = await app.Services.GetRequiredService<CctvRequests.Infrastructure.Jobs.RetentionRunner>().RunAsync(CancellationToken.None);
+        Console.WriteLine($"Retention run: erased the personal data of {requests} requests and {files} files.");
+        return;
+    }
+    if (args is ["personal-data", "rekey", ..])
+    {
+        // `personal-data rekey`: every identity number encrypted again with the current key, its index recomputed.
+        var changed = await app.Services.GetRequiredService<CctvRequests.Infrastructure.Security.PersonalDataRekey>().RunAsync(CancellationToken.None);
+        Console.WriteLine($"Re-encrypted {changed} identity numbers.");
+        return;
+    }
     await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(CancellationToken.None);
 }
 
 if (!app.Services.GetRequiredService<IVirusScanner>().Enabled)
 {
-    app.Logger.LogWarning("Uploads are not virus-scanned: set Clamav:Host (and Clamav:Port) or Clamav:Socket to scan them with clamd");
+    app.Logger.NotScanning();
 }
 
 // Headers first: every answer carries them, errors included.
@@ -128,6 +151,7 @@ app.MapStaffRequests();
 app.MapStaffAdmin();
 app.MapStaffPaper();
 app.MapStaffSettings();
+app.MapStaffSubjects();
 var pages = new StaticFileOptions { FileProvider = site };
 // The status page, and the staff pages (plain HTML under web/staff/) at addresses without ".html".
 foreach (var (pattern, file) in new[]
@@ -142,6 +166,8 @@ foreach (var (pattern, file) in new[]
              ("/staff/requests/{referenceNumber}/handovers/{id}", "staff/receipt.html"),
              ("/staff/statistics", "staff/statistics.html"),
              ("/staff/settings", "staff/settings.html"),
+             ("/staff/subjects", "staff/subjects.html"),
+             ("/privacy", "privacy.html"),
          })
 {
     app.MapFallbackToFile(pattern, file, pages).WithRequestTimeout(Hardening.DownloadPolicy);

@@ -29,6 +29,9 @@ public static class DependencyInjection
             options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<IIdentityIndex>(sp => sp.GetRequiredService<PersonalDataProtector>());
         services.AddScoped<IReferenceNumbers, ReferenceNumbers>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddStaffIdentity();
@@ -80,6 +83,11 @@ public static class DependencyInjection
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.AddSingleton<ISubmissionSettings, SubmissionSettings>();
 
+        services.Configure<Application.PersonalData.RetentionOptions>(configuration.GetSection(Application.PersonalData.RetentionOptions.Section));
+        services.AddSingleton<RetentionRunner>();
+        services.AddHostedService<RetentionJob>();
+        services.AddSingleton<PersonalDataRekey>();
+
         services.AddSingleton<IdempotencyCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
 
@@ -90,5 +98,6 @@ public static class DependencyInjection
     public static void ConfigureDb(DbContextOptionsBuilder options, string connection) =>
         options
             .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
 }

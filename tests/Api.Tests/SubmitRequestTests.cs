@@ -98,7 +98,7 @@ public class SubmitRequestTests(ApiFactory factory) : ApiTest(factory)
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(kept)), attachment.Sha256);
             Assert.DoesNotContain(fileName, attachment.StorageKey);
         }
-        Assert.Equal("image/png", stored.Signature.ContentType);
+        Assert.Equal("image/png", stored.Signature!.ContentType);
         Assert.Equal("application/pdf", stored.Attachments.Single(a => a.Kind == AttachmentKind.IdCardCopy).ContentType);
         Assert.Equal("image/jpeg", stored.Attachments.Single(a => a.Kind == AttachmentKind.PoliceReport).ContentType);
 

@@ -116,6 +116,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
         }
+        // The retention run is started by the tests that test it; in the others it would race the resets.
+        builder.UseSetting("Retention:Enabled", "false");
+        foreach (var (key, value) in TestKeys.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (TestClamav.Configured is { } clamav)
         {
             builder.UseSetting("Clamav:Host", clamav.Host);

@@ -64,7 +64,7 @@ public class CitizenJourneyTests(WebFactory factory, BrowserFixture browser) : W
             Assert.Equal(
                 [AttachmentKind.IdCardCopy, AttachmentKind.PoliceReport, AttachmentKind.Signature],
                 stored.Attachments.Select(a => a.Kind).Order());
-            Assert.Equal("image/png", stored.Signature.ContentType);
+            Assert.Equal("image/png", stored.Signature!.ContentType);
         }
 
         // Scan: the QR opens the status page.

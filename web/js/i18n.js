@@ -173,6 +173,23 @@ const th = {
   "sp.error": "โหลดสถานะไม่สำเร็จ กรุณาลองใหม่อีกครั้ง",
   "sp.downloadQr": "ดาวน์โหลด QR Code อีกครั้ง",
   "sp.newRequest": "ยื่นคำร้องใหม่",
+
+  "common.privacy": "นโยบายความเป็นส่วนตัว",
+  "form.privacyFull": "เปิดนโยบายฉบับเต็มในหน้าใหม่",
+
+  "pv.pageTitle": "นโยบายความเป็นส่วนตัว",
+  "pv.title": "นโยบายความเป็นส่วนตัว",
+  "pv.meta": "ฉบับ {version} เผยแพร่เมื่อ {date}",
+  "pv.none": "ยังไม่มีนโยบายความเป็นส่วนตัวที่เผยแพร่",
+  "pv.error": "โหลดนโยบายความเป็นส่วนตัวไม่สำเร็จ กรุณาลองใหม่อีกครั้ง",
+  "pv.thaiOnly": "ฉบับนี้มีเฉพาะภาษาไทย",
+  "pv.contactTitle": "ติดต่อหน่วยงาน",
+  "pv.contactLead": "สอบถามเกี่ยวกับข้อมูลส่วนบุคคลของท่าน หรือขอใช้สิทธิของเจ้าของข้อมูลส่วนบุคคล ได้ที่",
+  "pv.organization": "หน่วยงาน",
+  "pv.address": "ที่อยู่",
+  "pv.phone": "โทรศัพท์",
+  "pv.phoneExt": "{phone} ต่อ {ext}",
+  "pv.toForm": "ไปที่แบบฟอร์มคำร้อง",
 };
 
 const en = {
@@ -347,6 +364,23 @@ const en = {
   "sp.error": "The status could not be loaded; please try again.",
   "sp.downloadQr": "Download the QR code again",
   "sp.newRequest": "Send a new request",
+
+  "common.privacy": "Privacy notice",
+  "form.privacyFull": "Open the full notice in a new tab",
+
+  "pv.pageTitle": "Privacy notice",
+  "pv.title": "Privacy notice",
+  "pv.meta": "Version {version}, published on {date}",
+  "pv.none": "No privacy notice has been published yet.",
+  "pv.error": "The privacy notice could not be loaded; please try again.",
+  "pv.thaiOnly": "This version is only available in Thai.",
+  "pv.contactTitle": "Contact",
+  "pv.contactLead": "For questions about your personal data, or to use your rights as a data subject, contact:",
+  "pv.organization": "Organization",
+  "pv.address": "Address",
+  "pv.phone": "Phone",
+  "pv.phoneExt": "{phone} ext. {ext}",
+  "pv.toForm": "Go to the request form",
 };
 
 const dictionaries = { th, en };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CctvRequests.Api.Hosting;
 using CctvRequests.Api.Staff;
 using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
@@ -22,7 +23,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     {
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
         {
-            logger.LogInformation("Request aborted by the client");
+            logger.Aborted();
             return true;
         }
 
@@ -52,16 +53,16 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.Unhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
             problem = Problem(StatusCodes.Status500InternalServerError, Titles.ServerError, Lang.Of(Texts.ServerError));
         }
         else if (problem.Status >= 500)
         {
-            logger.LogWarning(exception, "Service unavailable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.Unavailable(exception, httpContext.Request.Method, httpContext.Request.Path);
         }
         else
         {
-            logger.LogInformation("{Status} on {Method} {Path}: {Kind}", problem.Status, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
+            logger.Expected(problem.Status ?? 0, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
         }
 
         problem.Extensions["traceId"] = httpContext.TraceIdentifier;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CctvRequests.Api.Hosting;
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Audit;
 using CctvRequests.Application.Common;
@@ -39,7 +40,8 @@ public sealed class StaffSignIn(
     IPasswordHasher<StaffUser> hasher,
     AuditTrail audit,
     IAppDbContext db,
-    IHttpContextAccessor http)
+    IHttpContextAccessor http,
+    ILogger<StaffSignIn> logger)
 {
     public const string AmrPassword = "pwd";
     public const string AmrMultiFactor = "mfa";
@@ -149,6 +151,8 @@ public sealed class StaffSignIn(
     private async Task<StaffSignInFailedException> FailedAsync(string? email, StaffUser? user, string cause)
     {
         audit.RecordFor(email is { Length: > 0 and <= 256 } ? email : null, user?.Id, user?.DisplayName, AuditAction.SignInFailed, cause);
+        // The log says that and why, not who: the address is classified personal data and redacted.
+        logger.SignInRefused(email ?? string.Empty, cause);
         await db.SaveChangesAsync();
         return new StaffSignInFailedException(twoFactorRequired: false);
     }

@@ -18,6 +18,7 @@ public interface IAppDbContext
     DbSet<CancellationReason> CancellationReasons { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<PersonalData.SubjectRightsRequest> SubjectRightsRequests { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

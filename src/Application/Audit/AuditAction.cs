@@ -37,6 +37,13 @@ public enum AuditAction
     PublishPrivacyNotice,
     CreateCancellationReason,
     UpdateCancellationReason,
+    RetentionRun,
+    SearchSubject,
+    ExportSubject,
+    CorrectApplicant,
+    EraseSubject,
+    LogRightsRequest,
+    CompleteRightsRequest,
 }
 
 public static class AuditActionText
@@ -75,6 +82,13 @@ public static class AuditActionText
         AuditAction.PublishPrivacyNotice => new("เผยแพร่นโยบายความเป็นส่วนตัวฉบับใหม่", "Published a privacy notice"),
         AuditAction.CreateCancellationReason => new("เพิ่มเหตุผลการยกเลิก", "Added a cancellation reason"),
         AuditAction.UpdateCancellationReason => new("แก้ไขเหตุผลการยกเลิก", "Changed a cancellation reason"),
+        AuditAction.RetentionRun => new("ลบข้อมูลตามระยะเวลาเก็บรักษา", "Erased data past its retention"),
+        AuditAction.SearchSubject => new("ค้นหาข้อมูลของเจ้าของข้อมูล", "Searched a data subject"),
+        AuditAction.ExportSubject => new("ส่งออกข้อมูลของเจ้าของข้อมูล", "Exported a data subject's data"),
+        AuditAction.CorrectApplicant => new("แก้ไขข้อมูลผู้ยื่น", "Corrected applicant data"),
+        AuditAction.EraseSubject => new("ลบข้อมูลของเจ้าของข้อมูล", "Erased a data subject's data"),
+        AuditAction.LogRightsRequest => new("บันทึกคำขอใช้สิทธิ", "Logged a rights request"),
+        AuditAction.CompleteRightsRequest => new("ปิดคำขอใช้สิทธิ", "Completed a rights request"),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }

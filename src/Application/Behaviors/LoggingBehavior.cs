@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CctvRequests.Application.Logging;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +22,7 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
         }
         finally
         {
-            logger.LogDebug("{Message} handled in {ElapsedMs:F1} ms", typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.Handled(typeof(TMessage).Name, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1));
         }
     }
 }

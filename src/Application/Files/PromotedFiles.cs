@@ -1,4 +1,5 @@
 using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace CctvRequests.Application.Files;
@@ -50,14 +51,14 @@ public sealed class PromotedFiles(IFileStore store, IStoredFileReferences refere
             if (await references.AnyReferencedAsync(_keys, timeout.Token))
             {
                 _keys.Clear();
-                logger.LogWarning("A commit reported a failure but its rows are saved: the command succeeded");
+                logger.CommittedAfterAll();
                 return true;
             }
             await DiscardAsync();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            logger.LogWarning("Whether a failed commit saved its rows cannot be asked now ({Error}); {Count} files are left for the storage sweep", ex.GetType().Name, _keys.Count);
+            logger.CommitUnknown(ex.GetType().Name, _keys.Count);
         }
         return false;
     }
@@ -66,7 +67,7 @@ public sealed class PromotedFiles(IFileStore store, IStoredFileReferences refere
     {
         if (_keys.Count > 0)
         {
-            logger.LogWarning("{Count} promoted files of an unfinished commit are left for the storage sweep", _keys.Count);
+            logger.FilesLeftForSweep(_keys.Count);
         }
         return ValueTask.CompletedTask;
     }

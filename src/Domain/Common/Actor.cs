@@ -7,4 +7,7 @@ public sealed record Actor(string Id, string Name)
     public const int NameMax = 200;
 
     public static readonly Actor Citizen = new("citizen", "ผู้ยื่นคำร้อง");
+
+    /// <summary>The system itself: the retention run.</summary>
+    public static readonly Actor System = new("system", "ระบบ");
 }

@@ -39,7 +39,7 @@ public sealed class IdentityDocument : IEquatable<IdentityDocument>
         new(IdentityDocumentKind.Passport, passport.Value, country.Alpha3);
 
     /// <summary>Restores a stored document; throws when the stored values break the rules.</summary>
-    public static IdentityDocument Restore(IdentityDocumentKind kind, string number, string? country) => kind switch
+    public static IdentityDocument Restore(IdentityDocumentKind kind, string number, string? country) => number.Length == 0 ? Erased(kind) : kind switch
     {
         IdentityDocumentKind.NationalId => Of(NationalId.Parse(number)),
         IdentityDocumentKind.Passport => Of(
@@ -48,14 +48,19 @@ public sealed class IdentityDocument : IEquatable<IdentityDocument>
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public NationalId? NationalId => Kind == IdentityDocumentKind.NationalId ? Common.NationalId.Parse(Number) : null;
+    /// <summary>The document of an erased request: its kind stays (for statistics), its number and country are gone.</summary>
+    public static IdentityDocument Erased(IdentityDocumentKind kind) => new(kind, string.Empty, null);
+
+    public bool IsErased => Number.Length == 0;
+
+    public NationalId? NationalId => Kind == IdentityDocumentKind.NationalId && !IsErased ? Common.NationalId.Parse(Number) : null;
 
     /// <summary>What a staff screen shows: <c>1-1120-34563-56-2</c> or <c>GBR AB1234567</c>.</summary>
-    public string Formatted => Kind == IdentityDocumentKind.NationalId ? NationalId!.Formatted : $"{Country} {Number}";
+    public string Formatted => IsErased ? string.Empty : Kind == IdentityDocumentKind.NationalId ? NationalId!.Formatted : $"{Country} {Number}";
 
-    public string Masked => Kind == IdentityDocumentKind.NationalId
+    public string Masked => IsErased ? string.Empty : Kind == IdentityDocumentKind.NationalId
         ? NationalId!.Masked
-        : $"{Country} {new string('*', Math.Max(0, Number.Length - 3))}{Number[^3..]}";
+        : $"{Country} {new string('*', Math.Max(0, Number.Length - 3))}{Number[^Math.Min(3, Number.Length)..]}";
 
     public override string ToString() => Masked;
 

@@ -16,7 +16,12 @@ public sealed class ThaiPhoneNumber : IEquatable<ThaiPhoneNumber>
 
     public string E164 { get; }
 
-    public bool IsMobile => E164[3] is '6' or '8' or '9';
+    /// <summary>The phone of an erased request: no number at all.</summary>
+    public static readonly ThaiPhoneNumber Erased = new(string.Empty);
+
+    public bool IsErased => E164.Length == 0;
+
+    public bool IsMobile => !IsErased && E164[3] is '6' or '8' or '9';
 
     public static bool TryParse(string? input, [NotNullWhen(true)] out ThaiPhoneNumber? phone)
     {
@@ -55,13 +60,17 @@ public sealed class ThaiPhoneNumber : IEquatable<ThaiPhoneNumber>
             : throw new DomainException("phone.invalid", new Text("หมายเลขโทรศัพท์ไม่ถูกต้อง", "The phone number is not a complete Thai number."));
 
     /// <summary>Restores a stored E.164 value.</summary>
-    public static ThaiPhoneNumber FromE164(string e164) => Parse(e164);
+    public static ThaiPhoneNumber FromE164(string e164) => e164.Length == 0 ? Erased : Parse(e164);
 
     /// <summary>The national form as Thais write it: <c>081-234-5678</c>, <c>02-123-4567</c>, <c>054-237600</c>.</summary>
     public string National
     {
         get
         {
+            if (IsErased)
+            {
+                return string.Empty;
+            }
             var n = "0" + E164[3..];
             if (n.Length == 10)
             {
@@ -71,7 +80,7 @@ public sealed class ThaiPhoneNumber : IEquatable<ThaiPhoneNumber>
         }
     }
 
-    public string Masked => $"xxx-xxx-{E164[^4..]}";
+    public string Masked => IsErased ? string.Empty : $"xxx-xxx-{E164[^4..]}";
 
     public override string ToString() => Masked;
 

@@ -28,7 +28,7 @@ public sealed class Applicant
     public string Address { get; private set; }
     public ThaiPhoneNumber Phone { get; private set; }
 
-    public string FullName => $"{Title}{FirstName} {LastName}";
+    public string FullName => IsErased ? string.Empty : $"{Title}{FirstName} {LastName}";
 
     public static Applicant Create(
         string title, string firstName, string lastName, IdentityDocument identity, int age,
@@ -50,9 +50,67 @@ public sealed class Applicant
         };
     }
 
+    /// <summary>Everything that identified the person, gone; only the kind of document stays (for statistics).</summary>
+    public static Applicant Erased(IdentityDocumentKind kind) => new()
+    {
+        Identity = IdentityDocument.Erased(kind),
+        Age = 0,
+        Ethnicity = null,
+        Phone = ThaiPhoneNumber.Erased,
+    };
+
+    public bool IsErased => Identity.IsErased;
+
+    /// <summary>One field corrected in place (PDPA s.35), checked as on the form; the document never changes here.</summary>
+    public void Correct(ApplicantField field, string value)
+    {
+        var corrected = With(field, value);
+        Title = corrected.Title;
+        FirstName = corrected.FirstName;
+        LastName = corrected.LastName;
+        Age = corrected.Age;
+        Ethnicity = corrected.Ethnicity;
+        Nationality = corrected.Nationality;
+        Address = corrected.Address;
+        Phone = corrected.Phone;
+    }
+
+    /// <summary>The same person with one field corrected, checked as on the form.</summary>
+    private Applicant With(ApplicantField field, string value)
+    {
+        var v = value.Trim();
+        return field switch
+        {
+            ApplicantField.Title => Create(v, FirstName, LastName, Identity, Age, Ethnicity, Nationality, Address, Phone),
+            ApplicantField.FirstName => Create(Title, v, LastName, Identity, Age, Ethnicity, Nationality, Address, Phone),
+            ApplicantField.LastName => Create(Title, FirstName, v, Identity, Age, Ethnicity, Nationality, Address, Phone),
+            ApplicantField.Age => Create(Title, FirstName, LastName, Identity,
+                int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age) ? age : -1,
+                Ethnicity, Nationality, Address, Phone),
+            ApplicantField.Ethnicity => Create(Title, FirstName, LastName, Identity, Age, v, Nationality, Address, Phone),
+            ApplicantField.Nationality => Create(Title, FirstName, LastName, Identity, Age, Ethnicity, v, Address, Phone),
+            ApplicantField.Address => Create(Title, FirstName, LastName, Identity, Age, Ethnicity, Nationality, v, Phone),
+            ApplicantField.Phone => Create(Title, FirstName, LastName, Identity, Age, Ethnicity, Nationality, Address, ThaiPhoneNumber.Parse(v)),
+            _ => throw new ArgumentOutOfRangeException(nameof(field)),
+        };
+    }
+
     /// <summary>What a citizen-facing page may show: <c>นายสม*** ใจ***</c>.</summary>
-    public string MaskedName => $"{Title}{Mask.KeepStart(FirstName, 2)} {Mask.KeepStart(LastName, 2)}";
+    public string MaskedName => IsErased ? string.Empty : $"{Title}{Mask.KeepStart(FirstName, 2)} {Mask.KeepStart(LastName, 2)}";
 
     /// <summary>Never print the fields: they identify a person.</summary>
     public override string ToString() => nameof(Applicant);
+}
+
+/// <summary>The fields of the applicant a data subject may have corrected.</summary>
+public enum ApplicantField
+{
+    Title,
+    FirstName,
+    LastName,
+    Age,
+    Ethnicity,
+    Nationality,
+    Address,
+    Phone,
 }

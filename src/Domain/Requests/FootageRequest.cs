@@ -76,7 +76,11 @@ public sealed class FootageRequest
     /// <summary>When the request was approved or cancelled; null while it is open.</summary>
     public DateTimeOffset? DecidedAt { get; private set; }
 
-    public Attachment Signature => _attachments.Single(a => a.Kind == AttachmentKind.Signature);
+    /// <summary>Null once the request's personal data is erased.</summary>
+    public Attachment? Signature => _attachments.SingleOrDefault(a => a.Kind == AttachmentKind.Signature);
+
+    /// <summary>When the personal data was erased (retention or the person's request); null while it is kept.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
 
     public static FootageRequest Submit(
         ReferenceNumber referenceNumber,
@@ -199,6 +203,59 @@ public sealed class FootageRequest
     }
 
     public bool IsPreserved => _preservations.Count > 0;
+
+    /// <summary>
+    /// PDPA s.33 and the retention promise: everything that identifies the person goes (names,
+    /// document, address, phone, age, ethnicity, the reason they gave, every file, note texts,
+    /// messages, hand-over recipients and signatures). What statistics need stays: station,
+    /// purpose, dates, status and reason codes. An open request is cancelled with the reason
+    /// <see cref="CancellationReason.Erased"/>. Returns the storage keys of the files to delete
+    /// once this is saved. Erasing twice does nothing.
+    /// </summary>
+    public IReadOnlyList<string> ErasePersonalData(Actor by, DateTimeOffset at)
+    {
+        if (ErasedAt is not null)
+        {
+            return [];
+        }
+        foreach (var change in _history)
+        {
+            change.ErasePersonalData();
+        }
+        foreach (var note in _notes)
+        {
+            note.ErasePersonalData();
+        }
+        foreach (var record in _preservations)
+        {
+            record.ErasePersonalData();
+        }
+        foreach (var handOver in _handOvers)
+        {
+            handOver.ErasePersonalData();
+        }
+        if (!RequestStatusTransitions.IsFinal(Status))
+        {
+            MoveTo(RequestStatus.Cancelled, by, at, null, CancellationReason.Erased, RequestTexts.ErasedMessage.Th);
+        }
+        var keys = _attachments.Select(a => a.StorageKey).ToList();
+        _attachments.Clear();
+        Applicant = Applicant.Erased(Applicant.Identity.Kind);
+        Reason = string.Empty;
+        ErasedAt = at.ToUniversalTime();
+        return keys;
+    }
+
+    /// <summary>PDPA s.35: one field of the applicant corrected, the correction noted in the request's history (not the old value).</summary>
+    public RequestNote CorrectApplicant(Actor by, DateTimeOffset at, ApplicantField field, string value, string noteText)
+    {
+        if (ErasedAt is not null)
+        {
+            throw new DomainException("request.erased", RequestTexts.AlreadyErased);
+        }
+        Applicant.Correct(field, value);
+        return AddNote(by, at, noteText);
+    }
 
     private void MoveTo(RequestStatus to, Actor actor, DateTimeOffset at, string? note, string? reasonCode, string? publicMessage)
     {

@@ -65,6 +65,13 @@ public sealed class HandOver
 
     public IReadOnlyList<HandOverClip> Clips => _clips;
 
+    /// <summary>Erasure: who received it and their signature go; what was handed over (clips, hashes, medium) stays.</summary>
+    internal void ErasePersonalData()
+    {
+        ReceivedBy = string.Empty;
+        SignaturePng = null;
+    }
+
     internal static HandOver Create(Actor by, DateTimeOffset at, string medium, string receivedBy, IReadOnlyCollection<HandOverClip> clips, byte[] signaturePng)
     {
         if (clips.Count is 0 or > MaxClips)

@@ -18,6 +18,9 @@ public sealed class RequestNote
     public DateTimeOffset At { get; private set; }
     public string Text { get; private set; }
 
+    /// <summary>Erasure: a note about the request may name the person; who wrote it and when stay.</summary>
+    internal void ErasePersonalData() => Text = string.Empty;
+
     internal static RequestNote Create(Actor author, DateTimeOffset at, string text) => new()
     {
         Id = Guid.CreateVersion7(at),
@@ -48,6 +51,8 @@ public sealed class FootagePreservation
 
     /// <summary>How and where: "exported 3 clips to the evidence drive", "locked on NVR 2".</summary>
     public string Note { get; private set; }
+
+    internal void ErasePersonalData() => Note = string.Empty;
 
     internal static FootagePreservation Create(Actor by, DateTimeOffset at, string note) => new()
     {

@@ -29,6 +29,13 @@ public static class RequestTexts
 
     public static readonly Text IncidentAfterWritten = new("วันที่เกิดเหตุต้องไม่อยู่หลังวันที่เขียน", "The incident date cannot be after the date written.");
 
+    /// <summary>What the citizen's status page says of a request whose personal data was erased.</summary>
+    public static readonly Text ErasedMessage = new(
+        "ข้อมูลส่วนบุคคลของคำร้องนี้ถูกลบแล้ว", "The personal data of this request has been erased.");
+
+    public static readonly Text AlreadyErased = new(
+        "ข้อมูลส่วนบุคคลของคำร้องนี้ถูกลบแล้ว จึงแก้ไขไม่ได้", "The personal data of this request was erased; there is nothing to correct.");
+
     public static readonly Text StationInactive = new(
         "ไม่พบสถานที่เกิดเหตุที่เลือก หรือสถานีนี้ไม่เปิดรับคำร้อง", "The chosen location does not exist or does not take requests.");
 }

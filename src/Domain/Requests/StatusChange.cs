@@ -30,6 +30,13 @@ public sealed class StatusChange
     /// <summary>What the citizen reads when the request is cancelled.</summary>
     public string? PublicMessage { get; private set; }
 
+    /// <summary>Erasure: the staff note and the message to the citizen may name the person; the move itself stays.</summary>
+    internal void ErasePersonalData()
+    {
+        Note = null;
+        PublicMessage = null;
+    }
+
     internal static StatusChange Create(
         RequestStatus? from, RequestStatus to, Common.Actor actor, DateTimeOffset at, string? note,
         string? reasonCode = null, string? publicMessage = null) => new()

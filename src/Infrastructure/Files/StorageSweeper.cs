@@ -1,4 +1,5 @@
 using CctvRequests.Domain.Requests;
+using CctvRequests.Infrastructure.Logging;
 using CctvRequests.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,7 +49,7 @@ public sealed class StorageSweeper(LocalFileStore store, AppDbContext db, ILogge
         }
         if (temporary + unreferenced > 0)
         {
-            logger.LogWarning("Storage sweep removed {Temporary} temporary and {Unreferenced} unreferenced files", temporary, unreferenced);
+            logger.Swept(temporary, unreferenced);
         }
         return (temporary, unreferenced);
     }
@@ -69,7 +70,7 @@ public sealed class StorageSweepJob(IServiceScopeFactory scopes, TimeProvider cl
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "The storage sweep failed; will retry");
+                logger.SweepFailed(ex);
             }
         }
     }

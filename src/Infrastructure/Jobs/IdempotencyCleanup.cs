@@ -1,4 +1,5 @@
 using CctvRequests.Application.Idempotency;
+using CctvRequests.Infrastructure.Logging;
 using CctvRequests.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvider
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Purging expired idempotency records failed; will retry");
+                logger.IdempotencyPurgeFailed(ex);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -40,7 +41,7 @@ public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvider
         var removed = await db.IdempotencyRecords.Where(r => r.CreatedAt <= expired).ExecuteDeleteAsync(cancellationToken);
         if (removed > 0)
         {
-            logger.LogInformation("Purged {Count} expired idempotency records", removed);
+            logger.IdempotencyPurged(removed);
         }
         return removed;
     }

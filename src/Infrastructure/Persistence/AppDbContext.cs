@@ -6,17 +6,21 @@ using CctvRequests.Domain.Privacy;
 using CctvRequests.Domain.Requests;
 using CctvRequests.Domain.Stations;
 using CctvRequests.Infrastructure.Identity;
+using CctvRequests.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CctvRequests.Infrastructure.Persistence;
 
 /// <summary>One database for requests, staff accounts (Identity), the audit log and Data Protection keys.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, PersonalDataProtector protector)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IAppDbContext, IDataProtectionKeyContext
 {
+    /// <summary>Encrypts identity numbers in the model's converter and computes their blind index on save.</summary>
+    public PersonalDataProtector Protector => protector;
+
     public DbSet<FootageRequest> FootageRequests => Set<FootageRequest>();
     public DbSet<Station> Stations => Set<Station>();
     public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
@@ -24,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CancellationReason> CancellationReasons => Set<CancellationReason>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Application.PersonalData.SubjectRightsRequest> SubjectRightsRequests => Set<Application.PersonalData.SubjectRightsRequest>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     /// <summary>Data Protection keys live in the database, so a restart or a second instance keeps them.</summary>
@@ -34,6 +39,46 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         // Identity's tables first (its schema version comes from IdentityOptions: version 3 has passkeys).
         base.OnModelCreating(modelBuilder);
         StaffIdentityTables.Configure(modelBuilder);
+        // Configurations with a parameterless constructor; the one that needs the protector after.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        modelBuilder.Entity<FootageRequest>(new Configurations.FootageRequestConfiguration(protector).Configure);
     }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        SetIdentityIndexes();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        SetIdentityIndexes();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Each request's blind index follows its document: set when it is saved, cleared when the document is erased.</summary>
+    private void SetIdentityIndexes()
+    {
+        foreach (var entry in ChangeTracker.Entries<FootageRequest>())
+        {
+            if (entry.State is EntityState.Deleted or EntityState.Detached)
+            {
+                continue;
+            }
+            var identity = entry.Entity.Applicant.Identity;
+            var index = identity.IsErased ? null : protector.Of(identity.Kind, identity.Number);
+            var property = entry.Property<byte[]?>(Application.Abstractions.IdentitySearch.Property);
+            if (!(property.CurrentValue ?? []).AsSpan().SequenceEqual(index ?? []) || (property.CurrentValue is null) != (index is null))
+            {
+                property.CurrentValue = index;
+            }
+        }
+    }
+}
+
+/// <summary>One model per key set: the identity converter holds the protector it was built with.</summary>
+public sealed class ProtectorModelCacheKeyFactory : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is AppDbContext app ? (context.GetType(), app.Protector.Fingerprint, designTime) : (context.GetType(), designTime);
 }

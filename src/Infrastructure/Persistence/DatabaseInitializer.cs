@@ -1,5 +1,8 @@
+using CctvRequests.Infrastructure.Logging;
+using CctvRequests.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -51,7 +54,7 @@ public sealed class DatabaseInitializer(
         // The application's services too: the Identity schema (passkeys) is read from its options.
         var options = new DbContextOptionsBuilder<AppDbContext>().UseApplicationServiceProvider(services);
         DependencyInjection.ConfigureDb(options, owner);
-        await using var ownerDb = new AppDbContext(options.Options);
+        await using var ownerDb = new AppDbContext(options.Options, services.GetRequiredService<PersonalDataProtector>());
         await MigrateAndSeedAsync(ownerDb, cancellationToken);
         var appRole = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Default")).Username;
         var ownerRole = new NpgsqlConnectionStringBuilder(owner).Username;
@@ -64,9 +67,83 @@ public sealed class DatabaseInitializer(
     private async Task MigrateAndSeedAsync(AppDbContext context, CancellationToken cancellationToken)
     {
         await context.Database.MigrateAsync(cancellationToken);
+        await ProtectIdentitiesAsync(context, cancellationToken);
         var seed = configuration["Organization:SeedFile"];
         await organization.ApplyAsync(
             context, string.IsNullOrWhiteSpace(seed) ? Path.Combine(ContentRoot, OrganizationSeed.DefaultFile) : Path.GetFullPath(seed), clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
+    /// A database from before identity numbers were encrypted: the migration kept the clear numbers
+    /// in <c>applicant_id_plain</c>; here they are encrypted and indexed (the keys are not SQL's to
+    /// know), 500 rows at a time, and then the clear column is dropped. Runs once; afterwards the
+    /// column does not exist.
+    /// </summary>
+    public async Task<int> ProtectIdentitiesAsync(AppDbContext context, CancellationToken cancellationToken)
+    {
+        var protector = context.Protector;
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        try
+        {
+            await using (var exists = new NpgsqlCommand(
+                "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'footage_requests' AND column_name = 'applicant_id_plain'", connection))
+            {
+                if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! == 0)
+                {
+                    return 0;
+                }
+            }
+            var converted = 0;
+            while (true)
+            {
+                var batch = new List<(Guid Id, string Kind, string Plain)>();
+                await using (var read = new NpgsqlCommand(
+                    "SELECT id, applicant_id_kind, applicant_id_plain FROM footage_requests WHERE applicant_id_plain IS NOT NULL LIMIT 500", connection))
+                await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        batch.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2)));
+                    }
+                }
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                foreach (var (id, kind, plain) in batch)
+                {
+                    await using var update = new NpgsqlCommand(
+                        "UPDATE footage_requests SET applicant_id_cipher = @cipher, applicant_id_index = @index, applicant_id_plain = NULL WHERE id = @id", connection, transaction);
+                    update.Parameters.AddWithValue("cipher", protector.Encrypt(plain));
+                    update.Parameters.AddWithValue("index", plain.Length == 0 ? DBNull.Value : protector.Of(Enum.Parse<Domain.Common.IdentityDocumentKind>(kind), plain));
+                    update.Parameters.AddWithValue("id", id);
+                    await update.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+                converted += batch.Count;
+            }
+            await using (var finish = new NpgsqlCommand(
+                "UPDATE footage_requests SET applicant_id_cipher = '\\x' WHERE applicant_id_cipher IS NULL; " +
+                "ALTER TABLE footage_requests ALTER COLUMN applicant_id_cipher SET NOT NULL; ALTER TABLE footage_requests DROP COLUMN applicant_id_plain", connection))
+            {
+                await finish.ExecuteNonQueryAsync(cancellationToken);
+            }
+            logger.IdentitiesProtected(converted);
+            return converted;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
     }
 
     private async Task GrantAsync(AppDbContext ownerDb, string appRole, CancellationToken cancellationToken)
@@ -86,6 +163,6 @@ public sealed class DatabaseInitializer(
         {
             await ownerDb.Database.ExecuteSqlRawAsync(statement, cancellationToken);
         }
-        logger.LogInformation("Granted row access (no DDL, audit log append-only) to the application role");
+        logger.Granted();
     }
 }

@@ -5,6 +5,7 @@ using CctvRequests.Domain.Organization;
 using CctvRequests.Domain.Privacy;
 using CctvRequests.Domain.Requests;
 using CctvRequests.Domain.Stations;
+using CctvRequests.Infrastructure.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -37,7 +38,7 @@ public sealed class OrganizationSeed(ILogger<OrganizationSeed> logger)
         if (profile is null)
         {
             db.OrganizationProfiles.Add(OrganizationProfile.Create(seed.Organization.ToDetails(), now));
-            logger.LogInformation("Organization profile loaded from {File}", Path.GetFileName(path));
+            logger.ProfileLoaded(Path.GetFileName(path));
         }
         else if (string.IsNullOrEmpty(profile.FormTitleTh))
         {
@@ -53,7 +54,7 @@ public sealed class OrganizationSeed(ILogger<OrganizationSeed> logger)
             {
                 db.Stations.Add(Station.Create(0, s.Name, s.NameEn, s.District, s.FootageRetentionDays ?? Station.DefaultRetentionDays, isActive: true, ++order));
             }
-            logger.LogInformation("{Count} stations loaded from {File}", seed.Stations.Count, Path.GetFileName(path));
+            logger.StationsLoaded(seed.Stations.Count, Path.GetFileName(path));
         }
         var known = await db.CancellationReasons.Select(r => r.Code).ToListAsync(cancellationToken);
         var order2 = known.Count;
@@ -73,7 +74,7 @@ public sealed class OrganizationSeed(ILogger<OrganizationSeed> logger)
     {
         if (!Directory.Exists(folder))
         {
-            logger.LogWarning("No privacy notice folder at {Folder}", folder);
+            logger.NoNoticeFolder(folder);
             return;
         }
         var known = await db.PrivacyNotices.Select(n => n.Version).ToListAsync(cancellationToken);
@@ -85,7 +86,7 @@ public sealed class OrganizationSeed(ILogger<OrganizationSeed> logger)
             if (!known.Contains(content.Version))
             {
                 db.PrivacyNotices.Add(PrivacyNotice.Create(content.Version, content.Text, content.TextEn, content.PublishedAt));
-                logger.LogInformation("Privacy notice version {Version} loaded", content.Version);
+                logger.NoticeLoaded(content.Version);
             }
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -47,6 +47,51 @@ export async function call(method, path, { body, rawBody, headers = {} } = {}) {
   return { data, etag: response.headers.get("ETag"), status: response.status };
 }
 
+/** The file name in a Content-Disposition header (filename*=UTF-8'' first), or "". */
+export function fileNameOf(disposition) {
+  if (!disposition) return "";
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ""));
+    } catch {
+      // A broken encoding: fall back to the plain filename.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain ? plain[1].trim() : "";
+}
+
+/**
+ * Like call(), for an answer that is a file (a ZIP export): resolves with { blob, fileName } (the
+ * name from Content-Disposition); an error answer rejects with ApiError as call() does.
+ */
+export async function callForFile(method, path, { body } = {}) {
+  const h = { "Accept-Language": lang() === "en" ? "en" : "th", Accept: "application/zip, application/octet-stream, application/problem+json" };
+  if (method !== "GET" && csrfToken) h["X-CSRF-TOKEN"] = csrfToken;
+  if (body !== undefined) h["Content-Type"] = "application/json";
+  let response;
+  try {
+    response = await fetch(path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin", cache: "no-store" });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (!response.ok) {
+    const type = response.headers.get("Content-Type") || "";
+    const data = type.includes("json") ? await response.json().catch(() => null) : null;
+    const error = new ApiError(response.status, data);
+    if (response.status === 401 && onUnauthorized) onUnauthorized(error);
+    throw error;
+  }
+  let blob;
+  try {
+    blob = await response.blob();
+  } catch {
+    throw new ApiError(0, null);
+  }
+  return { blob, fileName: fileNameOf(response.headers.get("Content-Disposition")) };
+}
+
 export const get = async (path) => (await call("GET", path)).data;
 export const post = async (path, body) => (await call("POST", path, { body })).data;
 export const put = async (path, body) => (await call("PUT", path, { body })).data;

@@ -26,7 +26,7 @@ public sealed record StatusSummaryDto(
     DateOnly IncidentDate,
     DateTimeOffset SubmittedAt);
 
-public sealed class LookupRequestsHandler(IAppDbContext db, IThrottle throttle)
+public sealed class LookupRequestsHandler(IAppDbContext db, IThrottle throttle, IIdentityIndex index)
     : IQueryHandler<LookupRequestsQuery, IReadOnlyList<StatusSummaryDto>>
 {
     public const int MaxResults = 50;
@@ -36,7 +36,7 @@ public sealed class LookupRequestsHandler(IAppDbContext db, IThrottle throttle)
         var id = query.Identity;
         throttle.ForDocument(ThrottlePolicy.Lookup, id);
         var rows = await db.FootageRequests.AsNoTracking()
-            .Where(r => r.Applicant.Identity.Kind == id.Kind && r.Applicant.Identity.Number == id.Number && r.Applicant.Identity.Country == id.Country)
+            .OfPerson(index, id)
             .OrderByDescending(r => r.SubmittedAt)
             .Take(MaxResults)
             .Join(db.Stations, r => r.StationId, s => s.Id, (r, s) => new { r.ReferenceNumber, r.Status, s.Id, s.Name, s.NameEn, r.IncidentDate, r.SubmittedAt })

@@ -2,6 +2,7 @@ using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
 using CctvRequests.Application.Idempotency;
+using CctvRequests.Application.Logging;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using Mediator;
@@ -70,7 +71,7 @@ public sealed class SubmitRequestHandler(
         db.FootageRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
 
-        logger.LogInformation("Request {Reference} submitted for station {StationId} with {Files} files", reference.Value, station.Id, attachments.Count);
+        logger.Submitted(reference.Value, station.Id, attachments.Count);
         return answers.For(request, token);
     }
 }

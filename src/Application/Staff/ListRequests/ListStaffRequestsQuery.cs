@@ -58,12 +58,12 @@ public sealed record QueueRowDto
     public string? Flag { get; init; }
 }
 
-public sealed class ListStaffRequestsHandler(IAppDbContext db, TypeAdapterConfig mappings, TimeProvider clock)
+public sealed class ListStaffRequestsHandler(IAppDbContext db, TypeAdapterConfig mappings, TimeProvider clock, IIdentityIndex index)
     : IQueryHandler<ListStaffRequestsQuery, StaffQueueDto>
 {
     public async ValueTask<StaffQueueDto> Handle(ListStaffRequestsQuery query, CancellationToken cancellationToken)
     {
-        var filtered = StaffQueueFilters.Apply(db.FootageRequests.AsNoTracking(), query);
+        var filtered = StaffQueueFilters.Apply(db.FootageRequests.AsNoTracking(), query, index);
         var counts = await filtered.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var matching = query.Statuses.Count == 0 ? filtered : filtered.Where(r => query.Statuses.Contains(r.Status));
         var total = counts.Where(c => query.Statuses.Count == 0 || query.Statuses.Contains(c.Key)).Sum(c => c.Count);

@@ -1,12 +1,14 @@
+using CctvRequests.Application.Abstractions;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
 
 namespace CctvRequests.Application.Staff.ListRequests;
 
 /// <summary>Every filter of the queue but the status (the counts per status use the rest).</summary>
 public static class StaffQueueFilters
 {
-    public static IQueryable<FootageRequest> Apply(IQueryable<FootageRequest> requests, ListStaffRequestsQuery query)
+    public static IQueryable<FootageRequest> Apply(IQueryable<FootageRequest> requests, ListStaffRequestsQuery query, IIdentityIndex index)
     {
         if (query.StationId is { } station)
         {
@@ -30,11 +32,11 @@ public static class StaffQueueFilters
         {
             requests = requests.Where(r => r.IncidentDate <= incidentTo);
         }
-        return query.Search is { } search ? Matching(requests, search) : requests;
+        return query.Search is { } search ? Matching(requests, search, index) : requests;
     }
 
     /// <summary>A reference number, a national ID, a passport number, or part of a name.</summary>
-    private static IQueryable<FootageRequest> Matching(IQueryable<FootageRequest> requests, string search)
+    private static IQueryable<FootageRequest> Matching(IQueryable<FootageRequest> requests, string search, IIdentityIndex index)
     {
         if (ReferenceNumber.TryParse(search, out var reference))
         {
@@ -42,13 +44,18 @@ public static class StaffQueueFilters
         }
         if (NationalId.TryParse(search, out var nationalId))
         {
-            return requests.Where(r => r.Applicant.Identity.Kind == IdentityDocumentKind.NationalId && r.Applicant.Identity.Number == nationalId.Value);
+            return requests.WithNumber(index, IdentityDocumentKind.NationalId, nationalId.Value);
         }
         var text = search.ToLowerInvariant();
-        var passport = PassportNumber.TryParse(search, out var number) ? number.Value : null;
+        var byName = requests.Where(r => (r.Applicant.Title + r.Applicant.FirstName + " " + r.Applicant.LastName).ToLower().Contains(text));
+        if (!PassportNumber.TryParse(search, out var passport))
+        {
+            return byName;
+        }
+        var passportKey = index.Of(IdentityDocumentKind.Passport, passport.Value);
         return requests.Where(r =>
             (r.Applicant.Title + r.Applicant.FirstName + " " + r.Applicant.LastName).ToLower().Contains(text)
-            || (passport != null && r.Applicant.Identity.Kind == IdentityDocumentKind.Passport && r.Applicant.Identity.Number == passport));
+            || EF.Property<byte[]>(r, IdentitySearch.Property) == passportKey);
     }
 
     /// <summary>Midnight in Bangkok, as the instant submissions are stored in.</summary>

@@ -1,12 +1,18 @@
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using CctvRequests.Domain.Stations;
+using CctvRequests.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CctvRequests.Infrastructure.Persistence.Configurations;
 
-public sealed class FootageRequestConfiguration : IEntityTypeConfiguration<FootageRequest>
+/// <summary>
+/// The request's table. The identity number is stored encrypted (<see cref="PersonalDataProtector"/>),
+/// found by its blind index; so this configuration needs the protector and is applied by hand, not
+/// found by the assembly scan.
+/// </summary>
+public sealed class FootageRequestConfiguration(PersonalDataProtector protector)
 {
     public void Configure(EntityTypeBuilder<FootageRequest> builder)
     {
@@ -27,10 +33,13 @@ public sealed class FootageRequestConfiguration : IEntityTypeConfiguration<Foota
             a.OwnsOne(x => x.Identity, i =>
             {
                 i.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20).HasColumnName("applicant_id_kind");
-                i.Property(d => d.Number).HasMaxLength(IdentityDocument.NumberMax).HasColumnName("applicant_id_number");
+                i.Property(d => d.Number)
+                    .HasConversion(v => protector.Encrypt(v), v => protector.Decrypt(v))
+                    .HasColumnType("bytea")
+                    .HasColumnName("applicant_id_cipher");
                 i.Property(d => d.Country).HasMaxLength(IdentityDocument.CountryLength).IsFixedLength().HasColumnName("applicant_id_country");
                 i.Ignore(d => d.NationalId);
-                i.HasIndex(d => d.Number);
+                i.Ignore(d => d.IsErased);
             });
             a.Navigation(x => x.Identity).IsRequired();
             a.Property(x => x.Ethnicity).HasMaxLength(RequestLimits.EthnicityMax);
@@ -41,6 +50,8 @@ public sealed class FootageRequestConfiguration : IEntityTypeConfiguration<Foota
                 .HasMaxLength(16);
         });
         builder.Navigation(r => r.Applicant).IsRequired();
+        builder.Property<byte[]?>(Application.Abstractions.IdentitySearch.Property).HasColumnName("applicant_id_index");
+        builder.HasIndex(Application.Abstractions.IdentitySearch.Property);
 
         builder.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.Reason).HasMaxLength(RequestLimits.ReasonMax);
@@ -77,6 +88,7 @@ public sealed class FootageRequestConfiguration : IEntityTypeConfiguration<Foota
         builder.Navigation(r => r.HandOvers).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(r => r.IsPreserved);
         builder.HasIndex(r => r.DecidedAt);
+        builder.HasIndex(r => r.ErasedAt);
     }
 
     private static ReferenceNumber Parse(string value) =>

@@ -115,6 +115,96 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("CctvRequests.Application.PersonalData.SubjectRightsRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("asked_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneById")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by_id");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by_name");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("done_note");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("SubjectIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("subject_index");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject_label");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subject_rights_requests");
+
+                    b.HasIndex("SubjectIndex")
+                        .HasDatabaseName("ix_subject_rights_requests_subject_index");
+
+                    b.HasIndex("DoneAt", "Deadline")
+                        .HasDatabaseName("ix_subject_rights_requests_done_at_deadline");
+
+                    b.ToTable("subject_rights_requests", (string)null);
+                });
+
             modelBuilder.Entity("CctvRequests.Domain.Organization.OrganizationProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -438,6 +528,10 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<int?>("FileCount")
                         .HasColumnType("integer")
                         .HasColumnName("file_count");
@@ -445,6 +539,10 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("FootageOverwrittenOn")
                         .HasColumnType("date")
                         .HasColumnName("footage_overwritten_on");
+
+                    b.Property<byte[]>("IdentityIndex")
+                        .HasColumnType("bytea")
+                        .HasColumnName("applicant_id_index");
 
                     b.Property<DateOnly>("IncidentDate")
                         .HasColumnType("date")
@@ -507,6 +605,12 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DecidedAt")
                         .HasDatabaseName("ix_footage_requests_decided_at");
+
+                    b.HasIndex("ErasedAt")
+                        .HasDatabaseName("ix_footage_requests_erased_at");
+
+                    b.HasIndex("IdentityIndex")
+                        .HasDatabaseName("ix_footage_requests_applicant_id_index");
 
                     b.HasIndex("ReferenceNumber")
                         .IsUnique()
@@ -1183,16 +1287,12 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                                         .HasColumnType("character varying(20)")
                                         .HasColumnName("applicant_id_kind");
 
-                                    b2.Property<string>("Number")
+                                    b2.Property<byte[]>("Number")
                                         .IsRequired()
-                                        .HasMaxLength(20)
-                                        .HasColumnType("character varying(20)")
-                                        .HasColumnName("applicant_id_number");
+                                        .HasColumnType("bytea")
+                                        .HasColumnName("applicant_id_cipher");
 
                                     b2.HasKey("ApplicantFootageRequestId");
-
-                                    b2.HasIndex("Number")
-                                        .HasDatabaseName("ix_footage_requests_applicant_id_number");
 
                                     b2.ToTable("footage_requests");
 

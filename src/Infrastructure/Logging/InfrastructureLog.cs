@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+
+namespace CctvRequests.Infrastructure.Logging;
+
+/// <summary>Every log line of the infrastructure layer, source-generated (see ApplicationLog).</summary>
+internal static partial class InfrastructureLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Re-encrypted and re-indexed {Count} identity numbers with key {Key}")]
+    public static partial void Rekeyed(this ILogger logger, int count, byte key);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Purging expired idempotency records failed; will retry")]
+    public static partial void IdempotencyPurgeFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Purged {Count} expired idempotency records")]
+    public static partial void IdempotencyPurged(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Retention run erased the personal data of {Requests} requests and {Files} files")]
+    public static partial void RetentionRan(this ILogger logger, int requests, int files);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "The retention run is off (Retention:Enabled=false): personal data past its retention is erased only by the 'retention run' command")]
+    public static partial void RetentionOff(this ILogger logger);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "The retention run failed; it will run again in {Hours} hours")]
+    public static partial void RetentionFailed(this ILogger logger, Exception exception, int hours);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Storage sweep removed {Temporary} temporary and {Unreferenced} unreferenced files")]
+    public static partial void Swept(this ILogger logger, int temporary, int unreferenced);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "The storage sweep failed; will retry")]
+    public static partial void SweepFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Organization profile loaded from {File}")]
+    public static partial void ProfileLoaded(this ILogger logger, string file);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "{Count} stations loaded from {File}")]
+    public static partial void StationsLoaded(this ILogger logger, int count, string file);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "No privacy notice folder at {Folder}")]
+    public static partial void NoNoticeFolder(this ILogger logger, string folder);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Privacy notice version {Version} loaded")]
+    public static partial void NoticeLoaded(this ILogger logger, string version);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Encrypted the identity numbers of {Count} existing requests and dropped the clear column")]
+    public static partial void IdentitiesProtected(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Granted row access (no DDL, audit log append-only) to the application role")]
+    public static partial void Granted(this ILogger logger);
+}
