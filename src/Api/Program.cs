@@ -40,7 +40,8 @@ builder.Services.AddMediator(options =>
     options.Assemblies = [typeof(SubmitRequestCommand)];
     options.PipelineBehaviors =
     [
-        typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>), typeof(IdempotencyBehavior<,>),
+        typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(ReferenceDataBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>),
+        typeof(IdempotencyBehavior<,>),
     ];
 });
 
@@ -74,6 +75,7 @@ builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3))
     .AddCheck<VirusScannerHealthCheck>("clamav", timeout: TimeSpan.FromSeconds(3));
 builder.Services.AddApiDocumentation();
+builder.Services.AddReferenceCache();
 
 var app = builder.Build();
 
@@ -114,7 +116,8 @@ await using (var scope = app.Services.CreateAsyncScope())
         Console.WriteLine($"Re-encrypted {changed} identity numbers.");
         return;
     }
-    await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(CancellationToken.None);
+    // Only the temporary folder: listing millions of stored files would hold the start (the half-hourly sweep does those).
+    scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepTemporary();
 }
 
 if (!app.Services.GetRequiredService<IVirusScanner>().Enabled)
@@ -135,6 +138,8 @@ app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = site });
 app.UseStaticFiles(new StaticFileOptions { FileProvider = site });
 // After the static files: a phone on a slow line may take its time over the fonts and scripts.
 app.UseRequestTimeouts();
+// After localization (answers vary by the resolved language) and the security headers (added to cached answers too).
+app.UseOutputCache();
 app.UseApiDocumentation();
 app.UseAuthentication();
 app.UseAuthorization();

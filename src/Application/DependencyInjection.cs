@@ -1,8 +1,10 @@
+using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Audit;
+using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
-using CctvRequests.Application.Staff;
 using CctvRequests.Application.Idempotency;
 using CctvRequests.Application.Requests.Submit;
+using CctvRequests.Application.Staff;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,12 +17,23 @@ public static class DependencyInjection
     {
         // Each rule stops at its first failure: one message per field.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Building a validator compiles its rules: those that need no database are built once (singletons);
+        // only the few that read the database are built per request.
+        foreach (var found in AssemblyScanner.FindValidatorsInAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true))
+        {
+            var lifetime = ReadsTheDatabase(found.ValidatorType) ? ServiceLifetime.Scoped : ServiceLifetime.Singleton;
+            services.Add(new ServiceDescriptor(found.InterfaceType, found.ValidatorType, lifetime));
+        }
         services.AddScoped<PromotedFiles>();
+        services.AddSingleton<ReferenceData>();
+        services.AddSingleton<IReferenceDataListener>(sp => sp.GetRequiredService<ReferenceData>());
         services.AddScoped<IdempotencyOutcome>();
         services.AddScoped<SubmissionAnswers>();
         services.AddScoped<AuditTrail>();
         services.AddSingleton(StaffMappings.Create());
         return services;
     }
+
+    private static bool ReadsTheDatabase(Type validator) =>
+        validator.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(IAppDbContext)));
 }

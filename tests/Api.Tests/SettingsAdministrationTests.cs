@@ -46,6 +46,47 @@ public sealed class SettingsAdministrationTests(SettingsFactory factory) : IClas
     }
 
     [Fact]
+    public async Task TheStationList_IsServedFromMemoryPerLanguage_UntilAnAdministratorChangesIt()
+    {
+        static async Task<string?> NameOf4(HttpClient client, string language)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, "/api/stations");
+            message.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+            var stations = await StaffClient.ReadAsync(await client.SendAsync(message));
+            return stations.EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == 4).GetProperty("name").GetString();
+        }
+        object original;
+        await using (var connection = await Factory.OpenAsync())
+        await using (var read = new Npgsql.NpgsqlCommand("SELECT name, name_en, district, footage_retention_days, is_active, sort_order FROM stations WHERE id = 4", connection))
+        await using (var row = await read.ExecuteReaderAsync())
+        {
+            Assert.True(await row.ReadAsync());
+            original = new { name = row.GetString(0), nameEn = row.GetString(1), district = row.GetString(2), footageRetentionDays = row.GetInt32(3), isActive = row.GetBoolean(4), sortOrder = row.GetInt32(5) };
+        }
+        var thai = await NameOf4(Citizen, "th");
+        var english = await NameOf4(Citizen, "en");
+        Assert.NotEqual(thai, english);
+
+        // Behind the application's back: the cached answers stay as they were (nothing read the database).
+        await using (var connection = await Factory.OpenAsync())
+        await using (var sneak = new Npgsql.NpgsqlCommand("UPDATE stations SET name = 'แก้ในฐานข้อมูล', name_en = 'Changed in SQL' WHERE id = 4", connection))
+        {
+            Assert.Equal(1, await sneak.ExecuteNonQueryAsync());
+        }
+        Assert.Equal(thai, await NameOf4(Citizen, "th"));
+        Assert.Equal(english, await NameOf4(Citizen, "en-US"));
+
+        // Through the administration: every cached answer is dropped at once.
+        var admin = await AdminAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(HttpMethod.Put, "/api/staff/admin/stations/4",
+            new { name = "โรงเรียนแก้ววิทยา", nameEn = "Kaeo Witthaya School (renamed)", district = "ห้างฉัตร", footageRetentionDays = 30, isActive = true, sortOrder = 4 })).StatusCode);
+        Assert.Equal("โรงเรียนแก้ววิทยา", await NameOf4(Citizen, "th"));
+        Assert.Equal("Kaeo Witthaya School (renamed)", await NameOf4(Citizen, "en"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(HttpMethod.Put, "/api/staff/admin/stations/4", original)).StatusCode);
+        Assert.Equal(thai, await NameOf4(Citizen, "th"));
+    }
+
+    [Fact]
     public async Task ANewPrivacyNotice_IsWhatTheFormShows_AndTheNextRequestRecordsIt_WhileTheOldStaysReadable()
     {
         var admin = await AdminAsync();

@@ -78,7 +78,7 @@ public class SubmitRequestAtomicityTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task StartUpSweep_RemovesLeftoverTemporaryAndUnreferencedFiles_AndKeepsTheRest()
+    public async Task Sweeps_RemoveLeftoverTemporaryAndUnreferencedFiles_AndKeepTheRest()
     {
         await SubmitOkAsync(new SubmissionForm());
         var kept = Factory.StoredFiles();
@@ -91,7 +91,11 @@ public class SubmitRequestAtomicityTests(ApiFactory factory) : ApiTest(factory)
 
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(CancellationToken.None);
+            var sweeper = scope.ServiceProvider.GetRequiredService<StorageSweeper>();
+            // At start, the temporary folder only.
+            Assert.Equal(1, sweeper.SweepTemporary());
+            Assert.True(File.Exists(orphan));
+            Assert.Equal((0, 1), await sweeper.SweepAsync(TimeSpan.Zero, CancellationToken.None));
         }
 
         Assert.False(File.Exists(leftover));

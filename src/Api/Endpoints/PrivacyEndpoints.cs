@@ -1,3 +1,4 @@
+using CctvRequests.Api.Hosting;
 using CctvRequests.Application.Privacy.GetPrivacyNotice;
 using Mediator;
 
@@ -9,6 +10,7 @@ public static class PrivacyEndpoints
     {
         app.MapGet("/api/privacy-notice", async (string? version, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPrivacyNoticeQuery(version), ct)))
             .WithTags("Privacy")
+            .CachedAsReference()
             .WithName("GetPrivacyNotice")
             .WithSummary("The current privacy notice (PDPA)")
             .WithDescription("Show `text` (Thai) or `textEn` to the citizen in full, and send `version` back as `privacyNoticeVersion` with the request. `?version=` reads an older published version.")

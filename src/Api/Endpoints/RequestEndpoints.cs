@@ -1,13 +1,14 @@
 using CctvRequests.Api.Hosting;
 using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
 using CctvRequests.Application.Idempotency;
 using CctvRequests.Application.Requests.Submit;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace CctvRequests.Api.Endpoints;
@@ -44,7 +45,7 @@ public static class RequestEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpContext context, SubmissionFormReader reader, IValidator<SubmittedForm> validator, ISender sender, IdempotencyOutcome outcome,
+        HttpContext context, SubmissionFormReader reader, IEnumerable<IValidator<SubmittedForm>> validators, ISender sender, IdempotencyOutcome outcome,
         IThrottle throttle, IOptions<LimitsOptions> limits, CancellationToken ct)
     {
         throttle.ForClient(ThrottlePolicy.Submission, context.Connection.RemoteIpAddress);
@@ -58,7 +59,7 @@ public static class RequestEndpoints
         }
         await using var upload = await reader.ReadAsync(context.Request, ct);
         var form = upload.Form;
-        await validator.ValidateAndThrowAsync(form, ct);
+        await validators.ValidateAllAndThrowAsync(form, ct);
         var result = await sender.Send(form.ToCommand(), ct);
         if (outcome.Replayed)
         {

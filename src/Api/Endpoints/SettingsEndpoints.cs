@@ -1,3 +1,4 @@
+using CctvRequests.Api.Hosting;
 using CctvRequests.Application.Settings.GetFormSettings;
 using Mediator;
 
@@ -9,6 +10,7 @@ public static class SettingsEndpoints
     {
         app.MapGet("/api/form-settings", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetFormSettingsQuery(), ct)))
             .WithTags("Settings")
+            .CachedAsReference()
             .WithName("GetFormSettings")
             .WithSummary("The form's rules and the organization, for the citizen's page")
             .WithDescription("Every field with its limits and messages (in the language of `Accept-Language`), the file limits, whether a police report is required, the current privacy notice version, the passport countries and the organization's profile. The page applies these rules before sending; the server applies the same ones again.");
@@ -25,6 +27,7 @@ public static class SettingsEndpoints
                 return TypedResults.File(png, "image/png");
             })
             .WithTags("Settings")
+            .CachedAsReference()
             .WithName("GetLogo")
             .WithSummary("The organization's logo (PNG), if it has one")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,3 +1,4 @@
+using CctvRequests.Api.Hosting;
 using CctvRequests.Application.Stations.ListStations;
 using Mediator;
 
@@ -10,6 +11,7 @@ public static class StationEndpoints
         var group = app.MapGroup("/api/stations").WithTags("Stations");
 
         group.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListStationsQuery(), ct)))
+            .CachedAsReference()
             .WithName("ListStations")
             .WithSummary("The camera stations that take requests")
             .WithDescription("Active stations in the organization's order, for the form's เหตุเกิดบริเวณ list. `footageRetentionDays` is how long the cameras keep footage before overwriting it.");

@@ -20,5 +20,11 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<PersonalData.SubjectRightsRequest> SubjectRightsRequests { get; }
 
+    /// <summary>Counts per station, day and status, kept by the database (read-only).</summary>
+    IQueryable<Staff.ListRequests.RequestCount> RequestCounts { get; }
+
+    /// <summary>Counts per station and status, all days together, kept by the database (read-only).</summary>
+    IQueryable<Staff.ListRequests.RequestTotal> RequestTotals { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -33,7 +33,7 @@ public sealed record OrganizationAdminDto(OrganizationForm Profile, bool HasLogo
 
 public sealed record GetOrganizationQuery : IQuery<OrganizationAdminDto>;
 
-public sealed record UpdateOrganizationCommand(OrganizationForm Form) : ICommand<OrganizationAdminDto>, IAuditedMessage
+public sealed record UpdateOrganizationCommand(OrganizationForm Form) : ICommand<OrganizationAdminDto>, IAuditedMessage, IChangesReferenceData
 {
     public AuditAction? AuditAction => Audit.AuditAction.UpdateOrganization;
 
@@ -41,7 +41,7 @@ public sealed record UpdateOrganizationCommand(OrganizationForm Form) : ICommand
 }
 
 /// <summary>A new logo (PNG bytes), or none.</summary>
-public sealed record SetLogoCommand(byte[]? Png) : ICommand, IAuditedMessage
+public sealed record SetLogoCommand(byte[]? Png) : ICommand, IAuditedMessage, IChangesReferenceData
 {
     public AuditAction? AuditAction => Audit.AuditAction.ChangeLogo;
 

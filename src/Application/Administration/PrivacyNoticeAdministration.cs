@@ -15,7 +15,7 @@ public sealed record PrivacyNoticeVersionDto(string Version, DateTimeOffset Publ
 public sealed record ListPrivacyNoticesQuery : IQuery<IReadOnlyList<PrivacyNoticeVersionDto>>;
 
 /// <summary>A new version of the privacy notice, published now. Published versions are never edited: consents point at them.</summary>
-public sealed record PublishPrivacyNoticeCommand(string? Version, string? Text, string? TextEn) : ICommand<PrivacyNoticeVersionDto>, IAuditedMessage
+public sealed record PublishPrivacyNoticeCommand(string? Version, string? Text, string? TextEn) : ICommand<PrivacyNoticeVersionDto>, IAuditedMessage, IChangesReferenceData
 {
     public const int TextMax = 20_000;
 

@@ -15,7 +15,7 @@ public sealed record ListReasonsQuery : IQuery<IReadOnlyList<ReasonDto>>;
 
 public sealed record ReasonForm(string? LabelTh, string? LabelEn, bool? IsActive, int? SortOrder);
 
-public sealed record CreateReasonCommand(string? Code, ReasonForm Form) : ICommand<ReasonDto>, IAuditedMessage
+public sealed record CreateReasonCommand(string? Code, ReasonForm Form) : ICommand<ReasonDto>, IAuditedMessage, IChangesReferenceData
 {
     public AuditAction? AuditAction => Audit.AuditAction.CreateCancellationReason;
 
@@ -24,7 +24,7 @@ public sealed record CreateReasonCommand(string? Code, ReasonForm Form) : IComma
     public string? AuditDetails => Code;
 }
 
-public sealed record UpdateReasonCommand(string Code, ReasonForm Form) : ICommand<ReasonDto>, IAuditedMessage
+public sealed record UpdateReasonCommand(string Code, ReasonForm Form) : ICommand<ReasonDto>, IAuditedMessage, IChangesReferenceData
 {
     public AuditAction? AuditAction => Audit.AuditAction.UpdateCancellationReason;
 

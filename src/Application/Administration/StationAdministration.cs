@@ -13,7 +13,7 @@ namespace CctvRequests.Application.Administration;
 /// <summary>A station as an administrator adds or changes it.</summary>
 public sealed record StationForm(string? Name, string? NameEn, string? District, int? FootageRetentionDays, bool? IsActive, int? SortOrder);
 
-public sealed record CreateStationCommand(StationForm Form) : ICommand<StaffStationDto>, IAuditedMessage
+public sealed record CreateStationCommand(StationForm Form) : ICommand<StaffStationDto>, IAuditedMessage, IChangesReferenceData
 {
     public AuditAction? AuditAction => Audit.AuditAction.CreateStation;
 
@@ -22,7 +22,7 @@ public sealed record CreateStationCommand(StationForm Form) : ICommand<StaffStat
     public string? AuditDetails => Form.NameEn;
 }
 
-public sealed record UpdateStationCommand(int Id, StationForm Form) : ICommand<StaffStationDto>, IAuditedMessage
+public sealed record UpdateStationCommand(int Id, StationForm Form) : ICommand<StaffStationDto>, IAuditedMessage, IChangesReferenceData
 {
     public AuditAction? AuditAction => Audit.AuditAction.UpdateStation;
 

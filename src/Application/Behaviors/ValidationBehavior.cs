@@ -1,3 +1,4 @@
+using CctvRequests.Application.Common;
 using FluentValidation;
 using Mediator;
 
@@ -10,16 +11,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
-        foreach (var validator in validators)
-        {
-            var result = await validator.ValidateAsync(new ValidationContext<TMessage>(message), cancellationToken);
-            failures.AddRange(result.Errors);
-        }
-        if (failures.Count > 0)
-        {
-            throw new ValidationException(failures);
-        }
+        await validators.ValidateAllAndThrowAsync(message, cancellationToken);
         return await next(message, cancellationToken);
     }
 }

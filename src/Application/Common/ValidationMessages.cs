@@ -13,4 +13,18 @@ public static class ValidationMessages
     /// <summary>A 400 naming one field, for checks made outside a validator (e.g. while a body is read).</summary>
     public static ValidationException Invalid(string field, Text message) =>
         new([new ValidationFailure(field, Lang.Of(message))]);
+
+    /// <summary>Every validator of a type (one built once, one per request), their failures as one 400.</summary>
+    public static async Task ValidateAllAndThrowAsync<T>(this IEnumerable<IValidator<T>> validators, T value, CancellationToken cancellationToken)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            failures.AddRange((await validator.ValidateAsync(new ValidationContext<T>(value), cancellationToken)).Errors);
+        }
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+    }
 }

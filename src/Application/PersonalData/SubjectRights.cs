@@ -2,10 +2,10 @@ using System.Globalization;
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Audit;
 using CctvRequests.Application.Common;
-using CctvRequests.Application.Requests;
-using CctvRequests.Application.Staff;
 using CctvRequests.Application.Requests.Submit;
+using CctvRequests.Application.Requests;
 using CctvRequests.Application.Staff.Requests;
+using CctvRequests.Application.Staff;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using FluentValidation;
@@ -49,14 +49,14 @@ public sealed record SubjectRequestDto(
     string ReferenceNumber, string Status, string StatusText, string StationName, DateTimeOffset SubmittedAt, DateTimeOffset? ClosedAt,
     string ApplicantName, bool Erased, DateOnly? RetentionEndsOn);
 
-public sealed class SearchSubjectHandler(IAppDbContext db, IIdentityIndex index, IOptions<RetentionOptions> retention, TimeProvider clock)
+public sealed class SearchSubjectHandler(IAppDbContext db, IIdentityIndex index, IOptions<RetentionOptions> retention, TimeProvider clock, ReferenceData reference)
     : IQueryHandler<SearchSubjectQuery, SubjectDto>
 {
     public async ValueTask<SubjectDto> Handle(SearchSubjectQuery query, CancellationToken cancellationToken)
     {
         var document = query.Document;
         var requests = await db.FootageRequests.AsNoTracking().OfPerson(index, document).OrderByDescending(r => r.SubmittedAt).ToListAsync(cancellationToken);
-        var stations = await StationNames.AllAsync(db, cancellationToken);
+        var stations = await reference.StationsAsync(db, cancellationToken);
         var key = index.Of(document);
         var rights = await db.SubjectRightsRequests.AsNoTracking().Where(r => r.SubjectIndex == key).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
         var today = BangkokTime.Today(clock);
@@ -85,14 +85,14 @@ public sealed record ExportSubjectQuery(IdentityDocument Document) : IQuery<Subj
 /// <summary>The ZIP in a temporary file that deletes itself when the stream is closed.</summary>
 public sealed record SubjectExport(Stream Zip, string FileName);
 
-public sealed class ExportSubjectHandler(IAppDbContext db, IIdentityIndex index, IFileStore files, TimeProvider clock)
+public sealed class ExportSubjectHandler(IAppDbContext db, IIdentityIndex index, IFileStore files, TimeProvider clock, ReferenceData reference)
     : IQueryHandler<ExportSubjectQuery, SubjectExport>
 {
     public async ValueTask<SubjectExport> Handle(ExportSubjectQuery query, CancellationToken cancellationToken)
     {
         var requests = await db.FootageRequests.AsNoTracking().OfPerson(index, query.Document).WithEverything()
             .OrderBy(r => r.SubmittedAt).ToListAsync(cancellationToken);
-        var stations = await StationNames.AllAsync(db, cancellationToken);
+        var stations = await reference.StationsAsync(db, cancellationToken);
         var zip = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {

@@ -96,7 +96,11 @@ public sealed class Applicant
     }
 
     /// <summary>What a citizen-facing page may show: <c>นายสม*** ใจ***</c>.</summary>
-    public string MaskedName => IsErased ? string.Empty : $"{Title}{Mask.KeepStart(FirstName, 2)} {Mask.KeepStart(LastName, 2)}";
+    public string MaskedName => IsErased ? string.Empty : Masked(Title, FirstName, LastName);
+
+    /// <summary>The masked name from its parts, for a read that projects columns instead of loading the request.</summary>
+    public static string Masked(string title, string firstName, string lastName) =>
+        $"{title}{Mask.KeepStart(firstName, 2)} {Mask.KeepStart(lastName, 2)}";
 
     /// <summary>Never print the fields: they identify a person.</summary>
     public override string ToString() => nameof(Applicant);

@@ -38,13 +38,16 @@ public static class PdfGuard
     /// <summary>Filters whose output the guard can read (Flate), or none at all.</summary>
     private static readonly HashSet<string> ReadableFilters = new(StringComparer.Ordinal) { "FlateDecode", "Fl" };
 
-    public static Verdict Check(byte[] pdf)
+    public static Verdict Check(byte[] pdf) => Check(new ArraySegment<byte>(pdf));
+
+    /// <summary>The PDF as the first bytes of a (pooled) buffer.</summary>
+    public static Verdict Check(ArraySegment<byte> pdf)
     {
         if (!HasEndMarker(pdf))
         {
             return Verdict.Damaged;
         }
-        if (HasMarkup(pdf.AsSpan(0, Math.Min(1024, pdf.Length))))
+        if (HasMarkup(pdf.AsSpan(0, Math.Min(1024, pdf.Count))))
         {
             return Verdict.ActiveContent;
         }
@@ -87,10 +90,10 @@ public static class PdfGuard
     private readonly record struct PdfStream(int DictionaryStart, int DataStart, int DataEnd, int Next, int? DeclaredEnd);
 
     /// <summary>Each stream: its dictionary (from its "obj" keyword), its data, and where the syntax resumes.</summary>
-    private static IEnumerable<PdfStream> Streams(byte[] pdf)
+    private static IEnumerable<PdfStream> Streams(ArraySegment<byte> pdf)
     {
         var at = 0;
-        while (at < pdf.Length)
+        while (at < pdf.Count)
         {
             var start = pdf.AsSpan(at).IndexOf("stream"u8);
             if (start < 0)
@@ -104,11 +107,11 @@ public static class PdfGuard
                 at = dataStart;
                 continue;
             }
-            if (dataStart < pdf.Length && pdf[dataStart] == '\r')
+            if (dataStart < pdf.Count && pdf[dataStart] == '\r')
             {
                 dataStart++;
             }
-            if (dataStart < pdf.Length && pdf[dataStart] == '\n')
+            if (dataStart < pdf.Count && pdf[dataStart] == '\n')
             {
                 dataStart++;
             }
@@ -148,11 +151,11 @@ public static class PdfGuard
         return int.TryParse(Encoding.ASCII.GetString(rest[..digits]), out var n) ? n : null;
     }
 
-    private static Verdict InflateAndCheck(byte[] pdf, PdfStream stream, ref long budget)
+    private static Verdict InflateAndCheck(ArraySegment<byte> pdf, PdfStream stream, ref long budget)
     {
         try
         {
-            using var inflater = new ZLibStream(new MemoryStream(pdf, stream.DataStart, stream.DataEnd - stream.DataStart, writable: false), CompressionMode.Decompress);
+            using var inflater = new ZLibStream(new MemoryStream(pdf.Array!, pdf.Offset + stream.DataStart, stream.DataEnd - stream.DataStart, writable: false), CompressionMode.Decompress);
             var buffer = new byte[16 * 1024 + MaxName + 1];
             var carried = 0;
             int read;
@@ -259,9 +262,9 @@ public static class PdfGuard
         return false;
     }
 
-    private static bool HasEndMarker(byte[] pdf)
+    private static bool HasEndMarker(ArraySegment<byte> pdf)
     {
-        var end = pdf.Length;
+        var end = pdf.Count;
         while (end > 0 && pdf[end - 1] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0)
         {
             end--;

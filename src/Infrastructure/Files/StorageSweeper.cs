@@ -11,10 +11,12 @@ namespace CctvRequests.Infrastructure.Files;
 /// <summary>
 /// Removes temporary uploads a stopped process left behind, and permanent files no request points
 /// at (a process that died, or a database that went away, between promoting files and committing
-/// the row). At start, before requests are served, everything is swept; then, every
-/// <see cref="Interval"/>, only files older than <see cref="MinAge"/>, so that no upload or commit
-/// in progress is touched. Keys are checked against the database a thousand at a time, so memory
-/// stays small however many files there are. Assumes one API process per storage folder (ADR 0003).
+/// the row). At start, before requests are served, only the temporary folder is emptied (nothing
+/// uploads yet; a start must not wait for millions of files to be listed). Every
+/// <see cref="Interval"/> after, files older than <see cref="MinAge"/> are swept, so that no upload
+/// or commit in progress is touched: what a crash left is gone within 90 minutes. Keys are checked
+/// against the database a thousand at a time, so memory stays small however many files there are.
+/// Assumes one API process per storage folder (ADR 0003).
 /// </summary>
 public sealed class StorageSweeper(LocalFileStore store, AppDbContext db, ILogger<StorageSweeper> logger)
 {
@@ -22,18 +24,22 @@ public sealed class StorageSweeper(LocalFileStore store, AppDbContext db, ILogge
     public static readonly TimeSpan MinAge = TimeSpan.FromHours(1);
     private const int Batch = 1000;
 
-    public Task<(int Temporary, int Unreferenced)> SweepAsync(CancellationToken cancellationToken) => SweepAsync(TimeSpan.Zero, cancellationToken);
+    /// <summary>At start: every temporary upload is a leftover of a stopped process.</summary>
+    public int SweepTemporary()
+    {
+        var temporary = SweepTemporary(DateTime.MaxValue);
+        if (temporary > 0)
+        {
+            logger.Swept(temporary, 0);
+        }
+        return temporary;
+    }
 
     public async Task<(int Temporary, int Unreferenced)> SweepAsync(TimeSpan minAge, CancellationToken cancellationToken)
     {
         // File times are the file system's: real time, whatever clock the application runs on.
         var before = DateTime.UtcNow - minAge;
-        var temporary = 0;
-        foreach (var file in Directory.EnumerateFiles(store.TempFolder).Where(f => File.GetLastWriteTimeUtc(f) <= before).ToList())
-        {
-            File.Delete(file);
-            temporary++;
-        }
+        var temporary = SweepTemporary(before);
 
         var unreferenced = 0;
         foreach (var batch in store.EnumerateObjects().Where(o => o.LastWriteUtc <= before).Select(o => o.Key).Chunk(Batch))
@@ -53,9 +59,20 @@ public sealed class StorageSweeper(LocalFileStore store, AppDbContext db, ILogge
         }
         return (temporary, unreferenced);
     }
+
+    private int SweepTemporary(DateTime before)
+    {
+        var temporary = 0;
+        foreach (var file in Directory.EnumerateFiles(store.TempFolder).Where(f => File.GetLastWriteTimeUtc(f) <= before).ToList())
+        {
+            File.Delete(file);
+            temporary++;
+        }
+        return temporary;
+    }
 }
 
-/// <summary>The sweep every half hour while the host runs; a failure (the database away) is logged and retried.</summary>
+/// <summary>The sweep every half hour while the host runs (the first half an hour after start); a failure (the database away) is logged and retried.</summary>
 public sealed class StorageSweepJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StorageSweepJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

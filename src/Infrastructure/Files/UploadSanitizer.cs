@@ -14,7 +14,7 @@ public sealed class UploadSanitizer(IFileStore store) : IUploadSanitizer
     public const long MaxPixels = 24_000_000;
     public const int JpegQuality = 90;
 
-    // Decoding is CPU and memory bound: no more at once than there are cores.
+    // Checking and decoding are CPU and memory bound: no more at once than there are cores.
     private static readonly SemaphoreSlim Decoders = new(Environment.ProcessorCount);
 
     public static readonly Text ImageUnreadable = new(
@@ -30,14 +30,14 @@ public sealed class UploadSanitizer(IFileStore store) : IUploadSanitizer
 
     public async Task<StagedFile> SanitizeAsync(StagedFile file, CancellationToken cancellationToken)
     {
-        if (file.ContentType == FileTypes.Pdf)
-        {
-            var verdict = PdfGuard.Check(await File.ReadAllBytesAsync(file.TempPath, cancellationToken));
-            return verdict == PdfGuard.Verdict.Clean ? file : throw Refused(file, verdict == PdfGuard.Verdict.Damaged ? PdfDamaged : PdfActive);
-        }
         await Decoders.WaitAsync(cancellationToken);
         try
         {
+            if (file.ContentType == FileTypes.Pdf)
+            {
+                var verdict = await CheckPdfAsync(file.TempPath, cancellationToken);
+                return verdict == PdfGuard.Verdict.Clean ? file : throw Refused(file, verdict == PdfGuard.Verdict.Damaged ? PdfDamaged : PdfActive);
+            }
             var (bytes, facts) = ReEncode(file) ?? throw Refused(file, ImageUnreadable);
             var clean = await store.StageAsync(file.Field, file.FileName, new MemoryStream(bytes, writable: false), UploadLimits.MaxFileBytes * 2, cancellationToken);
             await store.DeleteStagedAsync(file);
@@ -48,6 +48,29 @@ public sealed class UploadSanitizer(IFileStore store) : IUploadSanitizer
             Decoders.Release();
         }
     }
+
+    /// <summary>
+    /// The whole PDF is read into one of a few reused buffers (never more than there are cores, as
+    /// for images): fifty 10 MB uploads at once no longer allocate 500 MB of arrays for the GC.
+    /// </summary>
+    private static async Task<PdfGuard.Verdict> CheckPdfAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous);
+        var length = checked((int)stream.Length);
+        var buffer = PdfBuffers.Rent(length);
+        try
+        {
+            await stream.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken);
+            return PdfGuard.Check(new ArraySegment<byte>(buffer, 0, length));
+        }
+        finally
+        {
+            PdfBuffers.Return(buffer);
+        }
+    }
+
+    private static readonly System.Buffers.ArrayPool<byte> PdfBuffers =
+        System.Buffers.ArrayPool<byte>.Create((int)UploadLimits.MaxFileBytes, Environment.ProcessorCount);
 
     private static (byte[] Bytes, ImageFacts Facts)? ReEncode(StagedFile file)
     {

@@ -15,9 +15,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CctvRequests.Infrastructure.Persistence;
 
 /// <summary>One database for requests, staff accounts (Identity), the audit log and Data Protection keys.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, PersonalDataProtector protector)
+/// <remarks>
+/// Pooled (AddDbContextPool): one constructor with the options only. The protector, a singleton,
+/// comes from the application's services that the options carry.
+/// </remarks>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IAppDbContext, IDataProtectionKeyContext
 {
+    private readonly PersonalDataProtector protector =
+        options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(PersonalDataProtector)) as PersonalDataProtector
+        ?? throw new InvalidOperationException("AppDbContext needs the application's services (UseApplicationServiceProvider) to find its PersonalDataProtector.");
+
     /// <summary>Encrypts identity numbers in the model's converter and computes their blind index on save.</summary>
     public PersonalDataProtector Protector => protector;
 
@@ -30,6 +38,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Persona
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Application.PersonalData.SubjectRightsRequest> SubjectRightsRequests => Set<Application.PersonalData.SubjectRightsRequest>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public IQueryable<Application.Staff.ListRequests.RequestCount> RequestCounts => Set<Application.Staff.ListRequests.RequestCount>().AsNoTracking();
+    public IQueryable<Application.Staff.ListRequests.RequestTotal> RequestTotals => Set<Application.Staff.ListRequests.RequestTotal>().AsNoTracking();
 
     /// <summary>Data Protection keys live in the database, so a restart or a second instance keeps them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -38,6 +48,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Persona
     {
         // Identity's tables first (its schema version comes from IdentityOptions: version 3 has passkeys).
         base.OnModelCreating(modelBuilder);
+        // Trigram search over applicants' names (the staff queue's search box).
+        modelBuilder.HasPostgresExtension("pg_trgm");
         StaffIdentityTables.Configure(modelBuilder);
         // Configurations with a parameterless constructor; the one that needs the protector after.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

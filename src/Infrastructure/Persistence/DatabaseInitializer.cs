@@ -54,7 +54,7 @@ public sealed class DatabaseInitializer(
         // The application's services too: the Identity schema (passkeys) is read from its options.
         var options = new DbContextOptionsBuilder<AppDbContext>().UseApplicationServiceProvider(services);
         DependencyInjection.ConfigureDb(options, owner);
-        await using var ownerDb = new AppDbContext(options.Options, services.GetRequiredService<PersonalDataProtector>());
+        await using var ownerDb = new AppDbContext(options.Options);
         await MigrateAndSeedAsync(ownerDb, cancellationToken);
         var appRole = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Default")).Username;
         var ownerRole = new NpgsqlConnectionStringBuilder(owner).Username;

@@ -34,25 +34,46 @@ public sealed record StatusHistoryItemDto(
     string? Reason,
     string? Message);
 
-public sealed class GetStatusByTokenHandler(IAppDbContext db) : IQueryHandler<GetStatusByTokenQuery, StatusDetailDto>
+/// <summary>
+/// One SQL round trip by the token's hash (unique index): the request's public columns and its
+/// history in one projection, nothing decrypted and no aggregate built; station names and reason
+/// labels come from <see cref="ReferenceData"/>.
+/// </summary>
+public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData reference) : IQueryHandler<GetStatusByTokenQuery, StatusDetailDto>
 {
     public async ValueTask<StatusDetailDto> Handle(GetStatusByTokenQuery query, CancellationToken cancellationToken)
     {
-        var request = await StatusTokenLookup.FindAsync(db, query.Token, cancellationToken);
-        var station = await db.Stations.Where(s => s.Id == request.StationId).Select(s => new Text(s.Name, s.NameEn)).SingleAsync(cancellationToken);
-        var reasons = await ReasonTexts.AllAsync(db, cancellationToken);
+        var hash = StatusTokenLookup.HashOf(query.Token);
+        var row = await db.FootageRequests
+            .Where(r => r.StatusTokenHash == hash)
+            .Select(r => new
+            {
+                r.ReferenceNumber,
+                r.Status,
+                r.Purpose,
+                r.StationId,
+                r.IncidentDate,
+                r.SubmittedAt,
+                r.Applicant.Title,
+                r.Applicant.FirstName,
+                r.Applicant.LastName,
+                Erased = EF.Property<byte[]?>(r, IdentitySearch.Property) == null,
+                History = r.History.OrderBy(h => h.At).Select(h => new { h.To, h.At, h.ReasonCode, h.PublicMessage }).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(StatusTokenLookup.NotFound);
+        var stations = await reference.StationsAsync(db, cancellationToken);
+        var reasons = await reference.ReasonsAsync(db, cancellationToken);
         return new StatusDetailDto(
-            request.ReferenceNumber.Value,
-            request.Status.ToString(),
-            Lang.Of(RequestStatusText.Of(request.Status)),
-            request.Purpose.ToString(),
-            request.StationId,
-            Lang.Of(station),
-            request.IncidentDate,
-            request.SubmittedAt,
-            request.Applicant.MaskedName,
-            request.History
-                .OrderBy(h => h.At)
+            row.ReferenceNumber.Value,
+            row.Status.ToString(),
+            Lang.Of(RequestStatusText.Of(row.Status)),
+            row.Purpose.ToString(),
+            row.StationId,
+            stations.TryGetValue(row.StationId, out var station) ? Lang.Of(station) : string.Empty,
+            row.IncidentDate,
+            row.SubmittedAt,
+            row.Erased ? string.Empty : Applicant.Masked(row.Title, row.FirstName, row.LastName),
+            row.History
                 .Select(h => new StatusHistoryItemDto(
                     h.To.ToString(),
                     Lang.Of(RequestStatusText.Of(h.To)),
@@ -72,17 +93,16 @@ internal static class StatusTokenLookup
         "ไม่พบคำร้องจากลิงก์นี้ กรุณาตรวจสอบว่าใช้ลิงก์หรือ QR Code ครบถ้วน",
         "No request has this status link. Check that the whole link or QR code was used.");
 
-    public static async Task<FootageRequest> FindAsync(IAppDbContext db, string? token, CancellationToken cancellationToken)
+    /// <summary>The stored hash of a well-formed token; a malformed one is "not found", as an unknown one.</summary>
+    public static byte[] HashOf(string? token) =>
+        StatusToken.IsWellFormed(token) ? StatusToken.Hash(token!) : throw new NotFoundException(NotFound);
+
+    public static async Task ExistsAsync(IAppDbContext db, string? token, CancellationToken cancellationToken)
     {
-        FootageRequest? request = null;
-        if (StatusToken.IsWellFormed(token))
+        var hash = HashOf(token);
+        if (!await db.FootageRequests.AnyAsync(r => r.StatusTokenHash == hash, cancellationToken))
         {
-            var hash = StatusToken.Hash(token!);
-            request = await db.FootageRequests.AsNoTracking()
-                .Include(r => r.History)
-                .AsSplitQuery()
-                .SingleOrDefaultAsync(r => r.StatusTokenHash == hash, cancellationToken);
+            throw new NotFoundException(NotFound);
         }
-        return request ?? throw new NotFoundException(NotFound);
     }
 }

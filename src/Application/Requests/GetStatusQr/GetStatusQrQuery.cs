@@ -16,7 +16,7 @@ public sealed class GetStatusQrHandler(IAppDbContext db, IStatusLinks links) : I
 {
     public async ValueTask<byte[]> Handle(GetStatusQrQuery query, CancellationToken cancellationToken)
     {
-        await StatusTokenLookup.FindAsync(db, query.Token, cancellationToken);
+        await StatusTokenLookup.ExistsAsync(db, query.Token, cancellationToken);
         return links.QrCodePng(links.StatusUrl(query.Token!));
     }
 }

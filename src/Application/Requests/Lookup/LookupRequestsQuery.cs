@@ -26,7 +26,7 @@ public sealed record StatusSummaryDto(
     DateOnly IncidentDate,
     DateTimeOffset SubmittedAt);
 
-public sealed class LookupRequestsHandler(IAppDbContext db, IThrottle throttle, IIdentityIndex index)
+public sealed class LookupRequestsHandler(IAppDbContext db, IThrottle throttle, IIdentityIndex index, ReferenceData reference)
     : IQueryHandler<LookupRequestsQuery, IReadOnlyList<StatusSummaryDto>>
 {
     public const int MaxResults = 50;
@@ -35,15 +35,18 @@ public sealed class LookupRequestsHandler(IAppDbContext db, IThrottle throttle, 
     {
         var id = query.Identity;
         throttle.ForDocument(ThrottlePolicy.Lookup, id);
-        var rows = await db.FootageRequests.AsNoTracking()
+        // One indexed read (the blind index); station names from the cache, not a join.
+        var rows = await db.FootageRequests
             .OfPerson(index, id)
             .OrderByDescending(r => r.SubmittedAt)
             .Take(MaxResults)
-            .Join(db.Stations, r => r.StationId, s => s.Id, (r, s) => new { r.ReferenceNumber, r.Status, s.Id, s.Name, s.NameEn, r.IncidentDate, r.SubmittedAt })
+            .Select(r => new { r.ReferenceNumber, r.Status, r.StationId, r.IncidentDate, r.SubmittedAt })
             .ToListAsync(cancellationToken);
+        var stations = await reference.StationsAsync(db, cancellationToken);
         return rows
             .Select(r => new StatusSummaryDto(
-                r.ReferenceNumber.Value, r.Status.ToString(), Lang.Of(RequestStatusText.Of(r.Status)), r.Id, Lang.Of(new Text(r.Name, r.NameEn)), r.IncidentDate, r.SubmittedAt))
+                r.ReferenceNumber.Value, r.Status.ToString(), Lang.Of(RequestStatusText.Of(r.Status)), r.StationId,
+                stations.TryGetValue(r.StationId, out var name) ? Lang.Of(name) : string.Empty, r.IncidentDate, r.SubmittedAt))
             .ToList();
     }
 }

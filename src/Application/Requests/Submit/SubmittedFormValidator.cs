@@ -9,10 +9,13 @@ using F = CctvRequests.Application.Requests.Submit.SubmissionFields;
 
 namespace CctvRequests.Application.Requests.Submit;
 
-/// <summary>Every rule of the citizen's form, each failing alone with its own message, all read from the fields table.</summary>
+/// <summary>
+/// Every rule of the citizen's form, each failing alone with its own message, all read from the
+/// fields table. Built once (a singleton): what needs the database is <see cref="SubmittedFormReferencesValidator"/>.
+/// </summary>
 public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
 {
-    public SubmittedFormValidator(IAppDbContext db, TimeProvider clock, ISubmissionSettings settings)
+    public SubmittedFormValidator(TimeProvider clock, ISubmissionSettings settings)
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         var today = () => BangkokTime.Today(clock);
@@ -31,9 +34,7 @@ public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
         Text(F.Phone).Must(v => ThaiPhoneNumber.TryParse(v, out _)).Says(F.Phone.Invalid);
         Required(F.Purpose).Must(v => ParsePurpose(v) is not null).Says(F.Purpose.Invalid);
         Integer(F.FileCount, required: true).When(x => ParsePurpose(x[F.Purpose]) == Domain.Requests.Purpose.Copy);
-        Integer(F.StationId)
-            .MustAsync(async (v, ct) => FormNumbers.TryParseInt(v, out var id) && await db.Stations.AnyAsync(s => s.Id == id && s.IsActive, ct))
-            .Says(F.StationId.Invalid);
+        Integer(F.StationId);
         Date(F.IncidentDate)
             .Must(v => Parsed(v) <= today()).Says(RequestTexts.IncidentFuture)
             .Must(v => Parsed(v) >= today().AddDays(-RequestTexts.IncidentDaysBack)).Says(RequestTexts.IncidentTooOld)
@@ -42,8 +43,7 @@ public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
         Text(F.Reason);
         Value(F.PrivacyAccepted, required: false)
             .Must(v => string.Equals(v?.Trim(), "true", StringComparison.OrdinalIgnoreCase)).Says(F.PrivacyAccepted.RequiredMessage);
-        Text(F.PrivacyNoticeVersion)
-            .MustAsync((v, ct) => db.PrivacyNotices.AnyAsync(n => n.Version == v!.Trim(), ct)).Says(F.PrivacyNoticeVersion.Invalid);
+        Text(F.PrivacyNoticeVersion);
 
         File(F.IdCardCopy);
         File(F.PoliceReport).When(_ => settings.PoliceReportRequired);
@@ -55,6 +55,14 @@ public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
             .Must(s => s!.Image!.Width <= UploadLimits.MaxSignatureWidth && s.Image.Height <= UploadLimits.MaxSignatureHeight).Says(UploadTexts.SignatureTooBig)
             .Must(s => !s!.Image!.IsBlank).Says(UploadTexts.SignatureBlank);
     }
+
+    /// <summary>What <see cref="Text"/> accepts, for rules that go on from an accepted value.</summary>
+    public static bool IsAcceptedText(FormField field, string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Trim().Length >= field.Min && value.Trim().Length <= field.Max && TextRules.IsClean(value, field.Multiline);
+
+    /// <summary>What <see cref="Integer"/> accepts.</summary>
+    public static bool IsAcceptedInteger(FormField field, string? value) =>
+        FormNumbers.TryParseInt(value, out var n) && n >= field.Min && n <= field.Max;
 
     public static Purpose? ParsePurpose(string? value) =>
         Enum.TryParse<Purpose>(value?.Trim(), ignoreCase: true, out var purpose) && Enum.IsDefined(purpose) && !int.TryParse(value, out _)
@@ -88,4 +96,26 @@ public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
 
     private IRuleBuilderOptions<SubmittedForm, StagedFile?> File(FormField field) =>
         RuleFor(x => x.FileOf(field)).NotNull().Says(field.RequiredMessage).OverridePropertyName(field.Name);
+}
+
+/// <summary>
+/// The two rules of the form that read the database (the station is active, the privacy notice was
+/// published), built per request; each runs only when the value passed <see cref="SubmittedFormValidator"/>,
+/// so a field still gets one message.
+/// </summary>
+public sealed class SubmittedFormReferencesValidator : AbstractValidator<SubmittedForm>
+{
+    public SubmittedFormReferencesValidator(IAppDbContext db)
+    {
+        RuleFor(x => x[F.StationId])
+            .MustAsync(async (v, ct) => FormNumbers.TryParseInt(v, out var id) && await db.Stations.AnyAsync(s => s.Id == id && s.IsActive, ct))
+            .Says(F.StationId.Invalid)
+            .OverridePropertyName(F.StationId.Name)
+            .When(x => SubmittedFormValidator.IsAcceptedInteger(F.StationId, x[F.StationId]));
+        RuleFor(x => x[F.PrivacyNoticeVersion])
+            .MustAsync((v, ct) => db.PrivacyNotices.AnyAsync(n => n.Version == v!.Trim(), ct))
+            .Says(F.PrivacyNoticeVersion.Invalid)
+            .OverridePropertyName(F.PrivacyNoticeVersion.Name)
+            .When(x => SubmittedFormValidator.IsAcceptedText(F.PrivacyNoticeVersion, x[F.PrivacyNoticeVersion]));
+    }
 }

@@ -20,7 +20,7 @@ public sealed record GetStaffRequestQuery(ReferenceNumber Reference, bool Record
     public string? AuditReference => Reference.Value;
 }
 
-public sealed class GetStaffRequestHandler(IAppDbContext db, TypeAdapterConfig mappings, ICurrentUser user, TimeProvider clock)
+public sealed class GetStaffRequestHandler(IAppDbContext db, TypeAdapterConfig mappings, ICurrentUser user, TimeProvider clock, ReferenceData reference)
     : IQueryHandler<GetStaffRequestQuery, StaffRequestDto>
 {
     public async ValueTask<StaffRequestDto> Handle(GetStaffRequestQuery query, CancellationToken cancellationToken)
@@ -31,8 +31,8 @@ public sealed class GetStaffRequestHandler(IAppDbContext db, TypeAdapterConfig m
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(StaffRequestLoader.NotFound);
 
         var status = Enum.Parse<RequestStatus>(request.Status);
-        var stations = await StationNames.AllAsync(db, cancellationToken);
-        var reasons = await ReasonTexts.AllAsync(db, cancellationToken);
+        var stations = await reference.StationsAsync(db, cancellationToken);
+        var reasons = await reference.ReasonsAsync(db, cancellationToken);
         var daysLeft = request.FootageOverwrittenOn.DayNumber - BangkokTime.Today(clock).DayNumber;
         return request with
         {

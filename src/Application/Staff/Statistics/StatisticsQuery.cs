@@ -71,15 +71,15 @@ public sealed class StatisticsFormValidator : AbstractValidator<StatisticsForm>
 
 public sealed record GetStatisticsQuery(DateOnly From, DateOnly To) : IQuery<StatisticsDto>;
 
-public sealed class GetStatisticsHandler(IAppDbContext db, IStatisticsReader reader) : IQueryHandler<GetStatisticsQuery, StatisticsDto>
+public sealed class GetStatisticsHandler(IAppDbContext db, IStatisticsReader reader, ReferenceData reference) : IQueryHandler<GetStatisticsQuery, StatisticsDto>
 {
     private static readonly string[] ThaiMonths = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."];
 
     public async ValueTask<StatisticsDto> Handle(GetStatisticsQuery query, CancellationToken cancellationToken)
     {
         var counts = await reader.ReadAsync(query.From, query.To, cancellationToken);
-        var stations = await StationNames.AllAsync(db, cancellationToken);
-        var reasons = await ReasonTexts.AllAsync(db, cancellationToken);
+        var stations = await reference.StationsAsync(db, cancellationToken);
+        var reasons = await reference.ReasonsAsync(db, cancellationToken);
         return new StatisticsDto(
             query.From,
             query.To,

@@ -66,10 +66,16 @@ public sealed class FootageRequestConfiguration(PersonalDataProtector protector)
 
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(r => new { r.Status, r.FootageOverwrittenOn });
+        // The officers' first screen: open requests, fewest days left first, read straight off this index.
+        builder.HasIndex(r => new { r.FootageOverwrittenOn, r.SubmittedAt }, "ix_footage_requests_open_queue")
+            .HasFilter("status IN ('Pending', 'Received')").HasDatabaseName("ix_footage_requests_open_queue");
 
         builder.HasOne<Station>().WithMany().HasForeignKey(r => r.StationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => r.StationId);
-        builder.HasIndex(r => r.SubmittedAt);
+        builder.HasIndex(r => new { r.StationId, r.SubmittedAt });
+        // Newest first, date ranges, and the statistics' decision times and cancellations read from
+        // the index alone (index-only scans).
+        builder.HasIndex(r => r.SubmittedAt)
+            .IncludeProperties(r => new { r.Status, r.DecidedAt, r.FootageOverwrittenOn, r.Id });
 
         builder.Property(r => r.StatusTokenHash).HasMaxLength(32);
         builder.HasIndex(r => r.StatusTokenHash).IsUnique();

@@ -20,6 +20,7 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CctvRequests.Application.Audit.AuditEntry", b =>
@@ -203,6 +204,57 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_subject_rights_requests_done_at_deadline");
 
                     b.ToTable("subject_rights_requests", (string)null);
+                });
+
+            modelBuilder.Entity("CctvRequests.Application.Staff.ListRequests.RequestCount", b =>
+                {
+                    b.Property<int>("StationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("station_id");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("purpose");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("StationId", "SubmittedOn", "Status", "Purpose")
+                        .HasName("pk_request_counts");
+
+                    b.ToTable("request_counts", (string)null);
+                });
+
+            modelBuilder.Entity("CctvRequests.Application.Staff.ListRequests.RequestTotal", b =>
+                {
+                    b.Property<int>("StationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("station_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("StationId", "Status")
+                        .HasName("pk_request_totals");
+
+                    b.ToTable("request_totals", (string)null);
                 });
 
             modelBuilder.Entity("CctvRequests.Domain.Organization.OrganizationProfile", b =>
@@ -616,9 +668,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_footage_requests_reference_number");
 
-                    b.HasIndex("StationId")
-                        .HasDatabaseName("ix_footage_requests_station_id");
-
                     b.HasIndex("StatusTokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_footage_requests_status_token_hash");
@@ -626,8 +675,17 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.HasIndex("SubmittedAt")
                         .HasDatabaseName("ix_footage_requests_submitted_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SubmittedAt"), new[] { "Status", "DecidedAt", "FootageOverwrittenOn", "Id" });
+
+                    b.HasIndex("StationId", "SubmittedAt")
+                        .HasDatabaseName("ix_footage_requests_station_id_submitted_at");
+
                     b.HasIndex("Status", "FootageOverwrittenOn")
                         .HasDatabaseName("ix_footage_requests_status_footage_overwritten_on");
+
+                    b.HasIndex(new[] { "FootageOverwrittenOn", "SubmittedAt" }, "ix_footage_requests_open_queue")
+                        .HasDatabaseName("ix_footage_requests_open_queue")
+                        .HasFilter("status IN ('Pending', 'Received')");
 
                     b.ToTable("footage_requests", (string)null);
                 });
@@ -781,6 +839,12 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RequestId")
                         .HasDatabaseName("ix_status_changes_request_id");
+
+                    b.HasIndex(new[] { "RequestId" }, "ix_status_changes_cancelled")
+                        .HasDatabaseName("ix_status_changes_cancelled")
+                        .HasFilter("\"to\" = 'Cancelled'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RequestId" }, "ix_status_changes_cancelled"), new[] { "ReasonCode" });
 
                     b.ToTable("status_changes", (string)null);
                 });

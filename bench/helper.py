@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""bench/run.sh's helper (standard library only):
+  session BASE EMAIL PASSWORD        -> prints "Cookie: ..." of a full staff session (second factor enrolled here)
+  body OUT_BODY OUT_TYPE FILE_MB     -> a multipart submission with three PDFs of FILE_MB each and a signature
+  uploads BASE PID COUNT FILE_MB     -> COUNT submissions with one FILE_MB file each, all at once; prints JSON with
+                                        answers, seconds and the API's peak RSS (VmHWM, reset just before)
+  table RESULTS                      -> the results (JSON lines) as one table
+"""
+import base64, hashlib, hmac, json, os, random, struct, sys, threading, time, urllib.request, zlib, datetime
+
+def national_id(rnd):
+    d = [rnd.randint(1, 8)] + [rnd.randint(0, 9) for _ in range(11)]
+    s = sum(d[i] * (13 - i) for i in range(12))
+    return "".join(map(str, d)) + str((11 - s % 11) % 10)
+
+def pdf(size):
+    head = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n" \
+           b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    return head + b" " * max(0, size - len(head))
+
+def png_signature(w=400, h=150):
+    import math
+    rows = []
+    for y in range(h):
+        row = bytearray([0])
+        for x in range(w):
+            curve = h // 2 + int(math.sin(x / 18) * h / 4)
+            ink = abs(y - curve) <= 2 and 20 < x < w - 20
+            row += bytes([16, 32, 96, 255 if ink else 0])
+        rows.append(bytes(row))
+    raw = zlib.compress(b"".join(rows), 9)
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0)) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+
+def form(files, rnd):
+    today = (datetime.datetime.utcnow() + datetime.timedelta(hours=7)).date()
+    fields = {
+        "writtenOn": today.isoformat(), "title": "นาย", "firstName": "สมศักดิ์", "lastName": "ใจดี", "nationalId": national_id(rnd),
+        "age": "35", "ethnicity": "ไทย", "nationality": "ไทย", "address": "99 หมู่ 1 ต.ศาลา อ.เกาะคา จ.ลำปาง 52130",
+        "phone": "081-234-5678", "purpose": "Copy", "fileCount": "2", "stationId": "3",
+        "incidentDate": (today - datetime.timedelta(days=2)).isoformat(), "incidentTime": "14:30",
+        "reason": "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย", "privacyAccepted": "true", "privacyNoticeVersion": "2569-1",
+    }
+    boundary = "----bench" + hashlib.sha1(os.urandom(8)).hexdigest()
+    out = bytearray()
+    for k, v in fields.items():
+        out += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n".encode()
+    for field, name, ctype, data in files:
+        out += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\nContent-Type: {ctype}\r\n\r\n".encode()
+        out += data + b"\r\n"
+    out += f"--{boundary}--\r\n".encode()
+    return bytes(out), f"multipart/form-data; boundary={boundary}"
+
+def totp(key):
+    k = base64.b32decode(key.upper() + "=" * (-len(key) % 8))
+    digest = hmac.new(k, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+    o = digest[-1] & 15
+    return "%06d" % ((struct.unpack(">I", digest[o:o + 4])[0] & 0x7fffffff) % 1000000)
+
+def call(base, method, path, body=None, cookie=None, csrf=None):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(base + path, data=data, method=method)
+    req.add_header("Content-Type", "application/json")
+    if cookie: req.add_header("Cookie", cookie)
+    if csrf: req.add_header("X-CSRF-TOKEN", csrf)
+    with urllib.request.urlopen(req, timeout=30) as r:
+        set_cookie = r.headers.get("Set-Cookie")
+        return json.loads(r.read() or b"null"), (set_cookie.split(";")[0] if set_cookie else None)
+
+def session(base, email, password):
+    s, cookie = call(base, "POST", "/api/staff/session", {"email": email, "password": password})
+    if s.get("mustEnrollTwoFactor"):
+        setup, _ = call(base, "POST", "/api/staff/session/two-factor/setup", {}, cookie, s["csrfToken"])
+        enabled, renewed = call(base, "POST", "/api/staff/session/two-factor", {"code": totp(setup["key"])}, cookie, s["csrfToken"])
+        cookie = renewed or cookie
+    print("Cookie: " + cookie)
+
+def body(out_body, out_type, mb):
+    rnd = random.Random(1)
+    size = int(float(mb) * 1024 * 1024)
+    data, ctype = form([("idCardCopy", "id.pdf", "application/pdf", pdf(size)), ("policeReport", "report.pdf", "application/pdf", pdf(size)),
+                        ("otherDocuments", "other.pdf", "application/pdf", pdf(size)), ("signature", "signature.png", "image/png", png_signature())], rnd)
+    open(out_body, "wb").write(data)
+    open(out_type, "w").write(ctype)
+
+def status_mb(pid, field):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) // 1024
+    return 0
+
+def uploads(base, pid, count, mb):
+    # "10 MB" as people count it (10,000,000 bytes): just under the 10 MiB limit per file.
+    count, size = int(count), int(float(mb) * 1000 * 1000)
+    rnd = random.Random(2)
+    bodies = [form([("idCardCopy", "id.pdf", "application/pdf", pdf(size)), ("policeReport", "report.pdf", "application/pdf", pdf(100_000)),
+                    ("signature", "signature.png", "image/png", png_signature())], rnd)
+              for _ in range(count)]
+    answers, problems, lock, start = {}, {}, threading.Lock(), threading.Barrier(count)
+    def one(data, ctype):
+        req = urllib.request.Request(base + "/api/requests", data=data, method="POST")
+        req.add_header("Content-Type", ctype)
+        start.wait()
+        try:
+            with urllib.request.urlopen(req, timeout=300) as r:
+                code = r.status
+        except urllib.error.HTTPError as e:
+            code = e.code
+            with lock:
+                problems.setdefault(code, e.read()[:300].decode(errors="replace"))
+        except Exception as e:
+            code = 0
+            with lock:
+                problems.setdefault(code, repr(e)[:300])
+        with lock:
+            answers[code] = answers.get(code, 0) + 1
+    # The peak RSS during the uploads, sampled every 20 ms (VmHWM cannot be reset on every kernel).
+    before = status_mb(pid, "VmRSS")
+    peak, running = [before], [True]
+    def sample():
+        while running[0]:
+            peak[0] = max(peak[0], status_mb(pid, "VmRSS"))
+            time.sleep(0.02)
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    t0 = time.time()
+    threads = [threading.Thread(target=one, args=b) for b in bodies]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    running[0] = False
+    sampler.join()
+    print(json.dumps({"answers": answers, "seconds": round(time.time() - t0, 1), "rss_before_mb": before, "peak_rss_mb": peak[0],
+                      "process_peak_rss_mb": status_mb(pid, "VmHWM"), **({"first_problems": problems} if problems else {})}))
+
+def table(path):
+    rows = [json.loads(l) for l in open(path) if l.strip()]
+    ceil = {r["name"]: r for r in rows if r.get("ceiling") or r.get("vs") == "ceiling"}
+    print(f"{'measure':44} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  {'of ceiling':>11}  target")
+    print("-" * 110)
+    for r in rows:
+        if "rps" not in r:
+            print(f"{r['name']:44} {r.get('text', '')}")
+            continue
+        ratio = ""
+        if r.get("vs") in ceil and ceil[r["vs"]]["rps"]:
+            ratio = f"{100 * r['rps'] / ceil[r['vs']]['rps']:.1f} % {r['vs']}"
+        ms = lambda us: f"{us / 1000:.1f}" if us is not None else "-"
+        errors = f"  ({r['non2xx']} non-2xx)" if r.get("non2xx") else ""
+        print(f"{r['name']:44} {r['rps']:>9.0f} {ms(r.get('p50')):>8} {ms(r.get('p95')):>8} {ms(r.get('p99')):>8}  {ratio:>11}  {r.get('target', '')}{errors}")
+
+if __name__ == "__main__":
+    cmd, *args = sys.argv[1:]
+    {"session": session, "body": body, "uploads": uploads, "table": table}[cmd](*args)

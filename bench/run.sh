@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# The benchmark, in one run on one machine: a fresh PostgreSQL with COUNT requests (default
+# 1,000,000, each with its history and four attachment rows and files), the API built in Release,
+# and wrk against every read the product serves, beside the two ceilings (a bare Kestrel endpoint,
+# pgbench -S). Prints one table: requests/s, p50, p95, p99, and each figure's share of its ceiling.
+#   bench/run.sh                  # everything (about 15 minutes on 2 cores, ~6 GB of disk)
+#   BENCH_COUNT=100000 BENCH_SECONDS=5 bench/run.sh   # a quick look
+# Settings: BENCH_COUNT, BENCH_SECONDS (per measure, default 10), BENCH_CONNECTIONS (default 32),
+# BENCH_FILES=0 (no files on disk: skips the 4,000,000-file start-up measure), BENCH_KEEP=1 (keep the
+# work folder), BENCH_WORK=<a kept work folder> (measure again on its data, no seeding),
+# BENCH_API_DLL=<another build's CctvRequests.Api.dll> (e.g. an older commit, for a before/after).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+COUNT=${BENCH_COUNT:-1000000}
+SECONDS_EACH=${BENCH_SECONDS:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+FILES=${BENCH_FILES:-1}
+
+ensure_dotnet
+ensure_debian_packages postgresql wrk curl python3
+
+REUSE=0
+if [ -n "${BENCH_WORK:-}" ]; then
+  WORK=$BENCH_WORK; REUSE=1
+  [ -d "$WORK/pg" ] && [ -f "$WORK/samples/tokens.txt" ] || die "$WORK is not a kept benchmark folder"
+else
+  WORK=$(mktemp -d /tmp/cctv-bench.XXXXXX)
+fi
+API_PID=
+BARE_PID=
+cleanup() {
+  set +e
+  [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null
+  [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null
+  stop_cluster "$WORK/pg"
+  if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$REUSE" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+RESULTS="$WORK/results.jsonl"
+: > "$RESULTS"
+note() { python3 -c 'import json,sys; print(json.dumps({"name": sys.argv[1], "text": sys.argv[2]}))' "$1" "$2" >> "$RESULTS"; log "$1: $2"; }
+
+log "building (Release)"
+dotnet build src/Api -c Release -v q -nologo >/dev/null
+dotnet build bench/Bench -c Release -v q -nologo >/dev/null
+API_DLL=${BENCH_API_DLL:-"$PWD/src/Api/bin/Release/net10.0/CctvRequests.Api.dll"}
+BENCH_DLL="$PWD/bench/Bench/bin/Release/net10.0/CctvRequests.Bench.dll"
+
+PGPORT=$(free_port)
+# Durability as in production (fsync on); memory for a database of a few GB.
+[ "$REUSE" = 1 ] || rm -rf "$WORK/pg"
+start_cluster "$WORK/pg" "$PGPORT" max_connections=300 shared_buffers=1GB effective_cache_size=4GB work_mem=16MB maintenance_work_mem=512MB
+[ "$REUSE" = 1 ] || "$(pg_bindir)/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres cctvbench
+CONN="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=cctvbench"
+
+KEYS="$WORK/keys.json"
+[ "$REUSE" = 1 ] || (umask 077; printf '{"encryptionKeys":{"1":"%s"},"currentKey":"1","indexKey":"%s"}\n' "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" > "$KEYS")
+mkdir -p "$WORK/files"
+APIPORT=$(free_port)
+BASE="http://127.0.0.1:$APIPORT"
+API_ENV=(ConnectionStrings__Default="$CONN" Storage__Root="$WORK/files" ASPNETCORE_URLS="$BASE" App__PublicBaseUrl="$BASE" \
+    ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$(dirname "$API_DLL")" PersonalData__KeyFile="$KEYS" Retention__Enabled=false \
+    RateLimiting__Lookup__PermitLimit=1000000000 RateLimiting__Submission__PermitLimit=1000000000 \
+    RateLimiting__SubmissionPerDocument__PermitLimit=1000000000 RateLimiting__Status__PermitLimit=1000000000 \
+    Limits__ConcurrentSubmissions=64 Limits__SubmissionQueue=128 CCTV_ADMIN_PASSWORD="bench passphrase 2569")
+start_api() {
+  local started=$SECONDS
+  # env replaces itself with dotnet: $! is the API's own process (for kill and for its RSS).
+  env "${API_ENV[@]}" dotnet "$API_DLL" >> "$WORK/api.log" 2>&1 &
+  API_PID=$!
+  for _ in $(seq 1 600); do
+    curl -fs -o /dev/null "$BASE/healthz" && { STARTUP_MS=$(( (SECONDS - started) * 1000 )); return 0; }
+    kill -0 "$API_PID" 2>/dev/null || { tail -30 "$WORK/api.log" >&2; die "the API stopped"; }
+    sleep 0.1
+  done
+  die "the API did not answer /healthz"
+}
+stop_api() { kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; API_PID=; }
+PSQL=("$(pg_bindir)/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d cctvbench -tA)
+
+log "migrating"
+start_api
+stop_api
+
+if [ "$REUSE" = 1 ]; then
+  COUNT=$("${PSQL[@]}" -c "SELECT count(*) FROM footage_requests")
+  FILES=$([ -n "$(ls -A "$WORK/files" 2>/dev/null)" ] && echo 1 || echo 0)
+  note "seed" "reused $WORK: $COUNT requests; database $("${PSQL[@]}" -c "SELECT pg_size_pretty(pg_database_size('cctvbench'))")"
+else
+  log "seeding $COUNT requests"
+  SEED_START=$SECONDS
+  if [ "$FILES" = 1 ]; then
+    dotnet "$BENCH_DLL" seed "$CONN" "$COUNT" "$KEYS" "$WORK/samples" "$WORK/files"
+  else
+    dotnet "$BENCH_DLL" seed "$CONN" "$COUNT" "$KEYS" "$WORK/samples"
+  fi
+  note "seed" "$COUNT requests with history and 4 attachments each$([ "$FILES" = 1 ] && echo ", $((COUNT * 4)) files on disk") in $((SECONDS - SEED_START)) s; database $("${PSQL[@]}" -c "SELECT pg_size_pretty(pg_database_size('cctvbench'))")"
+fi
+
+log "starting the API on the seeded database"
+START=$(date +%s%N)
+start_api
+note "start-up" "$(( ($(date +%s%N) - START) / 1000000 )) ms from launch to /healthz 200 ($COUNT requests, $([ "$FILES" = 1 ] && echo "$((COUNT * 4))" || echo 0) stored files; target < 5000 ms)"
+
+log "a staff session"
+# A kept folder has the account of an earlier run, with its second factor: start again from a new one.
+"${PSQL[@]}" -qc "DELETE FROM staff_users WHERE normalized_email = 'BENCH@EXAMPLE.GO.TH'" >/dev/null
+env "${API_ENV[@]}" dotnet "$API_DLL" create-admin --email bench@example.go.th --name "ผู้ดูแล วัดผล" > "$WORK/admin.log" 2>&1 \
+  || { cat "$WORK/admin.log"; die "create-admin failed"; }
+COOKIE=$(python3 bench/helper.py session "$BASE" bench@example.go.th "bench passphrase 2569")
+
+# wrk NAME VS TARGET -- wrk arguments: one JSON line into the results (after a 2-second warm-up).
+measure() {
+  local name=$1 vs=$2 target=$3; shift 4
+  # A 10-second timeout: a slow read is measured (and counted), not dropped as an error at wrk's default 2 s.
+  wrk -t2 -c"$CONNECTIONS" -d2s --timeout 10s "$@" >/dev/null 2>&1 || true
+  local line
+  line=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s "$@" 2>&1 | grep '^{' | tail -1)
+  [ -n "$line" ] || die "wrk gave no figures for $name"
+  python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d.update(name=sys.argv[2], vs=sys.argv[3], target=sys.argv[4]); print(json.dumps(d))' "$line" "$name" "$vs" "$target" >> "$RESULTS"
+  log "$name: $line"
+}
+ceiling() {
+  python3 -c 'import json,sys; print(json.dumps({"name": sys.argv[1], "rps": float(sys.argv[2]), "p50": None, "p95": None, "p99": None, "ceiling": True}))' "$1" "$2" >> "$RESULTS"
+}
+
+log "ceilings"
+BAREPORT=$(free_port)
+dotnet "$BENCH_DLL" bare "$BAREPORT" > "$WORK/bare.log" 2>&1 &
+BARE_PID=$!
+for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$BAREPORT/" && break; sleep 0.1; done
+measure "bare endpoint" "ceiling" "" -- -s bench/lua/get.lua "http://127.0.0.1:$BAREPORT" -- /
+kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true; BARE_PID=
+"$(pg_bindir)/dropdb" --if-exists -h 127.0.0.1 -p "$PGPORT" -U postgres pgbench
+"$(pg_bindir)/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres pgbench
+"$(pg_bindir)/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -i -s 10 -q pgbench >/dev/null 2>&1
+# As many clients as wrk has connections, two threads as wrk: the same load shape.
+TPS=$("$(pg_bindir)/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -S -c "$CONNECTIONS" -j 2 -T "$SECONDS_EACH" pgbench 2>/dev/null | awk '/^tps/ {print $3; exit}')
+ceiling "pgbench -S" "$TPS"
+log "pgbench -S: $TPS tps"
+
+log "citizen reads"
+S="$WORK/samples"
+measure "token status (POST /api/status/token)" "pgbench -S" ">= 50 %" -- -s bench/lua/post.lua "$BASE" -- /api/status/token '{"token":"%s"}' "$S/tokens.txt"
+measure "lookup by national ID" "pgbench -S" ">= 50 %" -- -s bench/lua/post.lua "$BASE" -- /api/status/lookup '{"nationalId":"%s"}' "$S/ids.txt"
+measure "GET /api/stations" "bare endpoint" ">= 50 %" -- -s bench/lua/get.lua "$BASE" -- /api/stations
+measure "GET /api/form-settings" "bare endpoint" ">= 50 %" -- -s bench/lua/get.lua "$BASE" -- /api/form-settings
+measure "the form page (GET /)" "bare endpoint" ">= 50 %" -- -s bench/lua/get.lua "$BASE" -- /
+
+log "staff reads"
+YEAR_AGO=$(date -u -d '365 days ago' +%Y-%m-%d)
+TODAY=$(date -u +%Y-%m-%d)
+measure "staff queue, first page, open requests" "" "p95 < 30 ms" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests?status=Pending,Received"
+measure "staff queue, first page, station + dates" "" "p95 < 30 ms" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests?stationId=3&submittedFrom=$YEAR_AGO&submittedTo=$TODAY"
+measure "staff queue, search by national ID" "" "p95 < 30 ms" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests?q=%s" "$S/ids.txt"
+measure "staff queue, search by name" "" "p95 < 30 ms" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests?q=%s" "$S/names.txt"
+measure "staff request detail" "" "" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests/%s" "$S/refs.txt"
+CONNECTIONS_SAVED=$CONNECTIONS; CONNECTIONS=4
+measure "statistics for a year" "" "< 300 ms" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/statistics?from=$YEAR_AGO&to=$TODAY"
+CONNECTIONS=$CONNECTIONS_SAVED
+
+log "submissions"
+python3 bench/helper.py body "$WORK/body.bin" "$WORK/body.type" 1
+CONNECTIONS_SAVED=$CONNECTIONS; CONNECTIONS=8
+measure "submission, 3 files of 1 MB, 8 at a time" "" "p95 < 150 ms" -- -s bench/lua/body.lua "$BASE" -- /api/requests "$WORK/body.bin" "$(cat "$WORK/body.type")"
+CONNECTIONS=$CONNECTIONS_SAVED
+UPLOADS=$(python3 bench/helper.py uploads "$BASE" "$API_PID" 50 10)
+note "50 uploads of 10 MB at once" "$UPLOADS (target: peak RSS < 300 MB)"
+
+echo
+echo "CctvRequests benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, PostgreSQL $("$(pg_bindir)/postgres" --version | awk '{print $3}'), .NET $(dotnet --version)"
+echo "wrk: $CONNECTIONS connections (statistics 4, submissions 8), ${SECONDS_EACH} s per measure after 2 s of warm-up; load generator on the same machine"
+echo
+python3 bench/helper.py table "$RESULTS"

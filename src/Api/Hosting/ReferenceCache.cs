@@ -1,0 +1,39 @@
+using System.Globalization;
+using CctvRequests.Application.Abstractions;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CctvRequests.Api.Hosting;
+
+/// <summary>
+/// The answers every citizen page asks for and an administrator changes a few times a year
+/// (stations, form settings, the privacy notice, the logo), kept in memory per language and served
+/// without touching the database. Dropped as soon as a command that changes them commits
+/// (<see cref="IChangesReferenceData"/>). The one-minute expiry bounds what no command announces:
+/// a privacy notice scheduled for a later time shows at most a minute after it takes effect (the
+/// submission accepts any published version and records which one was shown).
+/// </summary>
+public static class ReferenceCache
+{
+    public const string Policy = "reference";
+    public const string Tag = "reference";
+
+    public static IServiceCollection AddReferenceCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
+            .Expire(TimeSpan.FromMinutes(1))
+            .SetVaryByQuery("*")
+            // The language the answer was written in, as the localization middleware resolved it (not the raw header).
+            .VaryByValue(_ => new KeyValuePair<string, string>("ui", CultureInfo.CurrentUICulture.TwoLetterISOLanguageName))
+            .Tag(Tag)));
+        services.AddSingleton<IReferenceDataListener, Eviction>();
+        return services;
+    }
+
+    public static TBuilder CachedAsReference<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.CacheOutput(Policy);
+
+    private sealed class Eviction(IOutputCacheStore store) : IReferenceDataListener
+    {
+        public ValueTask ChangedAsync(CancellationToken cancellationToken) => store.EvictByTagAsync(Tag, cancellationToken);
+    }
+}
