@@ -75,7 +75,7 @@ builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3))
     .AddCheck<VirusScannerHealthCheck>("clamav", timeout: TimeSpan.FromSeconds(3));
 builder.Services.AddApiDocumentation();
-builder.Services.AddReferenceCache();
+builder.Services.AddReferenceCache(cacheFiles: !builder.Environment.IsDevelopment());
 
 var app = builder.Build();
 
@@ -133,13 +133,14 @@ app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+// After localization (answers vary by the resolved language) and the security headers (added to
+// cached answers too); before the static files, which it answers from memory outside Development.
+app.UseOutputCache();
 var site = new PhysicalFileProvider(webRoot);
 app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = site });
 app.UseStaticFiles(new StaticFileOptions { FileProvider = site });
 // After the static files: a phone on a slow line may take its time over the fonts and scripts.
 app.UseRequestTimeouts();
-// After localization (answers vary by the resolved language) and the security headers (added to cached answers too).
-app.UseOutputCache();
 app.UseApiDocumentation();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -72,13 +72,15 @@ public class StaffQueueAtScaleTests(ApiFactory factory) : StaffApiTest(factory)
     [InlineData("%")]
     [InlineData("_")]
     [InlineData("\\")]
+    [InlineData("o'brien")]
     public async Task NameSearch_TreatsWildcardsAsText(string typed)
     {
         await FileAsync();
         await FileAsync(new SubmissionForm().Set("lastName", "ศรีสุข"));
         var officer = await SignedInAsync(StaffRoles.Officer);
 
-        // No name holds these characters (the form refuses them); as wildcards they would match both.
+        // No name holds these characters (the form refuses them); as wildcards they would match both, and a
+        // quote must not break the SQL the pattern is written into.
         var found = await JsonAsync(await officer.GetAsync($"/api/staff/requests?q={Uri.EscapeDataString(typed)}"));
 
         Assert.Equal(0, found.GetProperty("total").GetInt32());
