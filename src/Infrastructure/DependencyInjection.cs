@@ -30,7 +30,7 @@ public static class DependencyInjection
             options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
-        services.AddSingleton<IInterceptor, CustomPlanInterceptor>();
+        services.AddSingleton<IInterceptor, IndexSearchInterceptor>();
         services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<IIdentityIndex>(sp => sp.GetRequiredService<PersonalDataProtector>());

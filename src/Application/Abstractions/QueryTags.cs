@@ -4,8 +4,9 @@ namespace CctvRequests.Application.Abstractions;
 public static class QueryTags
 {
     /// <summary>
-    /// Plan this query for the values it carries, every time. For a search whose selectivity only
-    /// the value shows (a name inside a million): a prepared statement's generic plan cannot see it.
+    /// A search through a bitmap index (the names' trigrams): planned for the values it carries every
+    /// time (a prepared statement's generic plan cannot see how rare a name is), and never by walking
+    /// an ordinary index in order while filtering, which reads the whole table when the matches are few.
     /// </summary>
-    public const string CustomPlan = "custom plan";
+    public const string IndexSearch = "index search";
 }

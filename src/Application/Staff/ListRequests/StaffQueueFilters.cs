@@ -47,8 +47,8 @@ public static class StaffQueueFilters
             return requests.WithNumber(index, IdentityDocumentKind.NationalId, nationalId.Value);
         }
         // LIKE over exactly the expression of the trigram index ix_footage_requests_applicant_name_trgm,
-        // planned for the pattern it carries (QueryTags.CustomPlan): only the value shows how rare a name is.
-        requests = requests.TagWith(QueryTags.CustomPlan);
+        // planned as a search through that index (QueryTags.IndexSearch): only the value shows how rare a name is.
+        requests = requests.TagWith(QueryTags.IndexSearch);
         var pattern = "%" + EscapeLike(search.ToLowerInvariant()) + "%";
         if (!PassportNumber.TryParse(search, out var passport))
         {

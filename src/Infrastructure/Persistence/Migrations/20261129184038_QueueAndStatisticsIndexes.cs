@@ -101,11 +101,17 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                 $$;
                 CREATE TRIGGER request_counts_follow AFTER INSERT OR DELETE OR UPDATE OF status, station_id, submitted_at, purpose ON footage_requests
                   FOR EACH ROW EXECUTE FUNCTION request_counts_follow();
-                INSERT INTO request_counts (station_id, submitted_on, status, purpose, count)
-                  SELECT station_id, ((submitted_at AT TIME ZONE 'UTC') + interval '7 hours')::date, status, purpose, count(*)
-                  FROM footage_requests GROUP BY 1, 2, 3, 4;
-                INSERT INTO request_totals (station_id, status, count)
-                  SELECT station_id, status, sum(count) FROM request_counts GROUP BY 1, 2;
+                -- Counted again from the rows: the first fill, and after a bulk load run with the trigger off.
+                CREATE FUNCTION request_counts_rebuild() RETURNS void LANGUAGE sql AS $$
+                  DELETE FROM request_counts;
+                  DELETE FROM request_totals;
+                  INSERT INTO request_counts (station_id, submitted_on, status, purpose, count)
+                    SELECT station_id, ((submitted_at AT TIME ZONE 'UTC') + interval '7 hours')::date, status, purpose, count(*)
+                    FROM footage_requests GROUP BY 1, 2, 3, 4;
+                  INSERT INTO request_totals (station_id, status, count)
+                    SELECT station_id, status, sum(count) FROM request_counts GROUP BY 1, 2;
+                $$;
+                SELECT request_counts_rebuild();
                 """);
 
             // The staff search by name: LIKE '%...%' over this very expression (StaffQueueFilters).
@@ -122,6 +128,7 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                 DROP INDEX ix_footage_requests_applicant_name_trgm;
                 DROP TRIGGER request_counts_follow ON footage_requests;
                 DROP FUNCTION request_counts_follow();
+                DROP FUNCTION request_counts_rebuild();
                 """);
 
             migrationBuilder.DropTable(
