@@ -62,7 +62,11 @@ public abstract class BrowserTest(WebFactory factory, BrowserFixture browser) : 
         return page;
     }
 
-    protected void AssertNoConsoleErrors() => Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
+    protected void AssertNoConsoleErrors() => Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors) + ServerProblems());
+
+    /// <summary>The server's own account of what went wrong, to read beside the browser's.</summary>
+    private string ServerProblems() =>
+        "\nServer log (warnings and errors):\n" + string.Join("\n", Factory.Logs.Lines.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)).TakeLast(10));
 
     /// <summary>
     /// No console error but the browser's own note of an HTTP error answer the test caused on purpose
@@ -70,7 +74,7 @@ public abstract class BrowserTest(WebFactory factory, BrowserFixture browser) : 
     /// </summary>
     protected void AssertNoConsoleErrorsBut(params int[] expectedStatuses) => Assert.True(
         ConsoleErrors.All(e => expectedStatuses.Any(s => e.Contains($"status of {s}", StringComparison.Ordinal))),
-        string.Join("\n", ConsoleErrors));
+        string.Join("\n", ConsoleErrors) + ServerProblems());
 
     private static readonly string Axe = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "vendor", "axe.min.js"));
 

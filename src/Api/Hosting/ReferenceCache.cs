@@ -26,7 +26,10 @@ public static class ReferenceCache
     {
         services.AddOutputCache(options =>
         {
+            // No request collapsing (SetLocking(false)): a collapsed request shares the fate of the first,
+            // and a browser that navigates away cancels the first (seen as a 500 on the next page's call).
             options.AddPolicy(Policy, policy => policy
+                .SetLocking(false)
                 .Expire(TimeSpan.FromMinutes(1))
                 .SetVaryByQuery("*")
                 // The language the answer was written in, as the localization middleware resolved it (not the raw header).
@@ -34,7 +37,7 @@ public static class ReferenceCache
                 .Tag(Tag));
             if (cacheFiles)
             {
-                options.AddBasePolicy(policy => policy.With(c => IsFile(c.HttpContext.Request.Path)).Expire(TimeSpan.FromMinutes(10)));
+                options.AddBasePolicy(policy => policy.With(c => IsFile(c.HttpContext.Request.Path)).SetLocking(false).Expire(TimeSpan.FromMinutes(10)));
             }
         });
         services.AddSingleton<IReferenceDataListener, Eviction>();
