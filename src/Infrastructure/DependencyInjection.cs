@@ -31,6 +31,11 @@ public static class DependencyInjection
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddSingleton<IInterceptor, IndexSearchInterceptor>();
+        // Periodic jobs on one node at a time; reference-data changes announced to every node.
+        services.AddSingleton<JobLock>();
+        services.AddSingleton<ReferenceDataNotifier>();
+        services.AddSingleton<IReferenceDataListener>(sp => sp.GetRequiredService<ReferenceDataNotifier>());
+        services.AddHostedService<ReferenceDataSubscriber>();
         services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<IIdentityIndex>(sp => sp.GetRequiredService<PersonalDataProtector>());

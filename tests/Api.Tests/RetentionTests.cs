@@ -112,6 +112,7 @@ public sealed class RetentionTests(RetentionFactory factory) : IClassFixture<Ret
         factory.Clock.Advance(TimeSpan.FromDays((3 * 366) + 2));
         var job = new RetentionJob(
             factory.Services.GetRequiredService<RetentionRunner>(),
+            factory.Services.GetRequiredService<JobLock>(),
             Options.Create(new RetentionOptions { IntervalHours = 1 }),
             factory.Clock,
             factory.Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RetentionJob>>());

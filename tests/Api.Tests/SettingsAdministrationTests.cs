@@ -87,6 +87,38 @@ public sealed class SettingsAdministrationTests(SettingsFactory factory) : IClas
     }
 
     [Fact]
+    public async Task AChangeAnnouncedByAnotherNode_DropsThisNodesCopies()
+    {
+        static async Task<string?> NameOf4(HttpClient client)
+        {
+            var stations = await StaffClient.ReadAsync(await client.GetAsync("/api/stations"));
+            return stations.EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == 4).GetProperty("name").GetString();
+        }
+        async Task SqlAsync(string sql)
+        {
+            await using var connection = await Factory.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        var before = await NameOf4(Citizen);
+        // Another node changes the station and announces it, as its ReferenceDataNotifier does after the commit.
+        await SqlAsync("UPDATE stations SET name = 'เปลี่ยนที่อีกเครื่อง' WHERE id = 4");
+        Assert.Equal(before, await NameOf4(Citizen));
+        await SqlAsync("SELECT pg_notify('cctv_reference_data', 'another-node')");
+
+        string? seen = null;
+        for (var i = 0; i < 50 && seen != "เปลี่ยนที่อีกเครื่อง"; i++)
+        {
+            await Task.Delay(100);
+            seen = await NameOf4(Citizen);
+        }
+        Assert.Equal("เปลี่ยนที่อีกเครื่อง", seen);
+
+        await SqlAsync($"UPDATE stations SET name = '{before}' WHERE id = 4");
+        await SqlAsync("SELECT pg_notify('cctv_reference_data', 'another-node')");
+    }
+
+    [Fact]
     public async Task ANewPrivacyNotice_IsWhatTheFormShows_AndTheNextRequestRecordsIt_WhileTheOldStaysReadable()
     {
         var admin = await AdminAsync();

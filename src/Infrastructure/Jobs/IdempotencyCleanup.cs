@@ -10,9 +10,10 @@ namespace CctvRequests.Infrastructure.Jobs;
 
 /// <summary>
 /// Every hour, deletes idempotency records older than 24 hours, with the encrypted status token
-/// they hold. A failure is logged and retried next hour; it never stops the host.
+/// they hold, on one node at a time (<see cref="JobLock"/>). A failure is logged and retried next
+/// hour; it never stops the host.
 /// </summary>
-public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotencyCleanup> logger) : BackgroundService
+public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, JobLock jobs, TimeProvider clock, ILogger<IdempotencyCleanup> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -23,7 +24,7 @@ public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvider
         {
             try
             {
-                await PurgeAsync(stoppingToken);
+                await jobs.RunAloneAsync("idempotency-purge", PurgeAsync, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

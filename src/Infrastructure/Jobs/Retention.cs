@@ -43,10 +43,11 @@ public sealed class RetentionRunner(IServiceScopeFactory scopes, IFileStore file
 
 /// <summary>
 /// The retention run at start and then every <see cref="RetentionOptions.IntervalHours"/>, on the
-/// host's <see cref="TimeProvider"/>. A run that fails is logged; the host keeps serving and the
-/// next tick tries again.
+/// host's <see cref="TimeProvider"/>, on one node at a time (<see cref="JobLock"/>). A run that
+/// fails is logged; the host keeps serving and the next tick tries again.
 /// </summary>
-public sealed class RetentionJob(RetentionRunner runner, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
+public sealed class RetentionJob(RetentionRunner runner, JobLock jobs, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,7 +61,7 @@ public sealed class RetentionJob(RetentionRunner runner, IOptions<RetentionOptio
         {
             try
             {
-                await runner.RunAsync(stoppingToken);
+                await jobs.RunAloneAsync("retention", runner.RunAsync, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -46,4 +46,13 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Granted row access (no DDL, audit log append-only) to the application role")]
     public static partial void Granted(this ILogger logger);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Debug, Message = "Job {Job} runs on another node now; skipped here")]
+    public static partial void JobRunsElsewhere(this ILogger logger, string job);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Warning, Message = "Could not tell the other nodes that reference data changed; they drop their copies within a minute or when they listen again")]
+    public static partial void ReferenceNotifyFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2017, Level = LogLevel.Warning, Message = "Listening for reference-data changes failed; listening again in 5 seconds")]
+    public static partial void ReferenceListenFailed(this ILogger logger, Exception exception);
 }

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using System.Text;
+using CctvRequests.Infrastructure.Logging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CctvRequests.Infrastructure.Jobs;
+
+/// <summary>
+/// One node at a time: a periodic job's run holds a PostgreSQL session advisory lock named after
+/// the job, on a connection of its own, for as long as it runs. A node that finds the lock taken
+/// skips that tick (the other node is doing the work). The lock goes with the connection, so a
+/// node that dies mid-run frees it at once.
+/// </summary>
+public sealed class JobLock(IConfiguration configuration, ILogger<JobLock> logger)
+{
+    /// <summary>The job's lock key: 64 bits of SHA-256 over a prefix and the job's name.</summary>
+    public static long KeyOf(string job) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("cctv-job:" + job)), 0);
+
+    /// <summary>Runs <paramref name="work"/> if no other node runs this job now; answers whether it ran.</summary>
+    public async Task<bool> RunAloneAsync(string job, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        var connectionString = configuration.GetConnectionString("Default")
+                               ?? throw new InvalidOperationException("Set ConnectionStrings__Default to a PostgreSQL connection string.");
+        // Not pooled: the lock must end with this connection, never ride along in a pool.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection))
+        {
+            take.Parameters.AddWithValue("key", KeyOf(job));
+            if (await take.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                logger.JobRunsElsewhere(job);
+                return false;
+            }
+        }
+        await work(cancellationToken);
+        return true;
+    }
+}
