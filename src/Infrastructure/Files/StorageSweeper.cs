@@ -35,10 +35,13 @@ public sealed class StorageSweeper(LocalFileStore store, AppDbContext db, ILogge
         return temporary;
     }
 
-    public async Task<(int Temporary, int Unreferenced)> SweepAsync(TimeSpan minAge, CancellationToken cancellationToken)
-    {
+    public Task<(int Temporary, int Unreferenced)> SweepAsync(TimeSpan minAge, CancellationToken cancellationToken) =>
         // File times are the file system's: real time, whatever clock the application runs on.
-        var before = DateTime.UtcNow - minAge;
+        SweepAsync(DateTime.UtcNow - minAge, cancellationToken);
+
+    /// <summary>Files last written at or before <paramref name="before"/> (UTC) that no request names.</summary>
+    public async Task<(int Temporary, int Unreferenced)> SweepAsync(DateTime before, CancellationToken cancellationToken)
+    {
         var temporary = SweepTemporary(before);
 
         var unreferenced = 0;
@@ -72,11 +75,29 @@ public sealed class StorageSweeper(LocalFileStore store, AppDbContext db, ILogge
     }
 }
 
-/// <summary>The sweep every half hour while the host runs (the first half an hour after start); a failure (the database away) is logged and retried.</summary>
+/// <summary>
+/// Right after start, in the background, every file written before this process started that no
+/// request names (what a crash left between promoting and committing); then every half hour, files
+/// older than an hour. A failure (the database away) is logged and retried.
+/// </summary>
 public sealed class StorageSweepJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StorageSweepJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var started = DateTime.UtcNow;
+        // Not on the host's start path: /healthz answers while millions of files are checked.
+        await Task.Yield();
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await using var scope = scopes.CreateAsyncScope();
+            var (temporary, unreferenced) = await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(started, stoppingToken);
+            logger.FirstSweepDone(temporary + unreferenced, Math.Round(watch.Elapsed.TotalSeconds, 1));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.SweepFailed(ex);
+        }
         using var timer = new PeriodicTimer(StorageSweeper.Interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

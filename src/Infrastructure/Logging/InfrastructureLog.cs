@@ -55,4 +55,7 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(EventId = 2017, Level = LogLevel.Warning, Message = "Listening for reference-data changes failed; listening again in 5 seconds")]
     public static partial void ReferenceListenFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2018, Level = LogLevel.Information, Message = "The storage sweep after start is done: {Removed} files removed in {Seconds} s")]
+    public static partial void FirstSweepDone(this ILogger logger, int removed, double seconds);
 }
