@@ -6,10 +6,10 @@ cd "$(dirname "$0")"
 . scripts/lib.sh
 
 ensure_dotnet
-ensure_debian_packages postgresql chromium fonts-tlwg-loma-ttf poppler-utils clamav-daemon
+ensure_debian_packages postgresql chromium fonts-tlwg-loma-ttf poppler-utils clamav-daemon redis-server
 
 WORK=$(mktemp -d /tmp/cctvrequests-test.XXXXXX)
-cleanup() { stop_clamd "$WORK/clamd"; stop_cluster "$WORK/pg"; rm -rf "$WORK"; }
+cleanup() { stop_redis "$WORK/redis"; stop_clamd "$WORK/clamd"; stop_cluster "$WORK/pg"; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 PGPORT=$(free_port)
@@ -24,6 +24,10 @@ CLAMPORT=$(free_port)
 start_clamd "$WORK/clamd" "$CLAMPORT"
 export CCTV_TEST_CLAMAV="127.0.0.1:$CLAMPORT"
 log "clamd on 127.0.0.1:$CLAMPORT"
+REDISPORT=$(free_port)
+start_redis "$WORK/redis" "$REDISPORT"
+export CCTV_TEST_REDIS="127.0.0.1:$REDISPORT"
+log "Redis on 127.0.0.1:$REDISPORT"
 
 log "building"
 dotnet tool restore >/dev/null

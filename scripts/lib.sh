@@ -173,3 +173,29 @@ stop_clamd() {
   fi
   rm -f "$dir/clamd.pid"
 }
+
+# start_redis DIR PORT: a throwaway Redis (no persistence) on 127.0.0.1:PORT, for the tests of the shared limits.
+start_redis() {
+  local dir=$1 port=$2
+  local server; server=$(command -v redis-server || echo /usr/bin/redis-server)
+  [ -x "$server" ] || die "redis-server not found: is the redis-server package installed?"
+  # The Debian package starts a system Redis on 6379; the tests use their own.
+  systemctl disable --now redis-server >/dev/null 2>&1 || true
+  stop_redis "$dir"
+  mkdir -p "$dir"
+  "$server" --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize yes \
+    --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir" >/dev/null \
+    || die "Redis did not start (port $port busy?)"
+  for _ in $(seq 1 50); do
+    [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = PONG ] && return 0
+    sleep 0.1
+  done
+  cat "$dir/redis.log" >&2 || true
+  die "Redis did not answer on port $port"
+}
+
+stop_redis() {
+  local dir=$1
+  [ -f "$dir/redis.pid" ] && kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
+  rm -f "$dir/redis.pid"
+}

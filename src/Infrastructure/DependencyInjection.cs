@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CctvRequests.Infrastructure;
 
@@ -85,7 +86,18 @@ public static class DependencyInjection
 
         services.Configure<ThrottleOptions>(configuration.GetSection(ThrottleOptions.Section));
         services.AddSingleton<SlidingWindowThrottle>();
-        services.AddSingleton<IThrottle>(sp => sp.GetRequiredService<SlidingWindowThrottle>());
+        // Limits shared by every node through Redis when it is configured; in this process otherwise.
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(redis));
+            services.AddSingleton<IThrottle>(sp => new RedisThrottle(
+                sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), sp.GetRequiredService<IOptionsMonitor<ThrottleOptions>>(),
+                configuration["Redis:KeyPrefix"] is { Length: > 0 } prefix ? prefix : "cctv"));
+        }
+        else
+        {
+            services.AddSingleton<IThrottle>(sp => sp.GetRequiredService<SlidingWindowThrottle>());
+        }
 
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.AddSingleton<ISubmissionSettings, SubmissionSettings>();

@@ -48,7 +48,7 @@ public static class RequestEndpoints
         HttpContext context, SubmissionFormReader reader, IEnumerable<IValidator<SubmittedForm>> validators, ISender sender, IdempotencyOutcome outcome,
         IThrottle throttle, IOptions<LimitsOptions> limits, CancellationToken ct)
     {
-        throttle.ForClient(ThrottlePolicy.Submission, context.Connection.RemoteIpAddress);
+        await throttle.ForClientAsync(ThrottlePolicy.Submission, context.Connection.RemoteIpAddress, ct);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = UploadLimits.MaxRequestBytes;

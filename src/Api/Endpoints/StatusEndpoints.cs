@@ -19,7 +19,7 @@ public static class StatusEndpoints
 
         group.MapPost("/lookup", async (LookupForm body, HttpContext context, IThrottle throttle, IValidator<LookupForm> validator, ISender sender, CancellationToken ct) =>
             {
-                throttle.ForClient(ThrottlePolicy.Lookup, context.Connection.RemoteIpAddress);
+                await throttle.ForClientAsync(ThrottlePolicy.Lookup, context.Connection.RemoteIpAddress, ct);
                 context.Response.Headers.CacheControl = "no-store";
                 await validator.ValidateAndThrowAsync(body, ct);
                 return TypedResults.Ok(await sender.Send(body.ToQuery(), ct));
@@ -33,7 +33,7 @@ public static class StatusEndpoints
 
         group.MapPost("/token", async (TokenRequest body, HttpContext context, IThrottle throttle, ISender sender, CancellationToken ct) =>
             {
-                throttle.ForClient(ThrottlePolicy.Status, context.Connection.RemoteIpAddress);
+                await throttle.ForClientAsync(ThrottlePolicy.Status, context.Connection.RemoteIpAddress, ct);
                 context.Response.Headers.CacheControl = "no-store";
                 return TypedResults.Ok(await sender.Send(new GetStatusByTokenQuery(body.Token), ct));
             })
@@ -47,7 +47,7 @@ public static class StatusEndpoints
 
         group.MapPost("/qr", async (TokenRequest body, HttpContext context, IThrottle throttle, ISender sender, CancellationToken ct) =>
             {
-                throttle.ForClient(ThrottlePolicy.Status, context.Connection.RemoteIpAddress);
+                await throttle.ForClientAsync(ThrottlePolicy.Status, context.Connection.RemoteIpAddress, ct);
                 context.Response.Headers.CacheControl = "no-store";
                 return TypedResults.File(await sender.Send(new GetStatusQrQuery(body.Token), ct), "image/png", "cctv-request-qr.png");
             })

@@ -11,10 +11,10 @@ namespace CctvRequests.Application.Abstractions;
 public interface IThrottle
 {
     /// <summary>Counts one call from the client (an IPv4 address, or an IPv6 /64), or throws when its window is full.</summary>
-    void ForClient(ThrottlePolicy policy, IPAddress? client);
+    ValueTask ForClientAsync(ThrottlePolicy policy, IPAddress? client, CancellationToken cancellationToken = default);
 
     /// <summary>Counts one use of the identity document, or throws when its window is full.</summary>
-    void ForDocument(ThrottlePolicy policy, IdentityDocument document);
+    ValueTask ForDocumentAsync(ThrottlePolicy policy, IdentityDocument document, CancellationToken cancellationToken = default);
 }
 
 public enum ThrottlePolicy

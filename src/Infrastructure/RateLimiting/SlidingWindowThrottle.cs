@@ -23,10 +23,25 @@ public sealed class SlidingWindowThrottle(IOptionsMonitor<ThrottleOptions> optio
 
     public int Keys => _windows.Count;
 
+    public ValueTask ForClientAsync(ThrottlePolicy policy, IPAddress? client, CancellationToken cancellationToken = default)
+    {
+        ForClient(policy, client);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ForDocumentAsync(ThrottlePolicy policy, IdentityDocument document, CancellationToken cancellationToken = default)
+    {
+        ForDocument(policy, document);
+        return ValueTask.CompletedTask;
+    }
+
     public void ForClient(ThrottlePolicy policy, IPAddress? client) => Acquire(policy, "ip:" + ClientKey(client));
 
-    public void ForDocument(ThrottlePolicy policy, IdentityDocument document) =>
-        Acquire(policy, "id:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{document.Kind}:{document.Country}:{document.Number}"))));
+    public void ForDocument(ThrottlePolicy policy, IdentityDocument document) => Acquire(policy, DocumentKey(document));
+
+    /// <summary>A document as the limits key it: a SHA-256, never the number itself.</summary>
+    public static string DocumentKey(IdentityDocument document) =>
+        "id:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{document.Kind}:{document.Country}:{document.Number}")));
 
     /// <summary>An IPv4 address as it is; an IPv6 address as its /64 prefix.</summary>
     public static string ClientKey(IPAddress? address)

@@ -34,7 +34,7 @@ public sealed class LookupRequestsHandler(IAppDbContext db, IThrottle throttle, 
     public async ValueTask<IReadOnlyList<StatusSummaryDto>> Handle(LookupRequestsQuery query, CancellationToken cancellationToken)
     {
         var id = query.Identity;
-        throttle.ForDocument(ThrottlePolicy.Lookup, id);
+        await throttle.ForDocumentAsync(ThrottlePolicy.Lookup, id, cancellationToken);
         // One indexed read (the blind index); station names from the cache, not a join.
         var rows = await db.FootageRequests
             .OfPerson(index, id)

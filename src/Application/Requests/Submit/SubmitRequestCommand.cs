@@ -48,7 +48,7 @@ public sealed class SubmitRequestHandler(
 {
     public async ValueTask<SubmitRequestResult> Handle(SubmitRequestCommand command, CancellationToken cancellationToken)
     {
-        throttle.ForDocument(ThrottlePolicy.SubmissionPerDocument, command.Applicant.Identity);
+        await throttle.ForDocumentAsync(ThrottlePolicy.SubmissionPerDocument, command.Applicant.Identity, cancellationToken);
         var now = clock.GetUtcNow();
         var station = await db.Stations.FindAsync([command.StationId], cancellationToken)
                       ?? throw new DomainException("station.inactive", RequestTexts.StationInactive);
