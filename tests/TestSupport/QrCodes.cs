@@ -17,6 +17,12 @@ public static class QrCodes
         {
             [DecodeHintType.TRY_HARDER] = true,
         });
+        // ZXing's finder-pattern search misses about 1 in 200 of these codes (400 random status links: 2), which
+        // its pure-code reading decodes: the file is exactly the code with its quiet zone, as a saved image is.
+        result ??= reader.decode(new BinaryBitmap(new HybridBinarizer(source)), new Dictionary<DecodeHintType, object>
+        {
+            [DecodeHintType.PURE_BARCODE] = true,
+        });
         return result?.Text;
     }
 }
