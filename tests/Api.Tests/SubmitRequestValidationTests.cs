@@ -114,6 +114,17 @@ public class SubmitRequestValidationTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task AFieldStartingWithAnInvisibleByteOrderMark_Answers400NamingIt()
+    {
+        // A reader of UTF-8 drops a leading U+FEFF unless told not to: the rule must see it.
+        var response = await SubmitAsync(new SubmissionForm().Set("ethnicity", "\uFEFFไทย"));
+
+        await AssertProblemAsync(response, 400);
+        Assert.Equal(["ethnicity"], (await JsonAsync(response)).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
     public async Task Messages_AreInEnglish_WhenAcceptLanguagePrefersEnglish()
     {
         var form = new SubmissionForm().Set("nationalId", "1112034563563").Set("phone", "0123456789");

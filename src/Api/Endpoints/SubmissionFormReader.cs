@@ -21,6 +21,8 @@ namespace CctvRequests.Api.Endpoints;
 /// </summary>
 public sealed partial class SubmissionFormReader(IFileStore store, IImageInspector images, IUploadSanitizer sanitizer, IVirusScanner scanner)
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     public const string IdempotencyHeader = "Idempotency-Key";
 
     public async Task<StagedUpload> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -124,7 +126,9 @@ public sealed partial class SubmissionFormReader(IFileStore store, IImageInspect
 
     private static async Task<string> ReadTextAsync(FormField field, Stream body, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        // UTF-8 without a preamble: with Encoding.UTF8 the reader drops a leading U+FEFF whatever it is told, and a field
+        // that starts with one would pass the invisible-character rule (the hostile-input test found "\uFEFFไทย" accepted).
+        using var reader = new StreamReader(body, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
         var buffer = new char[UploadLimits.MaxFieldChars + 1];
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
         return read <= UploadLimits.MaxFieldChars ? new string(buffer, 0, read) : throw Invalid(field.Name, field.TooLong);
