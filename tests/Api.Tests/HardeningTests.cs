@@ -112,17 +112,19 @@ public sealed class HardeningTests(HardeningFactory factory) : IClassFixture<Har
     [Fact]
     public async Task BeyondTheConcurrentSubmissions_Answers503WithRetryAfter()
     {
-        // One submission (the limit here) holds its slot for about two seconds while it trickles in;
-        // others sent meanwhile are turned away at once. (Tried several times: on a busy machine the
-        // first may take a moment to reach the server.)
-        // About three seconds of trickle, and twenty tries: under a loaded CI machine (two test projects at once) the first
-        // may reach its slot late, and the ones sent before that are let in.
+        // The first trickles in for about three seconds; once its upload is on disk (a staged file in tmp/) it
+        // holds the only slot, and the others sent then are turned away at once. Waiting for that file, rather
+        // than racing it, keeps the test true on a loaded machine (two test projects at once).
         var form = new SubmissionForm().Without("otherDocuments").WithFile("otherDocuments", "big.pdf", SampleFiles.PdfOfSize(36 * 1024), "application/pdf");
         var first = SendSlowlyAsync(form, bytesPerSecond: 12 * 1024);
-        var turnedAway = new List<HttpResponseMessage>();
-        for (var i = 0; i < 20 && !first.IsCompleted && turnedAway.Count == 0; i++)
+        var staging = Path.Combine(factory.StorageRoot, "tmp");
+        for (var i = 0; i < 100 && !first.IsCompleted && !(Directory.Exists(staging) && Directory.EnumerateFiles(staging).Any()); i++)
         {
-            await Task.Delay(200);
+            await Task.Delay(50);
+        }
+        var turnedAway = new List<HttpResponseMessage>();
+        for (var i = 0; i < 5 && !first.IsCompleted && turnedAway.Count == 0; i++)
+        {
             var other = await _client.PostAsync("/api/requests", new SubmissionForm().ToContent());
             if (other.StatusCode == HttpStatusCode.ServiceUnavailable)
             {
