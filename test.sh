@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and runs every test against a throwaway PostgreSQL and headless Chromium, installing what is missing.
+# Builds and runs every test against a throwaway PostgreSQL, clamd, Redis, s3rver and headless Chromium, installing what is missing.
 # Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,7 +9,7 @@ ensure_dotnet
 ensure_debian_packages postgresql chromium fonts-tlwg-loma-ttf poppler-utils clamav-daemon redis-server
 
 WORK=$(mktemp -d /tmp/cctvrequests-test.XXXXXX)
-cleanup() { stop_redis "$WORK/redis"; stop_clamd "$WORK/clamd"; stop_cluster "$WORK/pg"; rm -rf "$WORK"; }
+cleanup() { stop_s3rver "$WORK/s3"; stop_redis "$WORK/redis"; stop_clamd "$WORK/clamd"; stop_cluster "$WORK/pg"; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 PGPORT=$(free_port)
@@ -28,6 +28,10 @@ REDISPORT=$(free_port)
 start_redis "$WORK/redis" "$REDISPORT"
 export CCTV_TEST_REDIS="127.0.0.1:$REDISPORT"
 log "Redis on 127.0.0.1:$REDISPORT"
+S3PORT=$(free_port)
+start_s3rver "$WORK/s3" "$S3PORT"
+export CCTV_TEST_S3="http://127.0.0.1:$S3PORT"
+log "s3rver (S3-compatible) on 127.0.0.1:$S3PORT"
 
 log "building"
 dotnet tool restore >/dev/null

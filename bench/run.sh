@@ -106,8 +106,8 @@ START=$(date +%s%N)
 start_api
 note "start-up" "$(( ($(date +%s%N) - START) / 1000000 )) ms from launch to /healthz 200 ($COUNT requests, $([ "$FILES" = 1 ] && echo "$((COUNT * 4))" || echo 0) stored files; target < 5000 ms)"
 # The stored files are reconciled in the background after the start: measure nothing until it is done.
-for _ in $(seq 1 3000); do tail -n +"$((LOG_LINES + 1))" "$WORK/api.log" | grep -q "storage sweep after start is done" && break; sleep 0.2; done
-note "first sweep" "$(tail -n +"$((LOG_LINES + 1))" "$WORK/api.log" | grep -o "storage sweep after start is done.*" | head -1) (in the background, the API answering)"
+for _ in $(seq 1 3000); do tail -n +"$((LOG_LINES + 1))" "$WORK/api.log" | grep -q "storage reconciliation is done" && break; sleep 0.2; done
+note "first reconciliation" "$(tail -n +"$((LOG_LINES + 1))" "$WORK/api.log" | grep -o "storage reconciliation is done.*" | head -1) (in the background, the API answering)"
 
 log "a staff session"
 # A kept folder has the account of an earlier run, with its second factor: start again from a new one.

@@ -199,3 +199,42 @@ stop_redis() {
   [ -f "$dir/redis.pid" ] && kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
   rm -f "$dir/redis.pid"
 }
+
+# ensure_s3rver: the S3-compatible test server (npm s3rver, pinned in scripts/s3rver/package-lock.json), installed
+# into scripts/s3rver/node_modules with npm ci when missing. Needs Node.js and npm (Debian's, when none is on PATH).
+ensure_s3rver() {
+  local here; here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  command -v node >/dev/null && command -v npm >/dev/null || ensure_debian_packages nodejs npm
+  if [ ! -f "$here/s3rver/node_modules/s3rver/bin/s3rver.js" ]; then
+    log "installing s3rver (npm ci)"
+    (cd "$here/s3rver" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci for s3rver failed"
+  fi
+  S3RVER_BIN="$here/s3rver/node_modules/s3rver/bin/s3rver.js"
+}
+
+# start_s3rver DIR PORT: an S3-compatible server on 127.0.0.1:PORT keeping its objects under DIR/data.
+# Its one account is S3RVER / S3RVER; buckets are made by whoever uses it.
+start_s3rver() {
+  local dir=$1 port=$2
+  ensure_s3rver
+  stop_s3rver "$dir"
+  mkdir -p "$dir/data"
+  # --openssl-legacy-provider: s3rver makes its continuation tokens with DES, which OpenSSL 3 keeps in its legacy provider.
+  node --openssl-legacy-provider "$S3RVER_BIN" -d "$dir/data" -a 127.0.0.1 -p "$port" --no-vhost-buckets --silent </dev/null >"$dir/s3rver.log" 2>&1 &
+  echo $! > "$dir/s3rver.pid"
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    kill -0 "$(cat "$dir/s3rver.pid")" 2>/dev/null || { cat "$dir/s3rver.log" >&2; die "s3rver exited (port $port busy?)"; }
+    sleep 0.1
+  done
+  cat "$dir/s3rver.log" >&2
+  die "s3rver did not answer on port $port"
+}
+
+stop_s3rver() {
+  local dir=$1 pid
+  [ -f "$dir/s3rver.pid" ] || return 0
+  pid=$(cat "$dir/s3rver.pid" 2>/dev/null || true)
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  rm -f "$dir/s3rver.pid"
+}

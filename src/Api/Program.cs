@@ -73,7 +73,8 @@ builder.Services.AddRedaction(redaction =>
 builder.Logging.EnableRedaction();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3))
-    .AddCheck<VirusScannerHealthCheck>("clamav", timeout: TimeSpan.FromSeconds(3));
+    .AddCheck<VirusScannerHealthCheck>("clamav", timeout: TimeSpan.FromSeconds(3))
+    .AddCheck<StorageHealthCheck>("storage", timeout: TimeSpan.FromSeconds(3));
 builder.Services.AddApiDocumentation();
 builder.Services.AddReferenceCache(cacheFiles: !builder.Environment.IsDevelopment());
 
@@ -97,6 +98,10 @@ await using (var scope = app.Services.CreateAsyncScope())
         return;
     }
     await database.InitializeAsync(CancellationToken.None);
+    if (app.Services.GetService<S3FileStore>() is { } bucket)
+    {
+        await bucket.PrepareAsync(CancellationToken.None);
+    }
     if (args.FirstOrDefault() == CreateAdminCommand.Name)
     {
         Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args);
@@ -116,8 +121,15 @@ await using (var scope = app.Services.CreateAsyncScope())
         Console.WriteLine($"Re-encrypted {changed} identity numbers.");
         return;
     }
-    // Only the temporary folder: listing millions of stored files would hold the start (the half-hourly sweep does those).
-    scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepTemporary();
+    if (args is ["storage", "reconcile" or "check", ..])
+    {
+        Environment.ExitCode = await StorageCommand.RunAsync(scope.ServiceProvider, args);
+        return;
+    }
+    // The node's scratch folder only (whatever is in it, a stopped process left): listing millions of
+    // stored objects would hold the start; the periodic reconciler does those, on one node at a time.
+    scope.ServiceProvider.GetRequiredService<StorageReconciler>().SweepScratch(DateTime.MaxValue);
+
 }
 
 if (!app.Services.GetRequiredService<IVirusScanner>().Enabled)

@@ -46,17 +46,35 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<OrganizationSeed>();
         services.AddScoped<IStatisticsReader, Statistics.StatisticsReader>();
-        services.AddScoped<StorageSweeper>();
-        services.AddHostedService<StorageSweepJob>();
+        services.AddScoped<StorageReconciler>();
+        services.AddHostedService<StorageReconcileJob>();
         services.AddSingleton<IStoredFileReferences, StoredFileReferences>();
 
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
-            .PostConfigure(o => o.Root = string.IsNullOrWhiteSpace(o.Root)
-                ? Path.Combine(contentRoot, ".data", "files")
-                : Path.GetFullPath(o.Root, contentRoot));
-        services.AddSingleton<LocalFileStore>();
-        services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
+            .PostConfigure(o =>
+            {
+                o.Root = string.IsNullOrWhiteSpace(o.Root) ? Path.Combine(contentRoot, ".data", "files") : Path.GetFullPath(o.Root, contentRoot);
+                o.Scratch = string.IsNullOrWhiteSpace(o.Scratch) ? string.Empty : Path.GetFullPath(o.Scratch, contentRoot);
+            })
+            .Validate(o => o.Provider != StorageProvider.S3 || !string.IsNullOrWhiteSpace(o.S3.Bucket), "Storage:S3:Bucket is needed with Storage:Provider=S3.")
+            .Validate(o => o.S3.PartSizeBytes >= 5L * 1024 * 1024, "Storage:S3:PartSizeBytes must be at least 5 MiB (5242880).")
+            .Validate(o => o.ReconcilePageSize is >= 1 and <= 1000, "Storage:ReconcilePageSize must be 1 to 1000.")
+            .ValidateOnStart();
+        // Attachments in a local folder (the default) or an S3-compatible bucket; staged on the node's own disk either way.
+        if (configuration.GetValue<StorageProvider>($"{StorageOptions.Section}:Provider") == StorageProvider.S3)
+        {
+            services.AddSingleton<Amazon.S3.IAmazonS3>(sp => S3FileStore.CreateClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.S3));
+            services.AddSingleton<S3FileStore>();
+            services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<S3FileStore>());
+            services.AddSingleton<IStoredObjects>(sp => sp.GetRequiredService<S3FileStore>());
+        }
+        else
+        {
+            services.AddSingleton<LocalFileStore>();
+            services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<LocalFileStore>());
+            services.AddSingleton<IStoredObjects>(sp => sp.GetRequiredService<LocalFileStore>());
+        }
         services.AddSingleton<IImageInspector, PngInspector>();
         services.AddSingleton<IUploadSanitizer, UploadSanitizer>();
 

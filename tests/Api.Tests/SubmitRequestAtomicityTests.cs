@@ -58,7 +58,7 @@ public class SubmitRequestAtomicityTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task TheHalfHourlySweep_LeavesRecentFilesAlone()
+    public async Task TheReconciler_LeavesRecentFilesAlone()
     {
         var store = Factory.Services.GetRequiredService<LocalFileStore>();
         var recent = Path.Combine(store.ObjectsFolder, "2026", "02", "fedcba9876543210fedcba9876543210.pdf");
@@ -70,7 +70,8 @@ public class SubmitRequestAtomicityTests(ApiFactory factory) : ApiTest(factory)
 
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
-            Assert.Equal((0, 1), await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(StorageSweeper.MinAge, CancellationToken.None));
+            var result = await scope.ServiceProvider.GetRequiredService<StorageReconciler>().ReconcileAsync(DateTime.UtcNow.AddHours(-1), CancellationToken.None);
+            Assert.Equal((0, 1), (result.Scratch, result.Unreferenced));
         }
 
         Assert.True(File.Exists(recent));
@@ -78,12 +79,12 @@ public class SubmitRequestAtomicityTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Sweeps_RemoveLeftoverTemporaryAndUnreferencedFiles_AndKeepTheRest()
+    public async Task Reconciling_RemovesLeftoverScratchAndUnreferencedFiles_AndKeepsTheRest()
     {
         await SubmitOkAsync(new SubmissionForm());
         var kept = Factory.StoredFiles();
         var store = Factory.Services.GetRequiredService<LocalFileStore>();
-        var leftover = Path.Combine(store.TempFolder, "crashed-upload.part");
+        var leftover = Path.Combine(store.Staging.Folder, "crashed-upload.part");
         var orphan = Path.Combine(store.ObjectsFolder, "2026", "01", "0123456789abcdef0123456789abcdef.pdf");
         Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
         await File.WriteAllBytesAsync(leftover, SampleFiles.Pdf());
@@ -91,11 +92,12 @@ public class SubmitRequestAtomicityTests(ApiFactory factory) : ApiTest(factory)
 
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
-            var sweeper = scope.ServiceProvider.GetRequiredService<StorageSweeper>();
-            // At start, the temporary folder only.
-            Assert.Equal(1, sweeper.SweepTemporary());
+            var reconciler = scope.ServiceProvider.GetRequiredService<StorageReconciler>();
+            // At start, the scratch folder only.
+            Assert.Equal(1, reconciler.SweepScratch(DateTime.MaxValue));
             Assert.True(File.Exists(orphan));
-            Assert.Equal((0, 1), await sweeper.SweepAsync(TimeSpan.Zero, CancellationToken.None));
+            var result = await reconciler.ReconcileAsync(DateTime.UtcNow, CancellationToken.None);
+            Assert.Equal((0, 1), (result.Scratch, result.Unreferenced));
         }
 
         Assert.False(File.Exists(leftover));

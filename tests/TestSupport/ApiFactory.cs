@@ -118,6 +118,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         // The retention run is started by the tests that test it; in the others it would race the resets.
         builder.UseSetting("Retention:Enabled", "false");
+        // Likewise the periodic storage reconciliation: the tests that test it call it themselves.
+        builder.UseSetting("Storage:ReconcileEvery", "00:00:00");
         foreach (var (key, value) in TestKeys.Settings)
         {
             builder.UseSetting(key, value);

@@ -10,7 +10,7 @@ namespace CctvRequests.Api.Hosting;
 public static class HealthAnswer
 {
     private static readonly Text Down = new(
-        "ระบบไม่พร้อมให้บริการชั่วคราว (ฐานข้อมูลหรือระบบตรวจไวรัสไม่ตอบสนอง)", "Temporarily unavailable: the database or the virus scanner does not answer.");
+        "ระบบไม่พร้อมให้บริการชั่วคราว (ฐานข้อมูล ระบบตรวจไวรัส หรือที่เก็บไฟล์ไม่ตอบสนอง)", "Temporarily unavailable: the database, the virus scanner or the file storage does not answer.");
 
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
@@ -35,5 +35,26 @@ public sealed class VirusScannerHealthCheck(IVirusScanner scanner, ClamAvScanner
             return HealthCheckResult.Healthy("Not configured: uploads are not scanned.");
         }
         return await clamav.PingAsync(cancellationToken) ? HealthCheckResult.Healthy("clamd answers.") : HealthCheckResult.Unhealthy("clamd does not answer.");
+    }
+}
+
+/// <summary>Healthy when the file storage answers: the bucket lists one key (S3), or always for the local folder.</summary>
+public sealed class StorageHealthCheck(IServiceProvider services) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (services.GetService<Infrastructure.Files.S3FileStore>() is not { } bucket)
+        {
+            return HealthCheckResult.Healthy("Local folder.");
+        }
+        try
+        {
+            await bucket.ProbeAsync(cancellationToken);
+            return HealthCheckResult.Healthy("The bucket answers.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy("The bucket does not answer: " + e.GetType().Name);
+        }
     }
 }

@@ -23,11 +23,11 @@ internal static partial class InfrastructureLog
     [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "The retention run failed; it will run again in {Hours} hours")]
     public static partial void RetentionFailed(this ILogger logger, Exception exception, int hours);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Storage sweep removed {Temporary} temporary and {Unreferenced} unreferenced files")]
-    public static partial void Swept(this ILogger logger, int temporary, int unreferenced);
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Storage reconciliation removed {Scratch} scratch files, {Unreferenced} objects no request names and {Unfinished} unfinished uploads")]
+    public static partial void Reconciled(this ILogger logger, int scratch, int unreferenced, int unfinished);
 
-    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "The storage sweep failed; will retry")]
-    public static partial void SweepFailed(this ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Storage reconciliation failed; it runs again at the next interval")]
+    public static partial void ReconcileFailed(this ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Organization profile loaded from {File}")]
     public static partial void ProfileLoaded(this ILogger logger, string file);
@@ -56,6 +56,15 @@ internal static partial class InfrastructureLog
     [LoggerMessage(EventId = 2017, Level = LogLevel.Warning, Message = "Listening for reference-data changes failed; listening again in 5 seconds")]
     public static partial void ReferenceListenFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2018, Level = LogLevel.Information, Message = "The storage sweep after start is done: {Removed} files removed in {Seconds} s")]
-    public static partial void FirstSweepDone(this ILogger logger, int removed, double seconds);
+    [LoggerMessage(EventId = 2018, Level = LogLevel.Information, Message = "The storage reconciliation is done: {Listed} objects listed in {Pages} pages, {Removed} removed, in {Seconds} s")]
+    public static partial void ReconcileDone(this ILogger logger, long listed, int pages, int removed, double seconds);
+
+    [LoggerMessage(EventId = 2019, Level = LogLevel.Warning, Message = "Could not delete a stored object ({Reason}); the reconciler removes it later")]
+    public static partial void ObjectDeleteFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "The storage server cannot list unfinished multipart uploads; give the bucket a lifecycle rule that aborts them (AbortIncompleteMultipartUpload)")]
+    public static partial void UnfinishedUploadsNotListed(this ILogger logger);
+
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Could not make sure the bucket exists ({Reason}); uploads answer 503 until the storage answers")]
+    public static partial void BucketNotPrepared(this ILogger logger, string reason);
 }
