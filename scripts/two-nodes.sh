@@ -4,9 +4,10 @@
 #   1. a submission on node A is read on node B: the citizen's status by token, the staff detail, every attachment;
 #   2. a staff sign-in (password and two-step set-up) on node A is a valid session on node B;
 #   3. one national ID looked up alternately on A and B: five answered, the sixth and seventh refused (429);
-#   4. kill -9 of node A during 10 uploads: every 201 is saved with all its files, and after node B's
-#      reconciliation no object in the bucket lacks a request, no request lacks an object, no request is half-saved;
-#      A starts again with its scratch folder emptied.
+#   4. kill -9 of node A during 10 uploads, some answered, some mid-way, some with their files sent to the bucket
+#      and their commit held back (the reference-number counter locked), so that the kill leaves objects no request
+#      names; every 201 is saved with all its files, and after node B's reconciliation no object in the bucket lacks
+#      a request, no request lacks an object, no request is half-saved; A starts again with its scratch emptied.
 # Prints each check and exits non-zero when one fails. About 1 to 2 minutes (plus the build without TWO_NODES_API_DIR).
 # Settings: TWO_NODES_API_DIR (an already built API folder: skips the build), TWO_NODES_KEEP=1 (keep the work folder).
 set -euo pipefail
@@ -148,13 +149,31 @@ until [ -f "$WORK/slow.ready" ]; do
   [ "$SECONDS" -lt "$deadline" ] || die "the uploads never got under way"
   sleep 0.05
 done
-kill -9 "${NODE_PID[A]}"; KILLED=$(date +%s.%N)
+# Hold the reference-number counter, so that the next uploads to finish have their files sent to the bucket
+# and then wait for the commit: killing A then leaves objects that no request names, as a real crash can.
+"$FAULTS_PSQL" -h 127.0.0.1 -p "$PGPORT" -U postgres -d cctvtwo -qtAX \
+  -c "BEGIN; LOCK TABLE reference_counters IN SHARE MODE; SELECT pg_sleep(300); COMMIT;" >/dev/null 2>&1 &
+HOLDER=$!; PIDS+=($HOLDER)
+deadline=$((SECONDS + 40))
+until [ "$(sql "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'reference_counters' AND NOT l.granted")" -ge 1 ]; do
+  [ "$SECONDS" -lt "$deadline" ] || break
+  sleep 0.1
+done
+WAITING=$(sql "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'reference_counters' AND NOT l.granted")
+kill -9 "${NODE_PID[A]}"
 wait "${NODE_PID[A]}" 2>/dev/null || true
+kill "$HOLDER" 2>/dev/null || true
+sql "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(300)%' AND pid <> pg_backend_pid()" >/dev/null
 wait "$SLOW" 2>/dev/null || true
 READY=$(cat "$WORK/slow.ready")
 SCRATCH_LEFT=$(find "$WORK/nodeA/tmp" -type f | wc -l)
 AFTER_KILL=$(api_command storage check || true)
-log "killed A with $(json "$READY" '["mid_upload"]') uploads mid-way, $(json "$READY" '["finished"]') sent in full; A's scratch holds $SCRATCH_LEFT files; bucket: $AFTER_KILL"
+log "killed A with $(json "$READY" '["mid_upload"]') uploads mid-way and $WAITING waiting for their commit with their files sent; A's scratch holds $SCRATCH_LEFT files; bucket: $AFTER_KILL"
+orphans_made() {
+  echo "right after the kill: $AFTER_KILL"
+  case "$AFTER_KILL" in *" unreferenced=0 "*) return 1 ;; *) return 0 ;; esac
+}
+check "4a. the kill left objects in the bucket that no request names (files sent, commit never made)" orphans_made
 # B reconciles every 10 s what is older than 5 s: wait for a run that started after kill + 5 s.
 log "waiting for node B's reconciliation"
 LINES_B=$(wc -l < "$WORK/nodeB.log"); LINES_KILL=$LINES_B
@@ -192,8 +211,8 @@ print(json.dumps({"answers": answers, "created": len(created), "lost": lost, "re
 sys.exit(0 if not lost and half == "0" else 1)
 PY
 }
-check "4a. every 201 among the 10 uploads is saved; no request lacks one of its 3 files" saved_check
-check "4b. after B's reconciliation ($RECONCILED): every object has its request and every attachment its object" api_command storage check
+check "4b. every 201 among the 10 uploads is saved; no request lacks one of its 3 files" saved_check
+check "4c. after B's reconciliation ($RECONCILED): every object has its request and every attachment its object" api_command storage check
 log "starting node A again"
 start_node A "$PORT_A"
 scratch_check() {
@@ -201,8 +220,8 @@ scratch_check() {
   echo "A's scratch held $SCRATCH_LEFT files after the kill, $left after its start"
   [ "$left" -eq 0 ]
 }
-check "4c. node A starts again and empties its own scratch folder" scratch_check
-check "4d. node A serves again: a submission on A" python3 "$CLIENT" submit "$A" "$IN"
+check "4d. node A starts again and empties its own scratch folder" scratch_check
+check "4e. node A serves again: a submission on A" python3 "$CLIENT" submit "$A" "$IN"
 
 printf '\n%d passed, %d failed, in %d s\n' "$PASSED" "$FAILED" "$((SECONDS - T0))"
 [ "$FAILED" -eq 0 ]
