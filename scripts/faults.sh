@@ -74,6 +74,9 @@ export FAULTS_PSQL="$PSQL" FAULTS_PGPORT="$PGPORT" FAULTS_DB=cctvfaults
 sql() { timeout 30 "$PSQL" -h 127.0.0.1 -p "$PGPORT" -U postgres -d cctvfaults -qtAX -v ON_ERROR_STOP=1 -c "$1"; }
 log "PostgreSQL on 127.0.0.1:$PGPORT (data in $PG)"
 
+KEYS="$WORK/personal-data-keys.json"
+(umask 077; printf '{"encryptionKeys":{"1":"%s"},"currentKey":"1","indexKey":"%s"}\n' "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" > "$KEYS")
+export FAULTS_KEYS="$KEYS"
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 mkdir -p "$FILES"
@@ -83,7 +86,7 @@ start_api() {
   echo "---- API start $(date -u +%H:%M:%S.%N) ----" >>"$API_LOG"
   (
     export ConnectionStrings__Default="Host=127.0.0.1;Port=$PGPORT;Database=cctvfaults;Username=postgres"
-    export Storage__Root="$FILES" ASPNETCORE_URLS="$BASE" App__PublicBaseUrl="$BASE"
+    export Storage__Root="$FILES" ASPNETCORE_URLS="$BASE" App__PublicBaseUrl="$BASE" PersonalData__KeyFile="$KEYS"
     # The reconciliation right after start takes what is older than 1 s (production: an hour), so that what the kill left goes.
     export Storage__ReconcileMinAge=00:00:01
     export RateLimiting__Submission__PermitLimit=100000 RateLimiting__SubmissionPerDocument__PermitLimit=100000

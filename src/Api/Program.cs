@@ -98,6 +98,8 @@ await using (var scope = app.Services.CreateAsyncScope())
         return;
     }
     await database.InitializeAsync(CancellationToken.None);
+    // Keys missing or malformed stop the start here, not the first submission with a 500.
+    _ = app.Services.GetRequiredService<CctvRequests.Infrastructure.Security.PersonalDataProtector>().CurrentKeyId;
     if (app.Services.GetService<S3FileStore>() is { } bucket)
     {
         await bucket.PrepareAsync(CancellationToken.None);
