@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
 
 namespace CctvRequests.Api.Tests;
 
@@ -66,7 +67,7 @@ public sealed class S3NodeFactory : ApiFactory
 }
 
 /// <summary>With <c>Storage:Provider=S3</c>, attachments go to the bucket and come back byte for byte.</summary>
-public sealed class S3StorageTests(S3NodeFactory node) : IClassFixture<S3NodeFactory>
+public sealed class S3StorageTests(S3NodeFactory node, ITestOutputHelper output) : IClassFixture<S3NodeFactory>
 {
     private static async Task<string> SubmitAsync(ApiFactory factory, SubmissionForm form)
     {
@@ -129,6 +130,7 @@ public sealed class S3StorageTests(S3NodeFactory node) : IClassFixture<S3NodeFac
         var key = await store.PromoteAsync(staged, CancellationToken.None);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
+        output.WriteLine($"Promoting {content.Length:N0} bytes in parts allocated {allocated:N0} bytes.");
         Assert.Equal(content, await TestS3.ReadAsync(node.Client, node.S3.Bucket, key));
         // Three parts of at most 5 MiB, then the completion.
         Assert.Equal(3, requests.Count(r => r.StartsWith("PUT ", StringComparison.Ordinal) && r.Contains("partNumber=", StringComparison.Ordinal)));
