@@ -67,7 +67,7 @@ public sealed class S3NodeFactory : ApiFactory
 }
 
 /// <summary>With <c>Storage:Provider=S3</c>, attachments go to the bucket and come back byte for byte.</summary>
-public sealed class S3StorageTests(S3NodeFactory node, ITestOutputHelper output) : IClassFixture<S3NodeFactory>
+public sealed class S3StorageTests(S3NodeFactory node) : IClassFixture<S3NodeFactory>
 {
     private static async Task<string> SubmitAsync(ApiFactory factory, SubmissionForm form)
     {
@@ -108,35 +108,6 @@ public sealed class S3StorageTests(S3NodeFactory node, ITestOutputHelper output)
         // Nothing stays in the node's scratch folder once the request is saved.
         Assert.Empty(Directory.GetFiles(node.ScratchFolder));
         Assert.Equal("Healthy", System.Text.Json.JsonDocument.Parse(await node.CreateClient().GetStringAsync("/healthz")).RootElement.GetProperty("checks").GetProperty("storage").GetString());
-    }
-
-    [Fact]
-    public async Task Promoting_StreamsTheFileInParts_NeverWholeInMemory()
-    {
-        var requests = new List<string>();
-        var config = new AmazonS3Config { ServiceURL = node.S3.ServiceUrl, ForcePathStyle = true, AuthenticationRegion = "us-east-1",
-            RequestChecksumCalculation = Amazon.Runtime.RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = Amazon.Runtime.ResponseChecksumValidation.WHEN_REQUIRED,
-            HttpClientFactory = new RecordingHttpClientFactory(requests) };
-        using var client = new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("S3RVER", "S3RVER"), config);
-        var options = new StorageOptions { Root = Path.Combine(node.StorageRoot, "direct"), Provider = StorageProvider.S3, S3 = node.S3 };
-        var store = new S3FileStore(client, Options.Create(options), TimeProvider.System, NullLogger<S3FileStore>.Instance);
-        var content = new byte[12 * 1024 * 1024];
-        RandomNumberGenerator.Fill(content);
-        "%PDF-1.7\n"u8.CopyTo(content);
-        var staged = await store.StageAsync("otherDocuments", "x.pdf", new MemoryStream(content), content.Length, CancellationToken.None);
-
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        var key = await store.PromoteAsync(staged, CancellationToken.None);
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-
-        output.WriteLine($"Promoting {content.Length:N0} bytes in parts allocated {allocated:N0} bytes.");
-        Assert.Equal(content, await TestS3.ReadAsync(node.Client, node.S3.Bucket, key));
-        // Three parts of at most 5 MiB, then the completion.
-        Assert.Equal(3, requests.Count(r => r.StartsWith("PUT ", StringComparison.Ordinal) && r.Contains("partNumber=", StringComparison.Ordinal)));
-        Assert.Contains(requests, r => r.StartsWith("POST ", StringComparison.Ordinal) && r.Contains("uploadId=", StringComparison.Ordinal));
-        Assert.True(allocated < content.Length / 2, $"{allocated:N0} bytes allocated to send {content.Length:N0}");
-        Assert.False(File.Exists(staged.TempPath));
     }
 
     [Fact]
@@ -199,24 +170,8 @@ public sealed class S3StorageTests(S3NodeFactory node, ITestOutputHelper output)
         Assert.NotNull(reference);
         await node.Client.DeleteObjectAsync(node.S3.Bucket, "backups/not-ours.txt");
     }
-
-    private sealed class RecordingHttpClientFactory(List<string> requests) : Amazon.Runtime.HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(Amazon.Runtime.IClientConfig clientConfig) => new(new Recorder(requests) { InnerHandler = new HttpClientHandler() });
-
-        private sealed class Recorder(List<string> requests) : DelegatingHandler
-        {
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            {
-                lock (requests)
-                {
-                    requests.Add($"{request.Method} {request.RequestUri}");
-                }
-                return base.SendAsync(request, cancellationToken);
-            }
-        }
-    }
 }
+
 
 /// <summary>A node whose S3 server does not answer.</summary>
 public sealed class S3AwayFactory : ApiFactory
@@ -244,5 +199,63 @@ public sealed class S3AwayTests(S3AwayFactory node) : IClassFixture<S3AwayFactor
         var health = await client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Contains("\"storage\":\"Unhealthy\"", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// Promoting a file sends it in parts read from disk. Run alone (no host, no other test running),
+/// so that the bytes the process allocates are this upload's own.
+/// </summary>
+[Collection(AloneCollection.Name)]
+public sealed class S3PromoteMemoryTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Promoting_StreamsTheFileInParts_NeverWholeInMemory()
+    {
+        var requests = new List<string>();
+        var bucket = TestS3.Options(TestS3.NewBucket());
+        var config = new AmazonS3Config { ServiceURL = bucket.ServiceUrl, ForcePathStyle = true, AuthenticationRegion = "us-east-1",
+            RequestChecksumCalculation = Amazon.Runtime.RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = Amazon.Runtime.ResponseChecksumValidation.WHEN_REQUIRED,
+            HttpClientFactory = new RecordingHttpClientFactory(requests) };
+        using var client = new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("S3RVER", "S3RVER"), config);
+        var scratch = Path.Combine(Path.GetTempPath(), "cctv-test-scratch-" + Guid.NewGuid().ToString("N"));
+        var options = new StorageOptions { Root = scratch, Provider = StorageProvider.S3, S3 = bucket };
+        var store = new S3FileStore(client, Options.Create(options), TimeProvider.System, NullLogger<S3FileStore>.Instance);
+        await store.PrepareAsync(CancellationToken.None);
+        var content = new byte[12 * 1024 * 1024];
+        RandomNumberGenerator.Fill(content);
+        "%PDF-1.7\n"u8.CopyTo(content);
+        var staged = await store.StageAsync("otherDocuments", "x.pdf", new MemoryStream(content), content.Length, CancellationToken.None);
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var key = await store.PromoteAsync(staged, CancellationToken.None);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        output.WriteLine($"Promoting {content.Length:N0} bytes in parts allocated {allocated:N0} bytes.");
+        Assert.Equal(content, await TestS3.ReadAsync(client, bucket.Bucket, key));
+        // Three parts of at most 5 MiB, then the completion.
+        Assert.Equal(3, requests.Count(r => r.StartsWith("PUT ", StringComparison.Ordinal) && r.Contains("partNumber=", StringComparison.Ordinal)));
+        Assert.Contains(requests, r => r.StartsWith("POST ", StringComparison.Ordinal) && r.Contains("uploadId=", StringComparison.Ordinal));
+        Assert.True(allocated < content.Length / 2, $"{allocated:N0} bytes allocated to send {content.Length:N0}");
+        Assert.False(File.Exists(staged.TempPath));
+        Directory.Delete(scratch, recursive: true);
+    }
+
+    private sealed class RecordingHttpClientFactory(List<string> requests) : Amazon.Runtime.HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(Amazon.Runtime.IClientConfig clientConfig) => new(new Recorder(requests) { InnerHandler = new HttpClientHandler() });
+
+        private sealed class Recorder(List<string> requests) : DelegatingHandler
+        {
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                lock (requests)
+                {
+                    requests.Add($"{request.Method} {request.RequestUri}");
+                }
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
     }
 }
