@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Files;
 using CctvRequests.Application.Staff;
 using CctvRequests.Domain.Requests;
 using CctvRequests.Infrastructure.Files;
@@ -105,6 +106,15 @@ public sealed class S3StorageTests(S3NodeFactory node) : IClassFixture<S3NodeFac
             Assert.Equal(stored, await downloaded.Content.ReadAsByteArrayAsync());
         }
         Assert.Equal(big, await TestS3.ReadAsync(node.Client, node.S3.Bucket, attachments.Single(a => a.Kind == AttachmentKind.Other).StorageKey));
+        // An object deleted behind the API's back: 404 naming the storage, not a 500.
+        var gone = attachments.Single(a => a.Kind == AttachmentKind.PoliceReport);
+        var kept = await TestS3.ReadAsync(node.Client, node.S3.Bucket, gone.StorageKey);
+        await node.Client.DeleteObjectAsync(node.S3.Bucket, gone.StorageKey);
+        var missing = await officer.GetAsync($"/api/staff/requests/{reference}/attachments/{gone.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains(StoredFiles.Missing.Th, await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Put back: the other tests of this class share the bucket.
+        await node.Client.PutObjectAsync(new PutObjectRequest { BucketName = node.S3.Bucket, Key = gone.StorageKey, InputStream = new MemoryStream(kept), UseChunkEncoding = false });
         // Nothing stays in the node's scratch folder once the request is saved.
         Assert.Empty(Directory.GetFiles(node.ScratchFolder));
         Assert.Equal("Healthy", System.Text.Json.JsonDocument.Parse(await node.CreateClient().GetStringAsync("/healthz")).RootElement.GetProperty("checks").GetProperty("storage").GetString());

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
+using CctvRequests.Application.Files;
 using CctvRequests.Application.Staff;
+using CctvRequests.Domain.Requests;
 using CctvRequests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace CctvRequests.Api.Tests;
 
@@ -73,5 +76,25 @@ public class StaffRequestDetailTests(ApiFactory factory) : StaffApiTest(factory)
             Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         }
         await AssertProblemAsync(await officer.GetAsync($"/api/staff/requests/{reference}/attachments/{Guid.NewGuid()}"), 404);
+    }
+
+    [Fact]
+    public async Task AnAttachmentWhoseFileIsGone_Answers404_NamingTheStorage()
+    {
+        var reference = await FileAsync();
+        var officer = await SignedInAsync(StaffRoles.Officer);
+        var (detail, _) = await DetailAsync(officer, reference);
+        var idCard = detail.GetProperty("attachments").EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "IdCardCopy");
+        await using (var db = Factory.NewDbContext())
+        {
+            var key = await db.Set<Attachment>().Where(a => a.Id == idCard.GetProperty("id").GetGuid()).Select(a => a.StorageKey).SingleAsync();
+            File.Delete(Path.Combine(Factory.StorageRoot, "objects", key));
+        }
+
+        var response = await officer.GetAsync($"/api/staff/requests/{reference}/attachments/{idCard.GetProperty("id").GetString()}");
+
+        await AssertProblemAsync(response, 404);
+        Assert.Contains(StoredFiles.Missing.Th, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Factory.Logs.Lines, l => l.Contains("is missing from the store", StringComparison.Ordinal));
     }
 }

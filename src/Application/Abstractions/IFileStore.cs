@@ -23,5 +23,6 @@ public interface IFileStore
 
     Task DeleteAsync(string storageKey);
 
+    /// <summary>The stored bytes, streamed; <see cref="Common.NotFoundException"/> with <see cref="StoredFiles.Missing"/> when they are gone.</summary>
     Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken);
 }

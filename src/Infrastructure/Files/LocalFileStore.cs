@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
+using CctvRequests.Infrastructure.Logging;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CctvRequests.Infrastructure.Files;
@@ -17,9 +19,12 @@ public sealed class LocalFileStore : IFileStore, IStoredObjects
     private readonly string _root;
     private readonly TimeProvider _clock;
 
-    public LocalFileStore(IOptions<StorageOptions> options, TimeProvider clock)
+    private readonly ILogger<LocalFileStore> _logger;
+
+    public LocalFileStore(IOptions<StorageOptions> options, TimeProvider clock, ILogger<LocalFileStore> logger)
     {
         _clock = clock;
+        _logger = logger;
         _root = Path.GetFullPath(options.Value.Root);
         StagingArea.CreatePrivateDirectory(_root);
         StagingArea.CreatePrivateDirectory(ObjectsFolder);
@@ -59,8 +64,18 @@ public sealed class LocalFileStore : IFileStore, IStoredObjects
         return Task.CompletedTask;
     }
 
-    public Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken) =>
-        Task.FromResult<Stream>(new FileStream(PathOf(storageKey), FileMode.Open, FileAccess.Read, FileShare.Read, StagingArea.BufferSize, FileOptions.Asynchronous));
+    public Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult<Stream>(new FileStream(PathOf(storageKey), FileMode.Open, FileAccess.Read, FileShare.Read, StagingArea.BufferSize, FileOptions.Asynchronous));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            _logger.StoredFileMissing(storageKey);
+            throw new NotFoundException(StoredFiles.Missing);
+        }
+    }
 
     public async IAsyncEnumerable<IReadOnlyList<StoredObject>> ListAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

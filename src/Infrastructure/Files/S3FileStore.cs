@@ -176,7 +176,11 @@ public sealed class S3FileStore(IAmazonS3 s3, IOptions<StorageOptions> options, 
     public async Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken)
     {
         var response = await Storage(() => s3.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = storageKey }, cancellationToken),
-            notFound: () => new FileNotFoundException("The stored object is missing.", storageKey));
+            notFound: () =>
+            {
+                logger.StoredFileMissing(storageKey);
+                return new NotFoundException(StoredFiles.Missing);
+            });
         return new ObjectStream(response);
     }
 

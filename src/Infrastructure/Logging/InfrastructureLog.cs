@@ -67,4 +67,7 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Could not make sure the bucket exists ({Reason}); uploads answer 503 until the storage answers")]
     public static partial void BucketNotPrepared(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2022, Level = LogLevel.Error, Message = "An attachment's stored file {StorageKey} is missing from the store; its download answers 404")]
+    public static partial void StoredFileMissing(this ILogger logger, string storageKey);
 }
