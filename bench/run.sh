@@ -8,7 +8,9 @@
 # Settings: BENCH_COUNT, BENCH_SECONDS (per measure, default 10), BENCH_CONNECTIONS (default 32),
 # BENCH_FILES=0 (no files on disk: skips the 4,000,000-file start-up measure), BENCH_KEEP=1 (keep the
 # work folder), BENCH_WORK=<a kept work folder> (measure again on its data, no seeding),
-# BENCH_API_DLL=<another build's CctvRequests.Api.dll> (e.g. an older commit, for a before/after).
+# BENCH_API_DLL=<another build's CctvRequests.Api.dll> (e.g. an older commit, for a before/after),
+# BENCH_STORAGE=s3 (attachments in a bucket of s3rver, started here; implies BENCH_FILES=0: the seeded
+# rows' files are not in the bucket, so only the submissions and uploads touch it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -17,6 +19,8 @@ COUNT=${BENCH_COUNT:-1000000}
 SECONDS_EACH=${BENCH_SECONDS:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 FILES=${BENCH_FILES:-1}
+STORAGE=${BENCH_STORAGE:-local}
+[ "$STORAGE" = s3 ] && FILES=0
 
 ensure_dotnet
 ensure_debian_packages postgresql wrk curl python3
@@ -35,6 +39,7 @@ cleanup() {
   [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null
   [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null
   stop_cluster "$WORK/pg"
+  stop_s3rver "$WORK/s3"
   if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$REUSE" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -66,6 +71,15 @@ API_ENV=(ConnectionStrings__Default="$CONN" Storage__Root="$WORK/files" ASPNETCO
     RateLimiting__Lookup__PermitLimit=1000000000 RateLimiting__Submission__PermitLimit=1000000000 \
     RateLimiting__SubmissionPerDocument__PermitLimit=1000000000 RateLimiting__Status__PermitLimit=1000000000 \
     Limits__ConcurrentSubmissions=64 Limits__SubmissionQueue=128 CCTV_ADMIN_PASSWORD="bench passphrase 2569")
+if [ "$STORAGE" = s3 ]; then
+  S3PORT=$(free_port)
+  start_s3rver "$WORK/s3" "$S3PORT"
+  API_ENV+=(Storage__Provider=S3 Storage__S3__ServiceUrl="http://127.0.0.1:$S3PORT" Storage__S3__Bucket=cctvbench \
+    Storage__S3__AccessKey=S3RVER Storage__S3__SecretKey=S3RVER Storage__S3__CreateBucket=true)
+  note "storage" "S3: s3rver 3.7.1 on 127.0.0.1:$S3PORT (Node.js, one process, a test server, not a production one)"
+else
+  note "storage" "local folder $WORK/files"
+fi
 start_api() {
   local started=$SECONDS
   # env replaces itself with dotnet: $! is the API's own process (for kill and for its RSS).
