@@ -36,6 +36,8 @@ public class StaffJourneyTests(WebFactory factory, BrowserFixture browser) : Web
         // The ID card image shows; the PDF opens (inline, sandboxed).
         var idCard = page.Locator("#d-attachments img[alt^='สำเนาบัตรประชาชน']");
         await Expect(idCard).ToBeVisibleAsync();
+        // Visible is not loaded: wait for the image to decode (a broken one rejects), then check it has pixels.
+        await idCard.EvaluateAsync("img => img.decode()");
         Assert.True(await idCard.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
         var pdfLink = page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "เปิดไฟล์ PDF" });
         Assert.Equal("_blank", await pdfLink.GetAttributeAsync("target"));

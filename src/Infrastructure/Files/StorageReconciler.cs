@@ -95,6 +95,9 @@ public sealed class StorageReconciler(IStoredObjects store, AppDbContext db, IOp
 public sealed class StorageReconcileJob(IServiceScopeFactory scopes, JobLock jobLock, IOptions<StorageOptions> options, ILogger<StorageReconcileJob> logger)
     : BackgroundService
 {
+    /// <summary>Below this, a submission still sending its files or committing could lose them (test scripts only).</summary>
+    public static readonly TimeSpan SafeMinAge = TimeSpan.FromMinutes(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = options.Value.ReconcileEvery;
@@ -102,6 +105,10 @@ public sealed class StorageReconcileJob(IServiceScopeFactory scopes, JobLock job
         {
             // Off (Storage:ReconcileEvery=0): only the `storage reconcile` command runs it.
             return;
+        }
+        if (options.Value.ReconcileMinAge < SafeMinAge)
+        {
+            logger.ReconcileMinAgeShort(options.Value.ReconcileMinAge.ToString());
         }
         try
         {

@@ -70,4 +70,7 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(EventId = 2022, Level = LogLevel.Error, Message = "An attachment's stored file {StorageKey} is missing from the store; its download answers 404")]
     public static partial void StoredFileMissing(this ILogger logger, string storageKey);
+
+    [LoggerMessage(EventId = 2023, Level = LogLevel.Warning, Message = "Storage:ReconcileMinAge is {MinAge}: files of a submission still being saved may be removed; keep it at an hour outside test scripts")]
+    public static partial void ReconcileMinAgeShort(this ILogger logger, string minAge);
 }
