@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs every test against a throwaway PostgreSQL, clamd, Redis, s3rver and headless Chromium, installing what is missing.
-# Exits non-zero when anything fails.
+# Exits non-zero when anything fails. Arguments, when given, are passed to `dotnet test` instead of the whole solution.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
@@ -43,4 +43,10 @@ ConnectionStrings__Default="$CCTV_TEST_POSTGRES" dotnet ef migrations has-pendin
   || die "the EF model has changes without a migration: run 'dotnet ef migrations add <Name> -p src/Infrastructure -s src/Api -o Persistence/Migrations'"
 
 log "testing"
-dotnet test CctvRequests.sln -c Release --no-build -nologo -v q --logger "console;verbosity=minimal"
+# With arguments, only those tests (e.g. ./test.sh tests/Api.Tests --filter "FullyQualifiedName~StaffSignIn");
+# without, every test project.
+if [ $# -gt 0 ]; then
+  dotnet test "$@" -c Release --no-build -nologo -v q --logger "console;verbosity=minimal"
+else
+  dotnet test CctvRequests.sln -c Release --no-build -nologo -v q --logger "console;verbosity=minimal"
+fi
