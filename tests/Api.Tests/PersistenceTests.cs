@@ -46,6 +46,7 @@ public class PersistenceTests(ApiFactory factory) : ApiTest(factory)
                 new TimeOnly(21, 5),
                 "ต้องการภาพเหตุการณ์รถชนเพื่อใช้ประกอบการเคลม",
                 files,
+                SignatureMethod.Typed,
                 PrivacyConsent.Create("2569-1", new string('f', 64), "th", submittedAt),
                 tokenHash,
                 submittedAt,
@@ -77,6 +78,7 @@ public class PersistenceTests(ApiFactory factory) : ApiTest(factory)
             Assert.Equal(new DateOnly(2026, 2, 10), loaded.IncidentDate);
             Assert.Equal(new TimeOnly(21, 5), loaded.IncidentTime);
             Assert.Equal(original.Reason, loaded.Reason);
+            Assert.Equal(SignatureMethod.Typed, loaded.SignatureMethod);
             Assert.Equal("2569-1", loaded.PrivacyConsent.NoticeVersion);
             Assert.Equal(new string('f', 64), loaded.PrivacyConsent.TextSha256);
             Assert.Equal("th", loaded.PrivacyConsent.Language);
@@ -94,10 +96,10 @@ public class PersistenceTests(ApiFactory factory) : ApiTest(factory)
                 loaded.History.OrderBy(h => h.At).Select(h => (h.Id, h.From, h.To, h.Actor, h.At, h.Note, h.ReasonCode, h.PublicMessage)));
         }
 
-        // Status is stored as text, not a number.
+        // Status and the signature method are stored as text, not numbers.
         await using var connection = await Factory.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT status FROM footage_requests";
-        Assert.Equal("Cancelled", await command.ExecuteScalarAsync());
+        command.CommandText = "SELECT status || ' ' || signature_method FROM footage_requests";
+        Assert.Equal("Cancelled Typed", await command.ExecuteScalarAsync());
     }
 }

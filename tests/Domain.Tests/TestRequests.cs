@@ -49,6 +49,7 @@ internal static class TestRequests
             new TimeOnly(14, 30),
             "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหาของที่สูญหาย",
             files ?? Files(),
+            SignatureMethod.Drawn,
             PrivacyConsent.Create("2569-1", new string('b', 64), "th", Now),
             SHA256.HashData("token"u8),
             Now,

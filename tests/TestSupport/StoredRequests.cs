@@ -44,6 +44,7 @@ public static class StoredRequests
                 Attachment.Create(AttachmentKind.PoliceReport, $"t/{number}-b.pdf", "report.pdf", "application/pdf", 100, new string('2', 64)),
                 Attachment.Create(AttachmentKind.Signature, $"t/{number}-c.png", "signature.png", "image/png", 100, new string('3', 64)),
             ],
+            SignatureMethod.Drawn,
             PrivacyConsent.Create("2569-1", new string('f', 64), "th", submittedAt),
             SHA256.HashData(BitConverter.GetBytes(number)),
             submittedAt,

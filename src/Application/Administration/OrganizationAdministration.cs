@@ -9,21 +9,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CctvRequests.Application.Administration;
 
+/// <summary>A text as typed, Thai and English; either may be missing until the validator has looked.</summary>
+public sealed record TextForm(string? Th, string? En)
+{
+    public Text ToText() => new(Th!.Trim(), En!.Trim());
+
+    public static TextForm From(Text text) => new(text.Th, text.En);
+}
+
+/// <summary>What an approved applicant does next, per purpose: <c>{ view: { th, en }, copy: { th, en } }</c>, the shape the pages read.</summary>
+public sealed record ApprovedInstructionsForm(TextForm? View, TextForm? Copy)
+{
+    public ApprovedInstructions ToInstructions() => new(View!.ToText(), Copy!.ToText());
+
+    public static ApprovedInstructionsForm From(ApprovedInstructions instructions) => new(TextForm.From(instructions.View), TextForm.From(instructions.Copy));
+}
+
 /// <summary>The organization profile as administrators edit it: every text, Thai and English side by side.</summary>
 public sealed record OrganizationForm(
     string? NameTh, string? NameEn, string? DepartmentTh, string? DepartmentEn, string? AddressTh, string? AddressEn,
-    string? Phone, string? PhoneExtension, string? ApprovedInstructionsTh, string? ApprovedInstructionsEn,
+    string? Phone, string? PhoneExtension, ApprovedInstructionsForm? ApprovedInstructions,
     string? FormTitleTh, string? FormTitleEn, string? OfficerTitleTh, string? OfficerTitleEn, string? CentreHeadTitleTh, string? CentreHeadTitleEn,
     string? DeputyTitleTh, string? DeputyTitleEn, string? ChiefExecutiveTitleTh, string? ChiefExecutiveTitleEn)
 {
     public OrganizationDetails ToDetails() => new(
         T(NameTh, NameEn), T(DepartmentTh, DepartmentEn), T(AddressTh, AddressEn), Phone!.Trim(), PhoneExtension?.Trim() ?? string.Empty,
-        T(ApprovedInstructionsTh, ApprovedInstructionsEn), T(FormTitleTh, FormTitleEn), T(OfficerTitleTh, OfficerTitleEn),
+        ApprovedInstructions!.ToInstructions(), T(FormTitleTh, FormTitleEn), T(OfficerTitleTh, OfficerTitleEn),
         T(CentreHeadTitleTh, CentreHeadTitleEn), T(DeputyTitleTh, DeputyTitleEn), T(ChiefExecutiveTitleTh, ChiefExecutiveTitleEn));
 
     public static OrganizationForm From(OrganizationDetails d) => new(
         d.Name.Th, d.Name.En, d.Department.Th, d.Department.En, d.Address.Th, d.Address.En, d.Phone, d.PhoneExtension,
-        d.ApprovedInstructions.Th, d.ApprovedInstructions.En, d.FormTitle.Th, d.FormTitle.En, d.OfficerTitle.Th, d.OfficerTitle.En,
+        ApprovedInstructionsForm.From(d.ApprovedInstructions), d.FormTitle.Th, d.FormTitle.En, d.OfficerTitle.Th, d.OfficerTitle.En,
         d.CentreHeadTitle.Th, d.CentreHeadTitle.En, d.DeputyTitle.Th, d.DeputyTitle.En, d.ChiefExecutiveTitle.Th, d.ChiefExecutiveTitle.En);
 
     private static Text T(string? th, string? en) => new(th!.Trim(), en!.Trim());
@@ -65,8 +81,10 @@ public sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrgani
         Field(f => f.Phone, "phone", OrganizationProfile.PhoneMax);
         RuleFor(x => x.Form.PhoneExtension).MaximumLength(OrganizationProfile.ExtensionMax).Says(TooLong(OrganizationProfile.ExtensionMax))
             .OverridePropertyName("phoneExtension");
-        Field(f => f.ApprovedInstructionsTh, "approvedInstructionsTh", OrganizationProfile.InstructionsMax);
-        Field(f => f.ApprovedInstructionsEn, "approvedInstructionsEn", OrganizationProfile.InstructionsMax);
+        Field(f => f.ApprovedInstructions?.View?.Th, "approvedInstructions.view.th", OrganizationProfile.InstructionsMax);
+        Field(f => f.ApprovedInstructions?.View?.En, "approvedInstructions.view.en", OrganizationProfile.InstructionsMax);
+        Field(f => f.ApprovedInstructions?.Copy?.Th, "approvedInstructions.copy.th", OrganizationProfile.InstructionsMax);
+        Field(f => f.ApprovedInstructions?.Copy?.En, "approvedInstructions.copy.en", OrganizationProfile.InstructionsMax);
         Field(f => f.FormTitleTh, "formTitleTh", OrganizationProfile.TitleMax);
         Field(f => f.FormTitleEn, "formTitleEn", OrganizationProfile.TitleMax);
         Field(f => f.OfficerTitleTh, "officerTitleTh", OrganizationProfile.TitleMax);
@@ -81,9 +99,8 @@ public sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrgani
 
     public static Text TooLong(int max) => new($"ต้องไม่เกิน {max} ตัวอักษร", $"At most {max} characters.");
 
-    private void Field(System.Linq.Expressions.Expression<Func<OrganizationForm, string?>> member, string name, int max)
+    private void Field(Func<OrganizationForm, string?> get, string name, int max)
     {
-        var get = member.Compile();
         RuleFor(x => get(x.Form))
             .Must(v => !string.IsNullOrWhiteSpace(v)).Says(new Text("กรุณากรอกข้อมูลช่องนี้", "Please fill this in."))
             .Must(v => v!.Trim().Length <= max).Says(TooLong(max))

@@ -30,8 +30,8 @@ public static class TextRules
     }
 
     public static Text Unclean(FormField field) => new(
-        $"{field.Label.Th}มีอักขระควบคุมหรืออักขระที่มองไม่เห็น กรุณาพิมพ์ใหม่",
-        $"The {field.Label.En.ToLowerInvariant()} contains control or invisible characters; please type it again.");
+        $"{field.Label.Th}มีอักขระพิเศษที่ระบบรับไม่ได้ (มักเกิดจากการคัดลอกมาวาง) กรุณาพิมพ์ใหม่",
+        $"The {field.Label.En.ToLowerInvariant()} contains special characters the system cannot accept (often from copying and pasting); please type it again.");
 }
 
 /// <summary>Names and titles: letters (with marks, spaces, dots, hyphens and apostrophes), no digits or symbols.</summary>

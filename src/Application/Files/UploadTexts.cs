@@ -11,28 +11,29 @@ public static class UploadTexts
     public static readonly Text Types = new("PDF, JPEG หรือ PNG", "PDF, JPEG or PNG");
 
     public static readonly Text WrongType = new(
-        $"ไฟล์ {NamePlaceholder} ไม่ใช่ {Types.Th} (ตรวจจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์)",
-        $"{NamePlaceholder} is not a {Types.En} file (its content was checked, not its name).");
+        $"ไฟล์ {NamePlaceholder} ไม่ใช่ไฟล์ {Types.Th} (ระบบตรวจจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์) กรุณาแนบไฟล์ {Types.Th} เช่น ถ่ายภาพเอกสารแล้วแนบภาพนั้น",
+        $"{NamePlaceholder} is not a {Types.En} file (its content was checked, not its name). Please attach a {Types.En} file, e.g. a photo of the document.");
 
     public static Text TooLarge(long maxBytes) => new(
-        $"ไฟล์ {NamePlaceholder} มีขนาดเกิน {Sizes.Megabytes(maxBytes)}",
-        $"{NamePlaceholder} is larger than {Sizes.Megabytes(maxBytes)}.");
+        $"ไฟล์ {NamePlaceholder} มีขนาดเกิน {Sizes.Megabytes(maxBytes)} กรุณาลดขนาดไฟล์ (เช่น ถ่ายภาพให้ความละเอียดต่ำลง) แล้วแนบใหม่",
+        $"{NamePlaceholder} is larger than {Sizes.Megabytes(maxBytes)}. Please make it smaller (e.g. a lower-resolution photo) and attach it again.");
 
     public static readonly Text TotalTooLarge = new(
-        $"ไฟล์แนบทั้งหมดรวมกันต้องไม่เกิน {Sizes.Megabytes(UploadLimits.MaxTotalBytes)}",
-        $"The attachments together must not exceed {Sizes.Megabytes(UploadLimits.MaxTotalBytes)}.");
+        $"ไฟล์แนบทั้งหมดรวมกันเกิน {Sizes.Megabytes(UploadLimits.MaxTotalBytes)} กรุณาแนบไฟล์ให้น้อยลงหรือเล็กลง",
+        $"The attachments together are larger than {Sizes.Megabytes(UploadLimits.MaxTotalBytes)}. Please attach fewer or smaller files.");
 
     public static readonly Text Empty = new("ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่", "The file is empty; please choose another.");
 
-    public static readonly Text SignatureNotPng = new("ลายมือชื่อต้องเป็นไฟล์ภาพ PNG", "The signature must be a PNG image.");
+    public static readonly Text SignatureNotPng = new("ลายมือชื่อต้องเป็นไฟล์ภาพ PNG กรุณาลงลายมือชื่อใหม่", "The signature must be a PNG image; please sign again.");
 
-    public static readonly Text SignatureUnreadable = new("ลายมือชื่อต้องเป็นไฟล์ภาพ PNG ที่เปิดได้", "The signature must be a readable PNG image.");
+    public static readonly Text SignatureUnreadable = new("เปิดภาพลายมือชื่อไม่ได้ กรุณาลงลายมือชื่อใหม่", "The signature image could not be read; please sign again.");
 
     public static readonly Text SignatureTooBig = new(
-        $"ภาพลายมือชื่อต้องมีขนาดไม่เกิน {UploadLimits.MaxSignatureWidth} × {UploadLimits.MaxSignatureHeight} พิกเซล",
-        $"The signature image must be at most {UploadLimits.MaxSignatureWidth} × {UploadLimits.MaxSignatureHeight} pixels.");
+        $"ภาพลายมือชื่อใหญ่เกิน {UploadLimits.MaxSignatureWidth} × {UploadLimits.MaxSignatureHeight} พิกเซล กรุณาลงลายมือชื่อใหม่",
+        $"The signature image is larger than {UploadLimits.MaxSignatureWidth} × {UploadLimits.MaxSignatureHeight} pixels; please sign again.");
 
-    public static readonly Text SignatureBlank = new("กรุณาลงลายมือชื่อในกรอบ (ลายมือชื่อว่างเปล่า)", "Please sign in the box (the signature is blank).");
+    public static readonly Text SignatureBlank = new(
+        "ลายมือชื่อว่างเปล่า กรุณาลงลายมือชื่อในกรอบ หรือเลือกลงชื่อโดยพิมพ์ชื่อ", "The signature is blank. Please sign in the box, or choose to sign by typing your name.");
 
     public static readonly Text Infected = new(
         $"ไฟล์ {NamePlaceholder} มีไวรัสหรือมัลแวร์ ระบบไม่รับไฟล์นี้และไม่ได้บันทึกคำร้อง กรุณาตรวจเครื่องของท่านแล้วส่งไฟล์ที่ปลอดภัย",

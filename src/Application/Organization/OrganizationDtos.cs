@@ -11,11 +11,17 @@ public sealed record OrganizationDto(
     Text Address,
     string Phone,
     string PhoneExtension,
-    Text ApprovedInstructions,
+    ApprovedInstructionsDto ApprovedInstructions,
     bool HasLogo,
     string? LogoUrl,
     Text FormTitle,
     SignatureTitlesDto SignatureTitles);
+
+/// <summary>What an approved applicant does next, one text per purpose (<c>view</c>: call to arrange a visit; <c>copy</c>: bring a medium).</summary>
+public sealed record ApprovedInstructionsDto(Text View, Text Copy)
+{
+    public static ApprovedInstructionsDto From(ApprovedInstructions instructions) => new(instructions.View, instructions.Copy);
+}
 
 /// <summary>The titles printed under the four signatures of the official form.</summary>
 public sealed record SignatureTitlesDto(Text Officer, Text CentreHead, Text Deputy, Text ChiefExecutive);
@@ -28,7 +34,7 @@ public static class OrganizationDtos
     {
         var d = o.Details;
         return new OrganizationDto(
-            o.NameTh, o.NameEn, d.Department, d.Address, o.Phone, o.PhoneExtension, d.ApprovedInstructions,
+            o.NameTh, o.NameEn, d.Department, d.Address, o.Phone, o.PhoneExtension, ApprovedInstructionsDto.From(d.ApprovedInstructions),
             o.LogoPng is not null, o.LogoPng is null ? null : $"{LogoPath}?v={o.LogoVersion}", d.FormTitle,
             new SignatureTitlesDto(d.OfficerTitle, d.CentreHeadTitle, d.DeputyTitle, d.ChiefExecutiveTitle));
     }

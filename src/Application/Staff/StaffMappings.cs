@@ -28,12 +28,13 @@ public static class StaffMappings
             .Map(d => d.ReferenceNumber, s => s.ReferenceNumber.Value)
             .Map(d => d.Status, s => s.Status.ToString())
             .Map(d => d.Purpose, s => s.Purpose.ToString())
+            .Map(d => d.SignatureMethod, s => s.SignatureMethod.ToString())
             .Map(d => d.IncidentTime, s => s.IncidentTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))
             .Map(d => d.History, s => s.History.OrderBy(h => h.At))
             .Map(d => d.Notes, s => s.Notes.OrderBy(n => n.At))
             .Map(d => d.Preservations, s => s.Preservations.OrderBy(p => p.At))
             .Map(d => d.HandOvers, s => s.HandOvers.OrderBy(h => h.At))
-            .Ignore(d => d.StatusText, d => d.PurposeText, d => d.StationName, d => d.DaysLeft, d => d.Flag, d => d.AllowedActions);
+            .Ignore(d => d.StatusText, d => d.PurposeText, d => d.StationName, d => d.DaysLeft, d => d.Flag, d => d.AllowedActions, d => d.SignatureMethodText);
 
         config.NewConfig<Applicant, StaffApplicantDto>()
             .Map(d => d.FullName, s => s.Title + s.FirstName + " " + s.LastName)

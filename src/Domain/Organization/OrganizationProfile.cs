@@ -1,6 +1,16 @@
 using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Requests;
 
 namespace CctvRequests.Domain.Organization;
+
+/// <summary>
+/// What an approved applicant must do next, one text per purpose: someone who asked to view the
+/// footage calls to arrange a visit; someone who asked for a copy brings a storage medium.
+/// </summary>
+public sealed record ApprovedInstructions(Text View, Text Copy)
+{
+    public Text For(Purpose purpose) => purpose == Purpose.View ? View : Copy;
+}
 
 /// <summary>What an administrator states about the organization, each text in Thai and English.</summary>
 public sealed record OrganizationDetails(
@@ -9,7 +19,7 @@ public sealed record OrganizationDetails(
     Text Address,
     string Phone,
     string PhoneExtension,
-    Text ApprovedInstructions,
+    ApprovedInstructions ApprovedInstructions,
     Text FormTitle,
     Text OfficerTitle,
     Text CentreHeadTitle,
@@ -38,7 +48,8 @@ public sealed class OrganizationProfile
     private OrganizationProfile()
     {
         NameTh = NameEn = DepartmentTh = DepartmentEn = AddressTh = AddressEn = Phone = PhoneExtension = string.Empty;
-        ApprovedInstructionsTh = ApprovedInstructionsEn = FormTitleTh = FormTitleEn = string.Empty;
+        ApprovedViewInstructionsTh = ApprovedViewInstructionsEn = ApprovedCopyInstructionsTh = ApprovedCopyInstructionsEn = string.Empty;
+        FormTitleTh = FormTitleEn = string.Empty;
         OfficerTitleTh = OfficerTitleEn = CentreHeadTitleTh = CentreHeadTitleEn = string.Empty;
         DeputyTitleTh = DeputyTitleEn = ChiefExecutiveTitleTh = ChiefExecutiveTitleEn = string.Empty;
     }
@@ -55,8 +66,13 @@ public sealed class OrganizationProfile
     public string Phone { get; private set; }
 
     public string PhoneExtension { get; private set; }
-    public string ApprovedInstructionsTh { get; private set; }
-    public string ApprovedInstructionsEn { get; private set; }
+    /// <summary>What an approved applicant who asked to view the footage does next (call to arrange a visit).</summary>
+    public string ApprovedViewInstructionsTh { get; private set; }
+    public string ApprovedViewInstructionsEn { get; private set; }
+
+    /// <summary>What an approved applicant who asked for a copy does next (bring a storage medium).</summary>
+    public string ApprovedCopyInstructionsTh { get; private set; }
+    public string ApprovedCopyInstructionsEn { get; private set; }
     public string FormTitleTh { get; private set; }
     public string FormTitleEn { get; private set; }
     public string OfficerTitleTh { get; private set; }
@@ -78,7 +94,8 @@ public sealed class OrganizationProfile
 
     public OrganizationDetails Details => new(
         new(NameTh, NameEn), new(DepartmentTh, DepartmentEn), new(AddressTh, AddressEn), Phone, PhoneExtension,
-        new(ApprovedInstructionsTh, ApprovedInstructionsEn), new(FormTitleTh, FormTitleEn), new(OfficerTitleTh, OfficerTitleEn),
+        new ApprovedInstructions(new(ApprovedViewInstructionsTh, ApprovedViewInstructionsEn), new(ApprovedCopyInstructionsTh, ApprovedCopyInstructionsEn)),
+        new(FormTitleTh, FormTitleEn), new(OfficerTitleTh, OfficerTitleEn),
         new(CentreHeadTitleTh, CentreHeadTitleEn), new(DeputyTitleTh, DeputyTitleEn), new(ChiefExecutiveTitleTh, ChiefExecutiveTitleEn));
 
     public static OrganizationProfile Create(OrganizationDetails details, DateTimeOffset at)
@@ -95,7 +112,8 @@ public sealed class OrganizationProfile
         (AddressTh, AddressEn) = Both(d.Address, "address", AddressMax);
         Phone = Guard.Text(d.Phone, "phone", 1, PhoneMax);
         PhoneExtension = Guard.Text(d.PhoneExtension, "phoneExtension", 0, ExtensionMax);
-        (ApprovedInstructionsTh, ApprovedInstructionsEn) = Both(d.ApprovedInstructions, "approvedInstructions", InstructionsMax);
+        (ApprovedViewInstructionsTh, ApprovedViewInstructionsEn) = Both(d.ApprovedInstructions.View, "approvedInstructions.view", InstructionsMax);
+        (ApprovedCopyInstructionsTh, ApprovedCopyInstructionsEn) = Both(d.ApprovedInstructions.Copy, "approvedInstructions.copy", InstructionsMax);
         (FormTitleTh, FormTitleEn) = Both(d.FormTitle, "formTitle", TitleMax);
         (OfficerTitleTh, OfficerTitleEn) = Both(d.OfficerTitle, "officerTitle", TitleMax);
         (CentreHeadTitleTh, CentreHeadTitleEn) = Both(d.CentreHeadTitle, "centreHeadTitle", TitleMax);

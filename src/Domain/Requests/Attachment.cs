@@ -11,7 +11,7 @@ public enum AttachmentKind
     /// <summary>สำเนาบันทึกแจ้งความ.</summary>
     PoliceReport,
 
-    /// <summary>เอกสารอื่นๆ.</summary>
+    /// <summary>เอกสารอื่น ๆ.</summary>
     Other,
 
     /// <summary>ลายมือชื่อผู้ยื่นคำร้อง, a PNG drawn on the page.</summary>
@@ -24,7 +24,7 @@ public static class AttachmentKindText
     {
         AttachmentKind.IdCardCopy => new("สำเนาบัตรประชาชน", "ID card copy"),
         AttachmentKind.PoliceReport => new("สำเนาบันทึกแจ้งความ", "police report"),
-        AttachmentKind.Other => new("เอกสารอื่นๆ", "other documents"),
+        AttachmentKind.Other => new("เอกสารอื่น ๆ", "other documents"),
         AttachmentKind.Signature => new("ลายมือชื่อผู้ยื่นคำร้อง", "signature"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };

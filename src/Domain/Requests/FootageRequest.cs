@@ -76,6 +76,9 @@ public sealed class FootageRequest
     /// <summary>When the request was approved or cancelled; null while it is open.</summary>
     public DateTimeOffset? DecidedAt { get; private set; }
 
+    /// <summary>How the applicant made the signature image (drawn, or a typed name).</summary>
+    public SignatureMethod SignatureMethod { get; private set; }
+
     /// <summary>Null once the request's personal data is erased.</summary>
     public Attachment? Signature => _attachments.SingleOrDefault(a => a.Kind == AttachmentKind.Signature);
 
@@ -93,6 +96,7 @@ public sealed class FootageRequest
         TimeOnly incidentTime,
         string reason,
         IEnumerable<Attachment> attachments,
+        SignatureMethod signatureMethod,
         PrivacyConsent privacyConsent,
         byte[] statusTokenHash,
         DateTimeOffset submittedAt,
@@ -138,6 +142,9 @@ public sealed class FootageRequest
             IncidentDate = incidentDate,
             IncidentTime = new TimeOnly(incidentTime.Hour, incidentTime.Minute),
             Reason = Guard.Text(reason, nameof(reason), RequestLimits.ReasonMin, RequestLimits.ReasonMax),
+            SignatureMethod = Enum.IsDefined(signatureMethod)
+                ? signatureMethod
+                : throw new DomainException("signature_method", new Text("ไม่รู้จักวิธีลงชื่อนี้", "Unknown signature method.")),
             PrivacyConsent = privacyConsent,
             Status = RequestStatus.Pending,
             SubmittedAt = submittedAt.ToUniversalTime(),

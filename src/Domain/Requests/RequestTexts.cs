@@ -13,21 +13,25 @@ public static class RequestTexts
         $"จำนวนไฟล์ที่ขอต้องอยู่ระหว่าง {RequestLimits.FileCountMin} ถึง {RequestLimits.FileCountMax}",
         $"The number of files must be between {RequestLimits.FileCountMin} and {RequestLimits.FileCountMax}.");
 
-    public static readonly Text WrittenOnFuture = new("วันที่เขียนต้องไม่เป็นวันในอนาคต", "The date written cannot be in the future.");
+    public static readonly Text WrittenOnFuture = new(
+        "วันที่เขียนเป็นวันในอนาคตไม่ได้ กรุณาเลือกวันนี้หรือวันก่อนหน้า", "The date of the request cannot be in the future; please choose today or an earlier day.");
 
     /// <summary>How far back a date may be: a form is written when it is sent; an incident older than this is a mistyped year.</summary>
     public const int WrittenOnDaysBack = 30;
     public const int IncidentDaysBack = 730;
 
     public static readonly Text WrittenOnTooOld = new(
-        $"วันที่เขียนต้องไม่ย้อนหลังเกิน {WrittenOnDaysBack} วัน", $"The date written cannot be more than {WrittenOnDaysBack} days ago.");
+        $"วันที่เขียนย้อนหลังได้ไม่เกิน {WrittenOnDaysBack} วัน กรุณาตรวจสอบวันที่ (ปกติคือวันนี้)",
+        $"The date of the request can be at most {WrittenOnDaysBack} days ago; please check it (it is usually today).");
 
     public static readonly Text IncidentTooOld = new(
-        "วันที่เกิดเหตุต้องไม่ย้อนหลังเกิน 2 ปี กรุณาตรวจสอบปี พ.ศ. ที่กรอก", "The incident date cannot be more than 2 years ago; please check the year.");
+        "วันที่เกิดเหตุย้อนหลังได้ไม่เกิน 2 ปี กรุณาตรวจสอบปี พ.ศ. ที่กรอก", "The incident date can be at most 2 years ago; please check the year.");
 
-    public static readonly Text IncidentFuture = new("วันที่เกิดเหตุต้องไม่เป็นวันในอนาคต", "The incident date cannot be in the future.");
+    public static readonly Text IncidentFuture = new(
+        "วันที่เกิดเหตุเป็นวันในอนาคตไม่ได้ กรุณาตรวจสอบวันที่", "The incident date cannot be in the future; please check it.");
 
-    public static readonly Text IncidentAfterWritten = new("วันที่เกิดเหตุต้องไม่อยู่หลังวันที่เขียน", "The incident date cannot be after the date written.");
+    public static readonly Text IncidentAfterWritten = new(
+        "วันที่เกิดเหตุอยู่หลังวันที่เขียนไม่ได้ กรุณาตรวจสอบวันที่ทั้งสอง", "The incident date cannot be after the date of the request; please check both dates.");
 
     /// <summary>What the citizen's status page says of a request whose personal data was erased.</summary>
     public static readonly Text ErasedMessage = new(
@@ -37,5 +41,5 @@ public static class RequestTexts
         "ข้อมูลส่วนบุคคลของคำร้องนี้ถูกลบแล้ว จึงแก้ไขไม่ได้", "The personal data of this request was erased; there is nothing to correct.");
 
     public static readonly Text StationInactive = new(
-        "ไม่พบสถานที่เกิดเหตุที่เลือก หรือสถานีนี้ไม่เปิดรับคำร้อง", "The chosen location does not exist or does not take requests.");
+        "สถานที่ที่เลือกไม่เปิดรับคำร้องแล้ว กรุณาเลือกสถานที่อื่นจากรายการ", "The chosen location does not take requests; please choose another from the list.");
 }

@@ -73,4 +73,7 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(EventId = 2023, Level = LogLevel.Warning, Message = "Storage:ReconcileMinAge is {MinAge}: files of a submission still being saved may be removed; keep it at an hour outside test scripts")]
     public static partial void ReconcileMinAgeShort(this ILogger logger, string minAge);
+
+    [LoggerMessage(EventId = 2024, Level = LogLevel.Information, Message = "Station {StationId} renamed as the seed file now names it (without the leading บริเวณ)")]
+    public static partial void StationRenamed(this ILogger logger, int stationId);
 }

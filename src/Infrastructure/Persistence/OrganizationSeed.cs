@@ -40,14 +40,15 @@ public sealed class OrganizationSeed(ILogger<OrganizationSeed> logger)
             db.OrganizationProfiles.Add(OrganizationProfile.Create(seed.Organization.ToDetails(), now));
             logger.ProfileLoaded(Path.GetFileName(path));
         }
-        else if (string.IsNullOrEmpty(profile.FormTitleTh))
+        else
         {
-            // A profile from before the official form existed: its titles come from the seed, the rest stays.
-            var d = profile.Details;
-            var s = seed.Organization.ToDetails();
-            profile.Update(d with { FormTitle = s.FormTitle, OfficerTitle = s.OfficerTitle, CentreHeadTitle = s.CentreHeadTitle, DeputyTitle = s.DeputyTitle, ChiefExecutiveTitle = s.ChiefExecutiveTitle }, now);
+            BackfillProfile(profile, seed.Organization.ToDetails(), now);
         }
-        if (!await db.Stations.AnyAsync(cancellationToken))
+        if (await db.Stations.AnyAsync(cancellationToken))
+        {
+            await RenameOldSeedStationsAsync(db, seed.Stations, cancellationToken);
+        }
+        else
         {
             var order = 0;
             foreach (var s in seed.Stations)
@@ -69,6 +70,48 @@ public sealed class OrganizationSeed(ILogger<OrganizationSeed> logger)
         }
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>What a profile from an earlier version lacks comes from the seed; what an administrator wrote stays.</summary>
+    private static void BackfillProfile(OrganizationProfile profile, OrganizationDetails seed, DateTimeOffset now)
+    {
+        var d = profile.Details;
+        if (string.IsNullOrEmpty(profile.FormTitleTh))
+        {
+            // From before the official form existed: its titles.
+            d = d with { FormTitle = seed.FormTitle, OfficerTitle = seed.OfficerTitle, CentreHeadTitle = seed.CentreHeadTitle, DeputyTitle = seed.DeputyTitle, ChiefExecutiveTitle = seed.ChiefExecutiveTitle };
+        }
+        if (string.IsNullOrEmpty(profile.ApprovedViewInstructionsTh))
+        {
+            // From before the instructions were per purpose: the one text was for a copy (migration
+            // SignatureMethodAndInstructionsPerPurpose kept it as such); a viewing gets the seed's.
+            d = d with { ApprovedInstructions = d.ApprovedInstructions with { View = seed.ApprovedInstructions.View } };
+        }
+        if (d != profile.Details)
+        {
+            profile.Update(d, now);
+        }
+    }
+
+    /// <summary>
+    /// Station names of an earlier seed began with "บริเวณ", which the form's label already says
+    /// ("เหตุเกิดบริเวณ บริเวณ..."): a station still named exactly so takes the seed's name now.
+    /// One an administrator renamed is left alone.
+    /// </summary>
+    private async Task RenameOldSeedStationsAsync(AppDbContext db, IReadOnlyList<SeedStation> seedStations, CancellationToken cancellationToken)
+    {
+        var oldNames = seedStations.ToDictionary(s => OldStationPrefix + s.Name, StringComparer.Ordinal);
+        var stations = await db.Stations.Where(s => s.Name.StartsWith(OldStationPrefix)).ToListAsync(cancellationToken);
+        foreach (var station in stations)
+        {
+            if (oldNames.TryGetValue(station.Name, out var seedStation))
+            {
+                station.Update(seedStation.Name, station.NameEn, station.District, station.FootageRetentionDays, station.IsActive, station.SortOrder);
+                logger.StationRenamed(station.Id);
+            }
+        }
+    }
+
+    private const string OldStationPrefix = "บริเวณ";
 
     private async Task LoadPrivacyNoticesAsync(AppDbContext db, string folder, CancellationToken cancellationToken)
     {

@@ -46,17 +46,27 @@ public sealed record FormField(string Name, FieldKind Kind, Text Label, Text Req
 
     public string? Description { get; init; }
 
+    /// <summary>What messages call the field, when shorter than its label (เหตุผล for เหตุผล/ความจำเป็น).</summary>
+    public Text? MessageName { get; init; }
+
     public bool IsFile => Kind == FieldKind.File;
 
-    public Text Invalid => InvalidMessage ?? new Text($"{Label.Th}ไม่ถูกต้อง", $"The {Label.En.ToLowerInvariant()} is not valid.");
+    private string NameTh => (MessageName ?? Label).Th;
 
-    public Text TooShort => new($"{Label.Th}ต้องมีอย่างน้อย {Min} ตัวอักษร", $"The {Label.En.ToLowerInvariant()} must be at least {Min} characters.");
+    private string NameEn => (MessageName ?? Label).En.ToLowerInvariant();
 
-    public Text TooLong => new($"{Label.Th}ต้องไม่เกิน {Max} ตัวอักษร", $"The {Label.En.ToLowerInvariant()} must be at most {Max} characters.");
+    // Each message says what to do, politely (กรุณา...), in the citizen's words.
+    public Text Invalid => InvalidMessage ?? (Kind == FieldKind.Integer
+        ? new($"กรุณากรอก{NameTh}เป็นตัวเลข", $"Please enter the {NameEn} as a number.")
+        : new($"{NameTh}ไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง", $"The {NameEn} is not valid; please check it."));
+
+    public Text TooShort => new($"กรุณากรอก{NameTh}อย่างน้อย {Min} ตัวอักษร", $"Please write at least {Min} characters for the {NameEn}.");
+
+    public Text TooLong => new($"กรุณากรอก{NameTh}ไม่เกิน {Max} ตัวอักษร", $"Please keep the {NameEn} to {Max} characters or fewer.");
 
     public Text TooManyFiles => MaxCount == 1
-        ? new("แนบไฟล์ในช่องนี้ได้เพียงไฟล์เดียว", "Only one file can be attached here.")
-        : new($"แนบ{Label.Th}ได้ไม่เกิน {MaxCount} ไฟล์", $"At most {MaxCount} files can be attached as {Label.En.ToLowerInvariant()}.");
+        ? new("แนบไฟล์ในช่องนี้ได้เพียงไฟล์เดียว กรุณาเลือกไฟล์เดียว", "Only one file can be attached here; please choose one.")
+        : new($"แนบ{NameTh}ได้ไม่เกิน {MaxCount} ไฟล์ กรุณาเลือกเฉพาะไฟล์ที่จำเป็น", $"At most {MaxCount} files can be attached as {NameEn}; please choose only those needed.");
 
-    public Text OutOfRange => new($"{Label.Th}ต้องอยู่ระหว่าง {Min} ถึง {Max}", $"The {Label.En.ToLowerInvariant()} must be between {Min} and {Max}.");
+    public Text OutOfRange => new($"กรุณากรอก{NameTh}ระหว่าง {Min} ถึง {Max}", $"Please enter a number from {Min} to {Max} for the {NameEn}.");
 }

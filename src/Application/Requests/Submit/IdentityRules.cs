@@ -13,14 +13,14 @@ namespace CctvRequests.Application.Requests.Submit;
 public static class IdentityRules
 {
     public static readonly Text Both = new(
-        "กรอกเลขบัตรประชาชน หรือเลขหนังสือเดินทาง อย่างใดอย่างหนึ่งเท่านั้น",
-        "Give either a national ID number or a passport number, not both.");
+        "กรุณากรอกเลขบัตรประชาชน หรือเลขหนังสือเดินทาง อย่างใดอย่างหนึ่งเท่านั้น",
+        "Please give either a national ID number or a passport number, not both.");
 
     public static readonly Text NationalIdLength = new(
-        $"เลขบัตรประชาชนต้องมี {Domain.Common.NationalId.Length} หลัก", $"The national ID must have {Domain.Common.NationalId.Length} digits.");
+        $"กรุณากรอกเลขบัตรประชาชนให้ครบ {Domain.Common.NationalId.Length} หลัก", $"Please enter all {Domain.Common.NationalId.Length} digits of the national ID.");
 
     public static readonly Text ThaiUseNationalId = new(
-        "ผู้มีสัญชาติไทยกรุณากรอกเลขบัตรประชาชน", "Thai nationals give their national ID number instead of a passport.");
+        "ผู้มีสัญชาติไทยกรุณากรอกเลขบัตรประชาชนแทนเลขหนังสือเดินทาง", "Thai nationals please give their national ID number instead of a passport.");
 
     /// <summary>What people type for "Thai" in the nationality field; the page uses the same list.</summary>
     public static readonly IReadOnlyList<string> ThaiNationalityWords = ["ไทย", "thai", "thailand", "tha", "th"];

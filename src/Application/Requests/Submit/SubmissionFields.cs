@@ -9,10 +9,10 @@ namespace CctvRequests.Application.Requests.Submit;
 /// <summary>The citizen's form (SPEC §2), field by field: the one list every part of the submit path reads.</summary>
 public static class SubmissionFields
 {
-    public static readonly FormField WrittenOn = new("writtenOn", FieldKind.Date, new("วันที่เขียน", "Date written"),
-        new("กรุณาระบุวันที่เขียน", "Please enter the date written."))
+    public static readonly FormField WrittenOn = new("writtenOn", FieldKind.Date, new("วันที่เขียน", "Date of request"),
+        new("กรุณากรอกวันที่เขียน", "Please enter the date of the request."))
     {
-        InvalidMessage = new("วันที่เขียนไม่ใช่วันที่ที่ถูกต้อง", "The date written is not a valid date."),
+        InvalidMessage = new("กรุณากรอกวันที่เขียนเป็น วว/ดด/ปปปป (พ.ศ.) เช่น 16/02/2569", "Please type the date of the request as dd/mm/yyyy, e.g. 16/02/2026."),
         Example = "2026-02-16", Description = "yyyy-MM-dd (CE); not in the future.",
     };
 
@@ -20,7 +20,7 @@ public static class SubmissionFields
         new("กรุณาเลือกคำนำหน้าชื่อ", "Please choose your title."))
     {
         Min = 1, Max = RequestLimits.TitleMax, Example = "นาย",
-        InvalidMessage = new("คำนำหน้าชื่อต้องเป็นตัวอักษร ไม่มีตัวเลขหรือสัญลักษณ์พิเศษ", "The title must be letters, without digits or special symbols."),
+        InvalidMessage = new("กรุณากรอกคำนำหน้าชื่อเป็นตัวอักษร ไม่ใส่ตัวเลขหรือสัญลักษณ์พิเศษ", "Please type the title in letters, without digits or special symbols."),
     };
 
     public static readonly FormField FirstName = Name("firstName", new("ชื่อ", "First name"), "สมศักดิ์");
@@ -40,8 +40,8 @@ public static class SubmissionFields
     {
         Required = false, Min = Domain.Common.PassportNumber.MinLength, Max = Domain.Common.PassportNumber.MaxLength * 2,
         InvalidMessage = new(
-            $"เลขหนังสือเดินทางต้องเป็นตัวอักษรภาษาอังกฤษหรือตัวเลข {Domain.Common.PassportNumber.MinLength} ถึง {Domain.Common.PassportNumber.MaxLength} ตัว",
-            $"A passport number has {Domain.Common.PassportNumber.MinLength} to {Domain.Common.PassportNumber.MaxLength} letters and digits."),
+            $"กรุณากรอกเลขหนังสือเดินทางตามที่พิมพ์ในหนังสือเดินทาง (ตัวอักษรภาษาอังกฤษหรือตัวเลข {Domain.Common.PassportNumber.MinLength} ถึง {Domain.Common.PassportNumber.MaxLength} ตัว)",
+            $"Please type the passport number as printed in the passport ({Domain.Common.PassportNumber.MinLength} to {Domain.Common.PassportNumber.MaxLength} letters and digits)."),
         Example = "AB1234567", Description = "For applicants who are not Thai and have no Thai national ID, with passportCountry.",
     };
 
@@ -49,7 +49,7 @@ public static class SubmissionFields
         new("กรุณาเลือกประเทศที่ออกหนังสือเดินทาง", "Please choose the country that issued the passport."))
     {
         Required = false, Min = IdentityDocument.CountryLength, Max = IdentityDocument.CountryLength,
-        InvalidMessage = new("ไม่รู้จักรหัสประเทศนี้ (ใช้รหัส ISO 3 ตัวอักษร เช่น GBR)", "Unknown country code (use ISO 3166-1 alpha-3, e.g. GBR)."),
+        InvalidMessage = new("ไม่พบประเทศที่เลือก กรุณาเลือกจากรายการ", "The chosen country was not found; please choose one from the list."),
         Example = "GBR", Description = "ISO 3166-1 alpha-3 of the country that issued the passport.",
     };
 
@@ -78,14 +78,14 @@ public static class SubmissionFields
         new("กรุณากรอกหมายเลขโทรศัพท์", "Please enter a phone number."))
     {
         Max = ThaiPhoneNumber.MaxInputLength, Example = "081-234-5678",
-        InvalidMessage = new("หมายเลขโทรศัพท์ไม่ถูกต้อง เช่น 081-234-5678 หรือ 02-123-4567", "Enter a complete Thai phone number, e.g. 081-234-5678 or 02-123-4567."),
+        InvalidMessage = new("กรุณากรอกหมายเลขโทรศัพท์ให้ครบ เช่น 081-234-5678 หรือ 02-123-4567", "Please enter a complete Thai phone number, e.g. 081-234-5678 or 02-123-4567."),
     };
 
     public static readonly FormField Purpose = new("purpose", FieldKind.Choice, new("วัตถุประสงค์ที่จะขอ", "Purpose"),
         new("กรุณาเลือกวัตถุประสงค์ที่จะขอ", "Please choose what you are asking for."))
     {
         Choices = Enum.GetNames<Domain.Requests.Purpose>(), Example = nameof(Domain.Requests.Purpose.Copy),
-        InvalidMessage = new("วัตถุประสงค์ต้องเป็น ขอดูข้อมูลภาพ หรือ ขอสำเนาข้อมูลภาพ", "Purpose must be View or Copy."),
+        InvalidMessage = new("กรุณาเลือก ขอดูข้อมูลภาพ หรือ ขอสำเนาข้อมูลภาพ", "Please choose “View the footage” or “Get a copy of the footage”."),
         Description = "View (ขอดูข้อมูลภาพ) or Copy (ขอสำเนาข้อมูลภาพ).",
     };
 
@@ -93,35 +93,37 @@ public static class SubmissionFields
         new("กรุณากรอกจำนวนไฟล์ที่ขอ", "Please enter the number of files."))
     {
         Required = false, Min = RequestLimits.FileCountMin, Max = RequestLimits.FileCountMax, Example = "2", Description = "Required for Copy.",
+        MessageName = new("จำนวนไฟล์", "number of files"),
     };
 
     public static readonly FormField StationId = new("stationId", FieldKind.Integer, new("เหตุเกิดบริเวณ", "Location"),
-        new("กรุณาเลือกสถานที่เกิดเหตุ", "Please choose where it happened."))
+        new("กรุณาเลือกสถานที่ที่เกิดเหตุจากรายการ", "Please choose the location from the list."))
     {
         Min = 1, Max = int.MaxValue, Example = "3", InvalidMessage = RequestTexts.StationInactive, Description = "An id from GET /api/stations.",
     };
 
     public static readonly FormField IncidentDate = new("incidentDate", FieldKind.Date, new("วันที่เกิดเหตุ", "Incident date"),
-        new("กรุณาระบุวันที่เกิดเหตุ", "Please enter the date of the incident."))
+        new("กรุณากรอกวันที่เกิดเหตุ", "Please enter the date of the incident."))
     {
-        InvalidMessage = new("วันที่เกิดเหตุไม่ใช่วันที่ที่ถูกต้อง", "The incident date is not a valid date."),
+        InvalidMessage = new("กรุณากรอกวันที่เกิดเหตุเป็น วว/ดด/ปปปป (พ.ศ.) เช่น 14/02/2569", "Please type the date of the incident as dd/mm/yyyy, e.g. 14/02/2026."),
         Example = "2026-02-14", Description = "yyyy-MM-dd (CE); not after writtenOn.",
     };
 
     public static readonly FormField IncidentTime = new("incidentTime", FieldKind.Time, new("เวลา (โดยประมาณ)", "Approximate time"),
-        new("กรุณาระบุเวลาที่เกิดเหตุ (โดยประมาณ)", "Please enter the approximate time."))
+        new("กรุณากรอกเวลาที่เกิดเหตุ (โดยประมาณ)", "Please enter the approximate time."))
     {
-        InvalidMessage = new("เวลาต้องอยู่ในรูปแบบ ชช:นน เช่น 14:30", "The time must be HH:mm, e.g. 14:30."), Example = "14:30",
+        InvalidMessage = new("กรุณากรอกเวลาเป็น ชช:นน เช่น 14:30", "Please enter the time as HH:mm, e.g. 14:30."), Example = "14:30",
     };
 
     public static readonly FormField Reason = new("reason", FieldKind.Text, new("เหตุผล/ความจำเป็น", "Reason"),
-        new("กรุณากรอกเหตุผล/ความจำเป็น", "Please enter your reason."))
+        new("กรุณากรอกเหตุผลที่ขอข้อมูลภาพ", "Please tell us why you need the footage."))
     {
+        MessageName = new("เหตุผล", "reason"),
         Min = RequestLimits.ReasonMin, Max = RequestLimits.ReasonMax, Multiline = true, Example = "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย",
     };
 
     public static readonly FormField PrivacyAccepted = new("privacyAccepted", FieldKind.Boolean, new("ยอมรับนโยบายความเป็นส่วนตัว", "Privacy notice accepted"),
-        new("กรุณาอ่านและยอมรับนโยบายความเป็นส่วนตัว (PDPA)", "Please read and accept the privacy notice (PDPA)."))
+        new("กรุณาอ่านนโยบายความเป็นส่วนตัว แล้วคลิกเครื่องหมายถูกในช่องยอมรับ", "Please read the privacy notice, then tick the box to accept it."))
     {
         Example = "true", Description = "Must be true.",
     };
@@ -142,20 +144,28 @@ public static class SubmissionFields
         new("กรุณาแนบสำเนาบันทึกแจ้งความ", "Please attach a copy of the police report."), required: false, UploadLimits.MaxFileBytes, 1,
         "Required unless the organization turned it off (policeReportRequired in GET /api/form-settings).");
 
-    public static readonly FormField OtherDocuments = File("otherDocuments", new("เอกสารอื่นๆ", "Other documents"),
-        new("กรุณาแนบเอกสารอื่นๆ", "Please attach the other documents."), required: false, UploadLimits.MaxFileBytes, RequestLimits.OtherDocumentsMax,
+    public static readonly FormField OtherDocuments = File("otherDocuments", new("เอกสารอื่น ๆ", "Other documents"),
+        new("กรุณาแนบเอกสารอื่น ๆ", "Please attach the other documents."), required: false, UploadLimits.MaxFileBytes, RequestLimits.OtherDocumentsMax,
         "Optional; repeat the part for each file.");
 
     public static readonly FormField Signature = File("signature", new("ลายมือชื่อผู้ยื่นคำร้อง", "Signature of the applicant"),
-        new("กรุณาลงลายมือชื่อในกรอบ", "Please sign in the box."), required: true, UploadLimits.MaxSignatureBytes, 1,
-        $"A PNG drawn on the page, at most {UploadLimits.MaxSignatureWidth} × {UploadLimits.MaxSignatureHeight} pixels, not blank.");
+        new("กรุณาลงลายมือชื่อในกรอบ หรือเลือกลงชื่อโดยพิมพ์ชื่อ", "Please sign in the box, or choose to sign by typing your name."), required: true, UploadLimits.MaxSignatureBytes, 1,
+        $"A PNG made on the page (drawn, or the typed name written in a handwriting-style font), at most {UploadLimits.MaxSignatureWidth} × {UploadLimits.MaxSignatureHeight} pixels, not blank.");
+
+    public static readonly FormField SignatureMethod = new("signatureMethod", FieldKind.Choice, new("วิธีลงชื่อ", "Signature method"),
+        new("กรุณาเลือกวิธีลงชื่อ", "Please choose how you sign."))
+    {
+        Choices = Enum.GetNames<Domain.Requests.SignatureMethod>(), Example = nameof(Domain.Requests.SignatureMethod.Drawn),
+        InvalidMessage = new("วิธีลงชื่อต้องเป็น ลงลายมือชื่อในกรอบ (Drawn) หรือ ลงชื่อโดยพิมพ์ชื่อ (Typed)", "The signature method must be Drawn or Typed."),
+        Description = "How the signature image was made: Drawn (by hand in the box) or Typed (the applicant typed the name; the page wrote it into the image). Always sent; printed on the official form.",
+    };
 
     /// <summary>Every field, in the order of the paper form.</summary>
     public static readonly IReadOnlyList<FormField> All =
     [
         WrittenOn, Title, FirstName, LastName, NationalId, PassportNumber, PassportCountry, Age, Ethnicity, Nationality, Address, Phone,
         Purpose, FileCount, StationId, IncidentDate, IncidentTime, Reason, PrivacyAccepted, PrivacyNoticeVersion,
-        IdCardCopy, PoliceReport, OtherDocuments, Signature,
+        IdCardCopy, PoliceReport, OtherDocuments, Signature, SignatureMethod,
     ];
 
     private static readonly Dictionary<string, FormField> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
@@ -175,7 +185,7 @@ public static class SubmissionFields
         new(name, FieldKind.Text, label, new($"กรุณากรอก{label.Th}", $"Please enter your {label.En.ToLowerInvariant()}."))
         {
             Min = 1, Max = RequestLimits.NameMax, Example = example,
-            InvalidMessage = new($"{label.Th}ต้องเป็นตัวอักษร ไม่มีตัวเลขหรือสัญลักษณ์พิเศษ", $"The {label.En.ToLowerInvariant()} must be letters, without digits or special symbols."),
+            InvalidMessage = new($"กรุณากรอก{label.Th}เป็นตัวอักษร ไม่ใส่ตัวเลขหรือสัญลักษณ์พิเศษ", $"Please type the {label.En.ToLowerInvariant()} in letters, without digits or special symbols."),
         };
 
     private static FormField File(string name, Text label, Text requiredMessage, bool required, long maxBytes, int maxCount, string description) =>

@@ -21,7 +21,8 @@ public sealed record SubmitRequestCommand(
     TimeOnly IncidentTime,
     string Reason,
     string PrivacyNoticeVersion,
-    IReadOnlyList<StagedFile> Files) : ICommand<SubmitRequestResult>, IIdempotentCommand
+    IReadOnlyList<StagedFile> Files,
+    SignatureMethod SignatureMethod) : ICommand<SubmitRequestResult>, IIdempotentCommand
 {
     public string? IdempotencyKey { get; init; }
 
@@ -66,7 +67,7 @@ public sealed class SubmitRequestHandler(
         var token = StatusToken.NewToken();
         var request = FootageRequest.Submit(
             reference, command.WrittenOn, command.Applicant, command.Purpose, command.FileCount, station, command.IncidentDate, command.IncidentTime,
-            command.Reason, attachments, PrivacyConsent.Create(notice.Version, notice.Sha256Of(Lang.Code), Lang.Code, now),
+            command.Reason, attachments, command.SignatureMethod, PrivacyConsent.Create(notice.Version, notice.Sha256Of(Lang.Code), Lang.Code, now),
             StatusToken.Hash(token), now, settings.PoliceReportRequired);
         db.FootageRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);

@@ -26,7 +26,8 @@ public static class SubmittedFormMapping
             ThaiDates.TryParseTime(form[F.IncidentTime], out var time) ? time : throw NotValidated(F.IncidentTime),
             Required(form, F.Reason),
             Required(form, F.PrivacyNoticeVersion),
-            form.Files)
+            form.Files,
+            SubmittedFormValidator.ParseSignatureMethod(form[F.SignatureMethod]) ?? throw NotValidated(F.SignatureMethod))
         {
             IdempotencyKey = form.IdempotencyKey,
             Fingerprint = form.Fingerprint(),

@@ -54,6 +54,8 @@ public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
             .Must(s => s!.Image is not null).Says(UploadTexts.SignatureUnreadable)
             .Must(s => s!.Image!.Width <= UploadLimits.MaxSignatureWidth && s.Image.Height <= UploadLimits.MaxSignatureHeight).Says(UploadTexts.SignatureTooBig)
             .Must(s => !s!.Image!.IsBlank).Says(UploadTexts.SignatureBlank);
+        // Always sent by the form: how the signature was made is printed on the official form, never guessed.
+        Required(F.SignatureMethod).Must(v => ParseSignatureMethod(v) is not null).Says(F.SignatureMethod.Invalid);
     }
 
     /// <summary>What <see cref="Text"/> accepts, for rules that go on from an accepted value.</summary>
@@ -67,6 +69,11 @@ public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
     public static Purpose? ParsePurpose(string? value) =>
         Enum.TryParse<Purpose>(value?.Trim(), ignoreCase: true, out var purpose) && Enum.IsDefined(purpose) && !int.TryParse(value, out _)
             ? purpose
+            : null;
+
+    public static SignatureMethod? ParseSignatureMethod(string? value) =>
+        Enum.TryParse<SignatureMethod>(value?.Trim(), ignoreCase: true, out var method) && Enum.IsDefined(method) && !int.TryParse(value, out _)
+            ? method
             : null;
 
     private static DateOnly Parsed(string? value) => ThaiDates.TryParseIsoDate(value, out var date) ? date : DateOnly.MaxValue;

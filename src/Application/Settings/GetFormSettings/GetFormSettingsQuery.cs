@@ -49,8 +49,10 @@ public sealed record DaysBackDto(int WrittenOn, int IncidentDate);
 
 public sealed record RangeDto(int Min, int Max);
 
-/// <summary>One field of the form; messages are in the caller's language, <c>{name}</c> stands for a file's name.</summary>
-public sealed record FormFieldDto(string Name, string Kind, bool Required, int Min, int Max, long MaxBytes, int MaxCount, string Label, IReadOnlyDictionary<string, string> Messages);
+/// <summary>One field of the form; messages are in the caller's language, <c>{name}</c> stands for a file's name; choices for a choice.</summary>
+public sealed record FormFieldDto(
+    string Name, string Kind, bool Required, int Min, int Max, long MaxBytes, int MaxCount, string Label, IReadOnlyDictionary<string, string> Messages,
+    IReadOnlyList<string>? Choices);
 
 public sealed record FileMessagesDto(string WrongType, string TooLarge, string TotalTooLarge, string TooManyOthers);
 
@@ -118,6 +120,7 @@ public sealed class GetFormSettingsHandler(IAppDbContext db, ISubmissionSettings
         {
             messages["outOfRange"] = Lang.Of(field.OutOfRange);
         }
-        return new FormFieldDto(field.Name, field.Kind.ToString(), field.Required, field.Min, field.Max, field.MaxBytes, field.MaxCount, Lang.Of(field.Label), messages);
+        return new FormFieldDto(
+            field.Name, field.Kind.ToString(), field.Required, field.Min, field.Max, field.MaxBytes, field.MaxCount, Lang.Of(field.Label), messages, field.Choices);
     }
 }

@@ -38,6 +38,7 @@ public sealed class GetStaffRequestHandler(IAppDbContext db, TypeAdapterConfig m
         {
             StatusText = Lang.Of(RequestStatusText.Of(status)),
             PurposeText = Lang.Of(StaffRequestTexts.PurposeOf(Enum.Parse<Purpose>(request.Purpose))),
+            SignatureMethodText = Lang.Of(SignatureMethodText.Of(Enum.Parse<SignatureMethod>(request.SignatureMethod))),
             StationName = stations.TryGetValue(request.StationId, out var name) ? Lang.Of(name) : string.Empty,
             DaysLeft = daysLeft,
             Flag = StaffRequestTexts.Flag(status, daysLeft, request.Preservations.Count > 0),

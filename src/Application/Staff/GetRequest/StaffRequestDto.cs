@@ -19,6 +19,11 @@ public sealed record StaffRequestDto
     public DateOnly IncidentDate { get; init; }
     public string IncidentTime { get; init; } = string.Empty;
     public string Reason { get; init; } = string.Empty;
+
+    /// <summary><c>Drawn</c> or <c>Typed</c>: how the applicant made the signature image; the printed form says so.</summary>
+    public string SignatureMethod { get; init; } = string.Empty;
+
+    public string SignatureMethodText { get; init; } = string.Empty;
     public DateOnly FootageOverwrittenOn { get; init; }
     public int DaysLeft { get; init; }
     public string? Flag { get; init; }

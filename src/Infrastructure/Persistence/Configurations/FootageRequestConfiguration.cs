@@ -55,6 +55,7 @@ public sealed class FootageRequestConfiguration(PersonalDataProtector protector)
 
         builder.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.Reason).HasMaxLength(RequestLimits.ReasonMax);
+        builder.Property(r => r.SignatureMethod).HasConversion<string>().HasMaxLength(10);
 
         builder.OwnsOne(r => r.PrivacyConsent, c =>
         {

@@ -19,8 +19,10 @@ public sealed class OrganizationProfileConfiguration : IEntityTypeConfiguration<
         builder.Property(o => o.AddressEn).HasMaxLength(OrganizationProfile.AddressMax);
         builder.Property(o => o.Phone).HasMaxLength(OrganizationProfile.PhoneMax);
         builder.Property(o => o.PhoneExtension).HasMaxLength(OrganizationProfile.ExtensionMax);
-        builder.Property(o => o.ApprovedInstructionsTh).HasMaxLength(OrganizationProfile.InstructionsMax);
-        builder.Property(o => o.ApprovedInstructionsEn).HasMaxLength(OrganizationProfile.InstructionsMax);
+        builder.Property(o => o.ApprovedViewInstructionsTh).HasMaxLength(OrganizationProfile.InstructionsMax);
+        builder.Property(o => o.ApprovedViewInstructionsEn).HasMaxLength(OrganizationProfile.InstructionsMax);
+        builder.Property(o => o.ApprovedCopyInstructionsTh).HasMaxLength(OrganizationProfile.InstructionsMax);
+        builder.Property(o => o.ApprovedCopyInstructionsEn).HasMaxLength(OrganizationProfile.InstructionsMax);
         builder.Property(o => o.FormTitleTh).HasMaxLength(OrganizationProfile.TitleMax);
         builder.Property(o => o.FormTitleEn).HasMaxLength(OrganizationProfile.TitleMax);
         builder.Property(o => o.OfficerTitleTh).HasMaxLength(OrganizationProfile.TitleMax);

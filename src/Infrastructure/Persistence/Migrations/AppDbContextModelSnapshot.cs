@@ -275,17 +275,29 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("address_th");
 
-                    b.Property<string>("ApprovedInstructionsEn")
+                    b.Property<string>("ApprovedCopyInstructionsEn")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
-                        .HasColumnName("approved_instructions_en");
+                        .HasColumnName("approved_copy_instructions_en");
 
-                    b.Property<string>("ApprovedInstructionsTh")
+                    b.Property<string>("ApprovedCopyInstructionsTh")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
-                        .HasColumnName("approved_instructions_th");
+                        .HasColumnName("approved_copy_instructions_th");
+
+                    b.Property<string>("ApprovedViewInstructionsEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("approved_view_instructions_en");
+
+                    b.Property<string>("ApprovedViewInstructionsTh")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("approved_view_instructions_th");
 
                     b.Property<string>("CentreHeadTitleEn")
                         .IsRequired()
@@ -621,6 +633,12 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("reference_number");
+
+                    b.Property<string>("SignatureMethod")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("signature_method");
 
                     b.Property<int>("StationId")
                         .HasColumnType("integer")
