@@ -39,7 +39,7 @@ public class CallerLanguageTests(ApiFactory factory) : ApiTest(factory)
         var found = (await JsonAsync(await PostJsonAsync("/api/status/lookup", new { nationalId = form.NationalId }))).EnumerateArray().Single();
 
         Assert.Equal("รออนุมัติ", found.GetProperty("statusText").GetString());
-        Assert.Equal("บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", found.GetProperty("stationName").GetString());
+        Assert.Equal("สวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", found.GetProperty("stationName").GetString());
     }
 
     [Fact]

@@ -53,8 +53,13 @@ public class GetFormSettingsTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal("ฝ่ายบริหารงานทั่วไป กองช่าง", organization.GetProperty("department").GetProperty("th").GetString());
         Assert.Equal("054-237600", organization.GetProperty("phone").GetString());
         Assert.Equal("5060", organization.GetProperty("phoneExtension").GetString());
-        Assert.Contains("แฟลชไดรฟ์", organization.GetProperty("approvedInstructions").GetProperty("th").GetString());
-        Assert.Contains("USB flash drive", organization.GetProperty("approvedInstructions").GetProperty("en").GetString());
+        // One text per purpose: a viewing is arranged by phone; a copy needs a medium.
+        var instructions = organization.GetProperty("approvedInstructions");
+        Assert.Contains("โทรนัดหมาย", instructions.GetProperty("view").GetProperty("th").GetString());
+        Assert.Contains("054-237600", instructions.GetProperty("view").GetProperty("en").GetString());
+        Assert.DoesNotContain("แฟลชไดรฟ์", instructions.GetProperty("view").GetProperty("th").GetString());
+        Assert.Contains("แฟลชไดรฟ์", instructions.GetProperty("copy").GetProperty("th").GetString());
+        Assert.Contains("USB flash drive", instructions.GetProperty("copy").GetProperty("en").GetString());
     }
 
     [Fact]
@@ -66,7 +71,7 @@ public class GetFormSettingsTests(ApiFactory factory) : ApiTest(factory)
 
         var age = fields.Single(f => f.GetProperty("name").GetString() == "age");
         Assert.Equal("Please enter your age.", age.GetProperty("messages").GetProperty("required").GetString());
-        Assert.Equal("The age must be between 1 and 120.", age.GetProperty("messages").GetProperty("outOfRange").GetString());
+        Assert.Equal("Please enter a number from 1 to 120 for the age.", age.GetProperty("messages").GetProperty("outOfRange").GetString());
         Assert.Contains(fields, f => f.GetProperty("name").GetString() == "passportNumber" && !f.GetProperty("required").GetBoolean());
     }
 }

@@ -25,7 +25,7 @@ public class LookupRequestsTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(submitted.GetProperty("referenceNumber").GetString(), item.GetProperty("referenceNumber").GetString());
         Assert.Equal("Pending", item.GetProperty("status").GetString());
         Assert.Equal("รออนุมัติ", item.GetProperty("statusText").GetString());
-        Assert.Equal("บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", item.GetProperty("stationName").GetString());
+        Assert.Equal("สวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", item.GetProperty("stationName").GetString());
         Assert.Equal(form.Fields["incidentDate"], item.GetProperty("incidentDate").GetString());
         var raw = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("สมศักดิ์", raw);

@@ -148,9 +148,25 @@ public sealed class SettingsAdministrationTests(SettingsFactory factory) : IClas
     {
         var admin = await AdminAsync();
         var current = await StaffClient.ReadAsync(await admin.GetAsync("/api/staff/admin/organization"));
-        var profile = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(current.GetProperty("profile").GetRawText())!;
+        var profile = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(current.GetProperty("profile").GetRawText())!;
         profile["phone"] = "053-111222";
         profile["chiefExecutiveTitleTh"] = "นายกเทศมนตรีทดสอบ";
+        // The instructions per purpose, in the shape the pages read: { view: { th, en }, copy: { th, en } }.
+        var instructions = current.GetProperty("profile").GetProperty("approvedInstructions");
+        Assert.Contains("แฟลชไดรฟ์", instructions.GetProperty("copy").GetProperty("th").GetString());
+        profile["approvedInstructions"] = new
+        {
+            view = new { th = "โทรนัดวันเข้าดูภาพที่ 053-111222", en = "Call 053-111222 to arrange a viewing." },
+            copy = new { th = instructions.GetProperty("copy").GetProperty("th").GetString(), en = (string?)null },
+        };
+        var missing = await admin.SendAsync(HttpMethod.Put, "/api/staff/admin/organization", profile);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.True((await StaffClient.ReadAsync(missing)).GetProperty("errors").TryGetProperty("approvedInstructions.copy.en", out _));
+        profile["approvedInstructions"] = new
+        {
+            view = new { th = "โทรนัดวันเข้าดูภาพที่ 053-111222", en = "Call 053-111222 to arrange a viewing." },
+            copy = new { th = "นำแฟลชไดรฟ์มา", en = "Bring a USB flash drive." },
+        };
 
         Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(HttpMethod.Put, "/api/staff/admin/organization", profile)).StatusCode);
         using var logo = new HttpRequestMessage(HttpMethod.Put, "/api/staff/admin/organization/logo") { Content = new ByteArrayContent(SampleFiles.Signature()) };
@@ -161,6 +177,8 @@ public sealed class SettingsAdministrationTests(SettingsFactory factory) : IClas
         var organization = (await StaffClient.ReadAsync(await Citizen.GetAsync("/api/form-settings"))).GetProperty("organization");
         Assert.Equal("053-111222", organization.GetProperty("phone").GetString());
         Assert.Equal("นายกเทศมนตรีทดสอบ", organization.GetProperty("signatureTitles").GetProperty("chiefExecutive").GetProperty("th").GetString());
+        Assert.Equal("Call 053-111222 to arrange a viewing.", organization.GetProperty("approvedInstructions").GetProperty("view").GetProperty("en").GetString());
+        Assert.Equal("นำแฟลชไดรฟ์มา", organization.GetProperty("approvedInstructions").GetProperty("copy").GetProperty("th").GetString());
         Assert.True(organization.GetProperty("hasLogo").GetBoolean());
         var png = await Citizen.GetAsync(organization.GetProperty("logoUrl").GetString()!);
         Assert.Equal(SampleFiles.Signature(), await png.Content.ReadAsByteArrayAsync());

@@ -28,7 +28,7 @@ public class StaffQueueTests(ApiFactory factory) : StaffApiTest(factory)
         Assert.Equal(3, body.GetProperty("counts").GetProperty("Pending").GetInt32());
         var row = items[0];
         Assert.Equal("นายสมศักดิ์ ใจดี", row.GetProperty("applicantName").GetString());
-        Assert.Equal("บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", row.GetProperty("stationName").GetString());
+        Assert.Equal("สวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", row.GetProperty("stationName").GetString());
         Assert.Equal("รออนุมัติ", row.GetProperty("statusText").GetString());
     }
 

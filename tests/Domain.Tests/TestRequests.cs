@@ -8,7 +8,7 @@ namespace CctvRequests.Domain.Tests;
 internal static class TestRequests
 {
     public static readonly DateTimeOffset Now = new(2026, 2, 16, 3, 0, 0, TimeSpan.Zero); // 10:00 in Bangkok
-    public static readonly Station Station = Station.Create(3, "บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", "Nong Krating Park", "เมืองลำปาง");
+    public static readonly Station Station = Station.Create(3, "สวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", "Nong Krating Park", "เมืองลำปาง");
 
     public static Attachment File(AttachmentKind kind) =>
         Attachment.Create(kind, $"2026/02/{Guid.NewGuid():N}.pdf", "file.pdf", "application/pdf", 1234, new string('a', 64));

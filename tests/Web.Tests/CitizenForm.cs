@@ -49,15 +49,15 @@ public sealed class CitizenForm(IPage page, bool english = false)
     {
         await page.GetByLabel(L("ขอสำเนาข้อมูลภาพ", "Get a copy of the footage"), new PageGetByLabelOptions { Exact = true }).CheckAsync();
         await Field("จำนวนไฟล์ที่ขอ", "Number of files").FillAsync("2");
-        await Field("เหตุเกิดบริเวณ", "Where it happened").SelectOptionAsync(new SelectOptionValue
+        await Field("เหตุเกิดบริเวณ", "Location").SelectOptionAsync(new SelectOptionValue
         {
-            Label = Station ?? L("บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", "Nong Krating Public Park, Mueang Lampang, Lampang"),
+            Label = Station ?? L("สวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง", "Nong Krating Public Park, Mueang Lampang, Lampang"),
         });
         var incident = Field("วันที่เกิดเหตุ", "Date of the incident");
         await incident.FillAsync(DateText(IncidentDate));
         await incident.PressAsync("Tab");
         await Field("เวลา (โดยประมาณ)", "Approximate time").FillAsync("14:30");
-        await Field("เหตุผล/ความจำเป็น", "Reason / need").FillAsync(english ? "I lost my wallet near the park and want to find it." : "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย");
+        await Field("เหตุผล/ความจำเป็น", "Why do you need the footage?").FillAsync(english ? "I lost my wallet near the park and want to find it." : "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย");
     }
 
     public async Task AttachAsync(bool policeReport = true)

@@ -17,7 +17,7 @@ public class CitizenJourneyTests(WebFactory factory, BrowserFixture browser) : W
         var form = new CitizenForm(page);
 
         // The written-on date defaults to today, in the Buddhist Era.
-        await Expect(form.Field("วันที่เขียน", "Date written")).ToHaveValueAsync(BuddhistDate(CitizenForm.Today));
+        await Expect(form.Field("วันที่เขียน", "Date of request")).ToHaveValueAsync(BuddhistDate(CitizenForm.Today));
         await form.FillApplicantAsync();
         await Expect(page.GetByText("เลขบัตรประชาชนถูกต้อง")).ToBeVisibleAsync();
         await form.FillRequestAsync();

@@ -19,7 +19,7 @@ public class EnglishTests(WebFactory factory, BrowserFixture browser) : WebTest(
         await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Online request form" })).ToBeVisibleAsync();
 
         var form = new CitizenForm(page, english: true);
-        await Expect(form.Field("", "Date written")).ToHaveValueAsync(form.DateText(CitizenForm.Today));
+        await Expect(form.Field("", "Date of request")).ToHaveValueAsync(form.DateText(CitizenForm.Today));
         await form.FillEverythingAsync();
         await Expect(page.Locator("#overwrite-clock")).ToContainTextAsync("overwritten on");
 
@@ -57,8 +57,8 @@ public class EnglishTests(WebFactory factory, BrowserFixture browser) : WebTest(
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send request", Exact = true }).ClickAsync();
 
         await Expect(page.Locator("#nationalId-error")).ToHaveTextAsync("The national ID is not valid; please check it.");
-        await Expect(page.Locator("#phone-error")).ToContainTextAsync("Enter a complete Thai phone number");
-        await Expect(page.Locator("#signature-error")).ToHaveTextAsync("Please sign in the box.");
+        await Expect(page.Locator("#phone-error")).ToContainTextAsync("Please enter a complete Thai phone number");
+        await Expect(page.Locator("#signature-error")).ToHaveTextAsync("Please sign in the box, or choose to sign by typing your name.");
         await Expect(form.Field("", "First name")).ToHaveValueAsync("John");
     }
 

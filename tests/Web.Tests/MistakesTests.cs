@@ -32,14 +32,14 @@ public class MistakesTests(WebFactory factory, BrowserFixture browser) : WebTest
         var expected = new Dictionary<string, string>
         {
             ["nationalId"] = "เลขบัตรประชาชนไม่ถูกต้อง",
-            ["phone"] = "หมายเลขโทรศัพท์ไม่ถูกต้อง",
-            ["age"] = "อายุต้องอยู่ระหว่าง 1 ถึง 120",
+            ["phone"] = "กรุณากรอกหมายเลขโทรศัพท์ให้ครบ",
+            ["age"] = "กรุณากรอกอายุระหว่าง 1 ถึง 120",
             ["firstName"] = "กรุณากรอกชื่อ",
-            ["incidentDate"] = "วันที่เกิดเหตุต้องไม่เป็นวันในอนาคต",
+            ["incidentDate"] = "วันที่เกิดเหตุเป็นวันในอนาคตไม่ได้ กรุณาตรวจสอบวันที่",
             ["idCardCopy"] = "กรุณาแนบสำเนาบัตรประชาชน",
             ["policeReport"] = "กรุณาแนบสำเนาบันทึกแจ้งความ",
-            ["privacyAccepted"] = "กรุณาอ่านและยอมรับนโยบายความเป็นส่วนตัว",
-            ["signature"] = "กรุณาลงลายมือชื่อในกรอบ",
+            ["privacyAccepted"] = "กรุณาอ่านนโยบายความเป็นส่วนตัว แล้วคลิกเครื่องหมายถูกในช่องยอมรับ",
+            ["signature"] = "กรุณาลงลายมือชื่อในกรอบ หรือเลือกลงชื่อโดยพิมพ์ชื่อ",
         };
         foreach (var (field, message) in expected)
         {
@@ -84,6 +84,8 @@ public class MistakesTests(WebFactory factory, BrowserFixture browser) : WebTest
         var error = page.Locator("#idCardCopy-error");
         await Expect(error).ToBeVisibleAsync();
         await Expect(error).ToContainTextAsync("PDF, JPEG หรือ PNG");
+        // Says what to do, not only what is wrong.
+        await Expect(error).ToContainTextAsync("กรุณาแนบไฟล์");
         await Expect(page.Locator("#form-view")).ToBeVisibleAsync();
         await Expect(form.Field("ชื่อ", "")).ToHaveValueAsync("สมศักดิ์");
         await Expect(page.GetByText("police-report.jpg")).ToBeVisibleAsync();

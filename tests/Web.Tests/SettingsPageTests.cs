@@ -20,8 +20,8 @@ public sealed class SettingsCollection : ICollectionFixture<SettingsWebFactory>,
 [Collection(SettingsCollection.Name)]
 public class SettingsPageTests(SettingsWebFactory factory, BrowserFixture browser) : BrowserTest(factory, browser)
 {
-    private const string OldName = "บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง";
-    private const string NewName = "บริเวณสวนสาธารณะหนองกระทิง (ประตูทิศเหนือ) อ.เมือง จ.ลำปาง";
+    private const string OldName = "สวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง";
+    private const string NewName = "สวนสาธารณะหนองกระทิง (ประตูทิศเหนือ) อ.เมือง จ.ลำปาง";
 
     [Fact]
     public async Task AnAdminRenamesAStation_AndPublishesANotice_ThenTheFormShowsThem_AndANewRequestRecordsTheNewVersion()

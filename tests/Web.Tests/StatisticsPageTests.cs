@@ -29,7 +29,7 @@ public class StatisticsPageTests(WebFactory factory, BrowserFixture browser) : W
         Assert.Equal(new Dictionary<string, string> { ["รออนุมัติ"] = "2", ["เจ้าหน้าที่รับเรื่องแล้ว"] = "0", ["อนุมัติแล้ว"] = "1", ["ยกเลิก"] = "1", ["รวม"] = "4" }, await TableAsync(page, "tbl-status"));
         Assert.Equal(new Dictionary<string, string> { ["เอกสารแนบไม่ถูกต้อง"] = "1", ["รวม"] = "1" }, await TableAsync(page, "tbl-reasons"));
         var stations = await TableAsync(page, "tbl-station");
-        Assert.Equal("3", stations["บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง"]);
+        Assert.Equal("3", stations["สวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง"]);
         Assert.Equal("4", stations["รวม"]);
         // Each chart is drawn by Chart.js with the numbers of its table.
         foreach (var chart in new[] { "status", "purpose", "station", "month" })
