@@ -40,7 +40,7 @@ def form(files, rnd):
         "age": "35", "ethnicity": "ไทย", "nationality": "ไทย", "address": "99 หมู่ 1 ต.ศาลา อ.เกาะคา จ.ลำปาง 52130",
         "phone": "081-234-5678", "purpose": "Copy", "fileCount": "2", "stationId": "3",
         "incidentDate": (today - datetime.timedelta(days=2)).isoformat(), "incidentTime": "14:30",
-        "reason": "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย", "privacyAccepted": "true", "privacyNoticeVersion": "2569-1",
+        "reason": "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย", "privacyAccepted": "true", "privacyNoticeVersion": "2569-1", "signatureMethod": "Drawn",
     }
     boundary = "----bench" + hashlib.sha1(os.urandom(8)).hexdigest()
     out = bytearray()

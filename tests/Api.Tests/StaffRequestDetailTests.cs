@@ -40,6 +40,22 @@ public class StaffRequestDetailTests(ApiFactory factory) : StaffApiTest(factory)
         Assert.Equal("สำเนาบัตรประชาชน", body.GetProperty("attachments").EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "IdCardCopy").GetProperty("kindText").GetString());
     }
 
+    [Theory]
+    [InlineData("Drawn", "ลงลายมือชื่อในกรอบบนหน้าจอ")]
+    [InlineData("Typed", "ลงชื่อโดยพิมพ์ชื่อ")]
+    public async Task Detail_SaysHowTheApplicantSigned(string method, string text)
+    {
+        var reference = await FileAsync(new SubmissionForm().Set("signatureMethod", method));
+        var officer = await SignedInAsync(StaffRoles.Officer);
+
+        var body = await JsonAsync(await officer.GetAsync($"/api/staff/requests/{reference}"));
+
+        Assert.Equal(method, body.GetProperty("signatureMethod").GetString());
+        Assert.Equal(text, body.GetProperty("signatureMethodText").GetString());
+        await using var db = Factory.NewDbContext();
+        Assert.Equal(Enum.Parse<SignatureMethod>(method), (await db.FootageRequests.SingleAsync()).SignatureMethod);
+    }
+
     [Fact]
     public async Task AnUnknownReference_Is404()
     {

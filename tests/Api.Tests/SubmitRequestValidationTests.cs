@@ -63,6 +63,9 @@ public class SubmitRequestValidationTests(ApiFactory factory) : ApiTest(factory)
         { "signature missing", "signature", f => f.Without("signature") },
         { "signature blank", "signature", f => f.WithFile("signature", "signature.png", SampleFiles.BlankSignature(), "image/png") },
         { "signature larger than 2000 x 1000", "signature", f => f.WithFile("signature", "signature.png", SampleFiles.Signature(2001, 120), "image/png") },
+        { "signatureMethod missing (never assumed)", "signatureMethod", f => f.Without("signatureMethod") },
+        { "signatureMethod unknown", "signatureMethod", f => f.Set("signatureMethod", "Stamped") },
+        { "signatureMethod as a number", "signatureMethod", f => f.Set("signatureMethod", "1") },
         { "six other documents", "otherDocuments", f =>
             {
                 for (var i = 0; i < 5; i++)
@@ -134,6 +137,43 @@ public class SubmitRequestValidationTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal("The national ID is not valid; please check it.", body.GetProperty("errors").GetProperty("nationalId")[0].GetString());
         Assert.DoesNotMatch(@"\p{IsThai}", body.GetProperty("errors").GetProperty("phone")[0].GetString()!);
         Assert.DoesNotMatch(@"\p{IsThai}", body.GetProperty("title").GetString()!);
+    }
+
+    [Theory]
+    [InlineData("reason", "หาของหาย", "กรุณากรอกเหตุผลอย่างน้อย 10 ตัวอักษร")]
+    [InlineData("address", "99 หมู่ 1\0 ต.ศาลา", "ที่อยู่ปัจจุบันมีอักขระพิเศษที่ระบบรับไม่ได้ (มักเกิดจากการคัดลอกมาวาง) กรุณาพิมพ์ใหม่")]
+    [InlineData("passportCountry", "XYZ", "ไม่พบประเทศที่เลือก กรุณาเลือกจากรายการ")]
+    [InlineData("incidentDate", "2026-13-01", "กรุณากรอกวันที่เกิดเหตุเป็น วว/ดด/ปปปป (พ.ศ.) เช่น 14/02/2569")]
+    [InlineData("signatureMethod", null, "กรุณาเลือกวิธีลงชื่อ")]
+    public async Task Messages_TellTheCitizenWhatToDo_Politely(string field, string? value, string expected)
+    {
+        var form = field == "passportCountry" ? new SubmissionForm().WithPassport(country: value!) : new SubmissionForm();
+        if (field != "passportCountry")
+        {
+            if (value is null)
+            {
+                form.Without(field);
+            }
+            else
+            {
+                form.Set(field, value);
+            }
+        }
+
+        var response = await SubmitAsync(form);
+
+        await AssertProblemAsync(response, 400);
+        Assert.Equal(expected, (await JsonAsync(response)).GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
+    [Fact]
+    public async Task AFileOfTheWrongType_IsRefusedWithWhatToDo()
+    {
+        var response = await SubmitAsync(new SubmissionForm().WithFile("idCardCopy", "id.pdf", SampleFiles.Text(), "application/pdf"));
+
+        var message = (await JsonAsync(response)).GetProperty("errors").GetProperty("idCardCopy")[0].GetString()!;
+        Assert.Contains("ไม่ใช่ไฟล์ PDF, JPEG หรือ PNG", message);
+        Assert.Contains("กรุณาแนบไฟล์", message);
     }
 
     [Fact]

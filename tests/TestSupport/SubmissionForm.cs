@@ -31,6 +31,7 @@ public sealed class SubmissionForm
         ["reason"] = "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย",
         ["privacyAccepted"] = "true",
         ["privacyNoticeVersion"] = "2569-1",
+        ["signatureMethod"] = "Drawn",
     };
 
     public List<(string Field, string FileName, byte[] Content, string DeclaredType)> Files { get; } =

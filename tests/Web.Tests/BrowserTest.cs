@@ -113,6 +113,20 @@ public abstract class BrowserTest(WebFactory factory, BrowserFixture browser) : 
         }
     }
 
+    /// <summary>
+    /// The header's lookup field, named <paramref name="title"/> (ตรวจสอบผล); on a phone it sits behind a button of
+    /// that name, which is pressed first, as a person would.
+    /// </summary>
+    protected static async Task<ILocator> LookupAsync(IPage page, string title = "ตรวจสอบผล")
+    {
+        var toggle = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = title, Exact = true });
+        if (await toggle.IsVisibleAsync() && await toggle.GetAttributeAsync("aria-expanded") != "true")
+        {
+            await toggle.ClickAsync();
+        }
+        return page.GetByLabel(title, new PageGetByLabelOptions { Exact = true });
+    }
+
     protected static async Task<bool> HasHorizontalScrollAsync(IPage page) =>
         await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
 

@@ -76,7 +76,7 @@ public class CitizenJourneyTests(WebFactory factory, BrowserFixture browser) : W
         Assert.False(await HasHorizontalScrollAsync(status));
 
         // Look the request up by national ID, top right.
-        await status.GetByLabel("ตรวจสอบผล", new PageGetByLabelOptions { Exact = true }).FillAsync(form.NationalId);
+        await (await LookupAsync(status)).FillAsync(form.NationalId);
         await status.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "ค้นหา", Exact = true }).ClickAsync();
         var results = status.Locator("#lookup-results");
         await Expect(results).ToContainTextAsync(reference);

@@ -38,7 +38,7 @@ public class EnglishTests(WebFactory factory, BrowserFixture browser) : WebTest(
         await page.GotoAsync(statusUrl);
         await Expect(page.Locator("#sp-status")).ToHaveTextAsync("Pending approval");
         await Expect(page.Locator("#sp-station")).ToHaveTextAsync("Nong Krating Public Park, Mueang Lampang, Lampang");
-        await page.GetByLabel("Check a request", new PageGetByLabelOptions { Exact = true }).FillAsync(form.NationalId);
+        await (await LookupAsync(page, "Check a request")).FillAsync(form.NationalId);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Search", Exact = true }).ClickAsync();
         await Expect(page.Locator("#lookup-results")).ToContainTextAsync(reference);
         await Expect(page.Locator("#lookup-results")).ToContainTextAsync("Pending approval");

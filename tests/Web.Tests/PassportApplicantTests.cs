@@ -44,8 +44,9 @@ public class PassportApplicantTests(WebFactory factory, BrowserFixture browser) 
             Assert.Equal("GBR", stored.Applicant.Identity.Country);
         }
 
+        var lookup = await LookupAsync(page, "Check a request");
         await page.GetByLabel("Search by").SelectOptionAsync(new SelectOptionValue { Label = "Passport" });
-        await page.GetByLabel("Check a request", new PageGetByLabelOptions { Exact = true }).FillAsync("XK7654321");
+        await lookup.FillAsync("XK7654321");
         await page.GetByLabel("Passport country").SelectOptionAsync("GBR");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Search", Exact = true }).ClickAsync();
 

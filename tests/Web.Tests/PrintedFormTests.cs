@@ -22,7 +22,7 @@ public class PrintedFormTests(WebFactory factory, BrowserFixture browser) : WebT
     [Fact]
     public async Task AnApprovedRequest_PrintsOnA4_WithOfficialDates_TheFourSignatureBlocks_AndTheApplicantsSignature()
     {
-        var (reference, _) = await StaffPages.FileAsync(Factory.BaseUrl, new SubmissionForm());
+        var (reference, _) = await StaffPages.FileAsync(Factory.BaseUrl, new SubmissionForm().Set("signatureMethod", "Typed"));
         await StaffPages.DecideAsync(Factory, reference, approve: true);
         var officer = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Officer);
         using var http = new HttpClient { BaseAddress = new Uri(Factory.BaseUrl) };
@@ -55,6 +55,8 @@ public class PrintedFormTests(WebFactory factory, BrowserFixture browser) : WebT
         Assert.Contains(Squeezed(StoredRequests.Officer.Name), text);
         // The applicant's signature (400 × 150 in the test's upload) is in the PDF as an image.
         Assert.Contains(await Poppler.ImagesAsync(pdf), image => image is { Width: 400, Height: 150 });
+        // And how it was made: this applicant typed the name.
+        Assert.Contains(Squeezed("(ลงชื่อโดยพิมพ์ชื่อ)"), text);
         Assert.InRange(await Poppler.PagesAsync(pdf), 1, 2);
 
         await using var db = Factory.NewDbContext();

@@ -24,6 +24,7 @@ public class PrivacyPageTests(WebFactory factory, BrowserFixture browser) : WebT
         await page.Locator("#lang-switch").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Privacy notice", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("#pv-text")).ToContainTextAsync("3 years");
+        Assert.Empty(await ViolationsAsync(page));
         AssertNoConsoleErrors();
     }
 }

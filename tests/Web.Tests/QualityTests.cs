@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CctvRequests.Web.Tests;
 
-/// <summary>Accessibility (axe-core), weight, hosts, keyboard use and the BE calendar.</summary>
+/// <summary>Accessibility (axe-core: no finding of any impact), weight, hosts, keyboard use and the BE calendar.</summary>
 public class QualityTests(WebFactory factory, BrowserFixture browser) : WebTest(factory, browser)
 {
     [Theory]
@@ -29,6 +29,11 @@ public class QualityTests(WebFactory factory, BrowserFixture browser) : WebTest(
         Assert.Empty(await ViolationsAsync(page));
         await page.Keyboard.PressAsync("Escape");
 
+        // Signing by typing the name.
+        await page.Locator("#signatureTyped").CheckAsync();
+        await Expect(page.Locator("#typedName")).ToBeVisibleAsync();
+        Assert.Empty(await ViolationsAsync(page));
+
         var form = new CitizenForm(page, english: language == "en");
         await page.ReloadAsync();
         await form.FillEverythingAsync();
@@ -44,6 +49,16 @@ public class QualityTests(WebFactory factory, BrowserFixture browser) : WebTest(
         await page.Locator("#lookup-id").FillAsync(form.NationalId);
         await page.Locator("#lookup-form button[type=submit]").ClickAsync();
         await Expect(page.Locator("#lookup-results")).ToBeVisibleAsync();
+        Assert.Empty(await ViolationsAsync(page));
+
+        await page.GotoAsync(Factory.BaseUrl + "/privacy");
+        await Expect(page.Locator("#pv-text")).ToBeVisibleAsync();
+        Assert.Empty(await ViolationsAsync(page));
+
+        // On a phone, with the lookup opened from its button.
+        await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await page.Locator("#lookup-toggle").ClickAsync();
+        await Expect(page.Locator("#lookup-id")).ToBeVisibleAsync();
         Assert.Empty(await ViolationsAsync(page));
     }
 
@@ -86,8 +101,8 @@ public class QualityTests(WebFactory factory, BrowserFixture browser) : WebTest(
         [
             "วันที่เขียน", "คำนำหน้าชื่อ", "นามสกุล", "เลขบัตรประชาชน", "อายุ", "เชื้อชาติ", "สัญชาติ", "ที่อยู่ปัจจุบัน",
             "หมายเลขโทรศัพท์", "ขอดูข้อมูลภาพ", "ขอสำเนาข้อมูลภาพ", "จำนวนไฟล์ที่ขอ", "เหตุเกิดบริเวณ", "วันที่เกิดเหตุ",
-            "เวลา (โดยประมาณ)", "เหตุผล/ความจำเป็น", "สำเนาบัตรประชาชน", "สำเนาบันทึกแจ้งความ", "เอกสารอื่นๆ",
-            "ข้าพเจ้าได้อ่านและยอมรับ นโยบายความเป็นส่วนตัว (PDPA)", "ลายมือชื่อผู้ยื่นคำร้อง", "สีดำ", "สีน้ำเงิน", "ตรวจสอบผล",
+            "เวลา (โดยประมาณ)", "เหตุผล/ความจำเป็น", "สำเนาบัตรประชาชน", "สำเนาบันทึกแจ้งความ", "เอกสารอื่น ๆ",
+            "ข้าพเจ้าได้อ่านและยอมรับนโยบายความเป็นส่วนตัว", "ลายมือชื่อผู้ยื่นคำร้อง", "ลงลายมือชื่อในกรอบ", "ลงชื่อโดยพิมพ์ชื่อ", "พิมพ์ชื่อ-นามสกุลของท่าน", "สีดำ", "สีน้ำเงิน", "ตรวจสอบผล",
             "บัตรประชาชนไทย (เลข 13 หลัก)", "หนังสือเดินทาง (สำหรับชาวต่างชาติ)", "เลขหนังสือเดินทาง", "ประเทศที่ออกหนังสือเดินทาง",
             "ค้นหาด้วย", "ประเทศของหนังสือเดินทาง",
         ];
@@ -195,7 +210,7 @@ public class QualityTests(WebFactory factory, BrowserFixture browser) : WebTest(
     {
         var page = await OpenAsync("/", Phone);
         var form = new CitizenForm(page);
-        var others = form.Field("เอกสารอื่นๆ (ถ้ามี)", "");
+        var others = form.Field("เอกสารอื่น ๆ (ถ้ามี)", "");
         await others.SetInputFilesAsync(
         [
             new FilePayload { Name = "photo.png", MimeType = "image/png", Buffer = SampleFiles.Signature() },

@@ -7,6 +7,8 @@ const summary = () => document.getElementById("error-summary");
 /** The element to focus for a field: the input itself, or the first control of a group. */
 function controlOf(field) {
   const direct = document.getElementById(field);
+  // A control that cannot take the keyboard (the signature canvas) names the one to focus instead.
+  if (direct?.dataset.focusInstead) return document.querySelector(direct.dataset.focusInstead) || direct;
   if (direct && direct.matches("input, select, textarea, canvas")) return direct;
   const box = document.querySelector(`[data-field="${field}"]`);
   return box?.querySelector("input, select, textarea, canvas, button") || null;

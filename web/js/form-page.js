@@ -8,7 +8,7 @@ import { filesOf, initFileField, rerenderAll } from "./files.js";
 import { initLangSwitch, lang, onLangChange, t } from "./i18n.js";
 import { idCheckText, identityFields, identitySummary, initIdentity, renderCountries, validateIdentity } from "./identity.js";
 import { initLookup } from "./lookup.js";
-import { field, loadSettings, message, settings } from "./settings.js";
+import { approvedInstructions, field, loadSettings, message, settings } from "./settings.js";
 import { initSignature } from "./signature.js";
 import { isThaiPhone } from "./thai-id.js";
 
@@ -131,6 +131,7 @@ onLangChange(async () => {
   $("nationalId").dispatchEvent(new Event("input"));
   await Promise.all([loadSettings().then(applySettings), loadStations()]).catch(() => {});
   updateOverwriteClock();
+  renderApproved();
 });
 
 // ---- Checking before sending (the server checks again) ----
@@ -164,7 +165,7 @@ function validate() {
   };
   const date = (name, iso, typed, future, tooOld, back) => {
     if (!require(name, typed.trim() !== "")) return;
-    if (!iso) errors[name] = t("err.date.invalid");
+    if (!iso) errors[name] = message(name, "invalid");
     else if (iso > today) errors[name] = rule(future);
     else if (iso < addDays(today, -back)) errors[name] = rule(tooOld);
   };
@@ -257,6 +258,7 @@ async function buildFormData() {
     reason: $("reason").value.trim(),
     privacyAccepted: "true",
     privacyNoticeVersion: notice?.version ?? "",
+    signatureMethod: signature.method(),
   };
   if (purpose() === "Copy") fields.fileCount = asciiDigits($("fileCount").value.trim());
   for (const [name, value] of Object.entries(fields)) data.append(name, value ?? "");
@@ -305,7 +307,16 @@ $("confirm-send").addEventListener("click", async () => {
 });
 
 // ---- The confirmation ----
+let sentPurpose = null;
+
+/** What an approved request of the purpose just sent asks the applicant to do (the organization's text). */
+function renderApproved() {
+  if (sentPurpose) $("done-approved").textContent = approvedInstructions(sentPurpose);
+}
+
 function showConfirmation(result) {
+  sentPurpose = purpose();
+  renderApproved();
   $("form-view").hidden = true;
   const section = $("confirmation");
   $("done-reference").textContent = result.referenceNumber;

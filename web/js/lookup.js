@@ -1,6 +1,7 @@
 // การตรวจสอบผล, top right of every citizen page: a national ID, or a passport number with its
 // country, in; the applicant's requests out. The API names statuses and stations in the page's
-// language, so a language switch asks again.
+// language, so a language switch asks again. On a phone the lookup sits behind a "ตรวจสอบผล"
+// button and, opened, gives the number the screen's full width (CSS decides when the button shows).
 import { ApiError, postJson } from "./api.js";
 import { formatInstant, formatShort } from "./dates.js";
 import { lang, onLangChange, t } from "./i18n.js";
@@ -16,8 +17,26 @@ export function initLookup() {
   const error = document.getElementById("lookup-error");
   const panel = document.getElementById("lookup-results");
   const body = document.getElementById("lookup-results-body");
+  const toggle = document.getElementById("lookup-toggle");
   let query = null;
   let last = null;
+
+  const setOpen = (open) => {
+    form.classList.toggle("lookup--open", open);
+    toggle.setAttribute("aria-expanded", String(open));
+  };
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    setOpen(open);
+    if (open) input.focus();
+  });
+  form.addEventListener("keydown", (e) => {
+    // Escape folds the phone's lookup away again, back to its button.
+    if (e.key === "Escape" && getComputedStyle(toggle).display !== "none") {
+      setOpen(false);
+      toggle.focus();
+    }
+  });
 
   const showError = (message) => {
     error.textContent = message;

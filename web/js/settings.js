@@ -36,6 +36,13 @@ export function megabytes(bytes) {
   return `${Math.round(bytes / 1024 / 1024)} MB`;
 }
 
+/** What an approved applicant does next, for the request's purpose (View or Copy), in the page's language. */
+export function approvedInstructions(purpose) {
+  const texts = current?.organization.approvedInstructions;
+  const text = purpose === "View" ? texts?.view : texts?.copy;
+  return text?.[lang()] ?? "";
+}
+
 /** tel: URI of the organization's number, with its extension dialled after a pause. */
 export function telUri() {
   const o = current.organization;
@@ -47,6 +54,7 @@ function publish() {
   const l = lang();
   const o = current.organization;
   const limits = current.limits;
+  const titles = o.signatureTitles;
   setDefaults({
     org: l === "en" ? o.nameEn : o.name,
     department: o.department[l],
@@ -59,9 +67,11 @@ function publish() {
     fileCountMax: limits.fileCount.max,
     reasonMin: limits.textLengths.reason.min,
     reasonMax: limits.textLengths.reason.max,
+    centreHead: titles.centreHead[l],
+    deputy: titles.deputy[l],
+    chiefExecutive: titles.chiefExecutive[l],
   });
   for (const el of document.querySelectorAll("[data-org-name]")) el.textContent = l === "en" ? o.nameEn : o.name;
-  for (const el of document.querySelectorAll("[data-org-instructions]")) el.textContent = o.approvedInstructions[l];
   for (const el of document.querySelectorAll("a[data-org-phone]")) el.href = telUri();
   apply();
 }

@@ -4,7 +4,7 @@ import { ApiError, postForBlob, postJson } from "./api.js";
 import { formatInstant, formatShort } from "./dates.js";
 import { initLangSwitch, lang, onLangChange, t } from "./i18n.js";
 import { initLookup } from "./lookup.js";
-import { loadSettings } from "./settings.js";
+import { approvedInstructions, loadSettings, settings } from "./settings.js";
 
 const $ = (id) => document.getElementById(id);
 let data = null;
@@ -15,13 +15,17 @@ initLookup();
 let token = new URLSearchParams(location.hash.slice(1)).get("t");
 
 function render() {
-  if (!data) return;
+  // The organization's texts (instructions, the approvers' titles) come with the settings.
+  if (!data || !settings()) return;
   const l = lang();
   $("sp-reference").textContent = data.referenceNumber;
   const badge = $("sp-status");
   badge.className = `badge badge--${data.status.toLowerCase()}`;
   badge.textContent = data.statusText;
-  $("sp-meaning").textContent = t(`meaning.${data.status}`);
+  // An approved request says what to do next once, in the notice below, for its own purpose.
+  const approved = data.status === "Approved";
+  $("sp-meaning").textContent = approved ? "" : t(`meaning.${data.status}`);
+  $("sp-meaning").hidden = approved;
   $("sp-name").textContent = data.maskedName;
   $("sp-purpose").textContent = t(`purpose.${data.purpose}`);
   $("sp-station").textContent = data.stationName;
@@ -34,7 +38,8 @@ function render() {
     $("sp-cancel-reason").textContent = cancelled.reason || "";
     $("sp-cancel-message").textContent = cancelled.message || "";
   }
-  $("sp-approved").hidden = data.status !== "Approved";
+  $("sp-approved").hidden = !approved;
+  $("sp-instructions").textContent = approvedInstructions(data.purpose);
 
   $("sp-history").replaceChildren(...data.history.map((h) => {
     const li = document.createElement("li");

@@ -82,7 +82,7 @@ function applicantSignature(d) {
   return el("div", "sign sign--applicant",
     signLine(t("pp.applicant"), image),
     nameLine(fullName),
-    signature ? null : el("p", "sign__note", t("pp.noSignature")));
+    signature ? el("p", "sign__note", `(${d.signatureMethodText})`) : el("p", "sign__note", t("pp.noSignature")));
 }
 
 /** One of the four blocks signed on paper. */

@@ -167,7 +167,8 @@ const ORG_PAIRS = [
   ["org-fields-names", "departmentTh", "departmentEn"],
   ["org-fields-names", "addressTh", "addressEn", "textarea"],
   ["org-fields-names", "phone", "phoneExtension"],
-  ["org-fields-names", "approvedInstructionsTh", "approvedInstructionsEn", "textarea"],
+  ["org-fields-names", "approvedViewTh", "approvedViewEn", "textarea"],
+  ["org-fields-names", "approvedCopyTh", "approvedCopyEn", "textarea"],
   ["org-fields-form", "formTitleTh", "formTitleEn"],
   ["org-fields-form", "officerTitleTh", "officerTitleEn"],
   ["org-fields-form", "centreHeadTitleTh", "centreHeadTitleEn"],
@@ -176,7 +177,9 @@ const ORG_PAIRS = [
 ];
 const ORG_FIELDS = ORG_PAIRS.flatMap(([, th, en]) => [th, en]);
 const OPTIONAL_ORG = new Set(["phoneExtension"]);
-const MAX_LENGTH = { nameTh: 200, nameEn: 200, departmentTh: 200, departmentEn: 200, addressTh: 500, addressEn: 500, phone: 30, phoneExtension: 10, approvedInstructionsTh: 2000, approvedInstructionsEn: 2000 };
+const MAX_LENGTH = { nameTh: 200, nameEn: 200, departmentTh: 200, departmentEn: 200, addressTh: 500, addressEn: 500, phone: 30, phoneExtension: 10, approvedViewTh: 2000, approvedViewEn: 2000, approvedCopyTh: 2000, approvedCopyEn: 2000 };
+// The API's approvedInstructions: { view: { th, en }, copy: { th, en } }, one text per purpose, edited in these four boxes.
+const INSTRUCTIONS = { approvedViewTh: ["view", "th"], approvedViewEn: ["view", "en"], approvedCopyTh: ["copy", "th"], approvedCopyEn: ["copy", "en"] };
 const orgId = (field) => `org-${field}`;
 const orgForm = $("org-form");
 const orgStatus = $("org-status");
@@ -219,6 +222,7 @@ function buildOrgFields() {
 const ORG_RENAME = (() => {
   const map = Object.fromEntries(ORG_FIELDS.map((f) => [f, orgId(f)]));
   for (const f of ORG_FIELDS) if (f.endsWith("Th")) map[f.slice(0, -2)] = orgId(f);
+  for (const [f, [purpose, l]] of Object.entries(INSTRUCTIONS)) map[`approvedInstructions.${purpose}.${l}`] = orgId(f);
   return byName(map);
 })();
 
@@ -231,7 +235,10 @@ async function loadOrganization() {
     const answer = await get("/api/staff/admin/organization");
     // The contract's flat shape, or { profile: {...}, hasLogo }.
     const profile = answer?.profile ? { ...answer.profile, hasLogo: answer.hasLogo } : answer;
-    for (const field of ORG_FIELDS) $(orgId(field)).value = profile[field] ?? "";
+    for (const field of ORG_FIELDS) {
+      const [purpose, l] = INSTRUCTIONS[field] ?? [];
+      $(orgId(field)).value = (purpose ? profile.approvedInstructions?.[purpose]?.[l] : profile[field]) ?? "";
+    }
     renderLogo(Boolean(profile.hasLogo));
     setStatus($("org-load-status"), "");
   } catch (err) {
@@ -246,6 +253,11 @@ orgForm.addEventListener("submit", async (e) => {
   const missing = {};
   for (const f of ORG_FIELDS) if (!OPTIONAL_ORG.has(f) && !body[f]) missing[orgId(f)] = t("s.required");
   if (showRequired(orgForm, missing) > 0) return;
+  body.approvedInstructions = { view: {}, copy: {} };
+  for (const [f, [purpose, l]] of Object.entries(INSTRUCTIONS)) {
+    body.approvedInstructions[purpose][l] = body[f];
+    delete body[f];
+  }
   await busy($("org-save"), async () => {
     try {
       await put("/api/staff/admin/organization", body);
