@@ -127,6 +127,17 @@ public abstract class BrowserTest(WebFactory factory, BrowserFixture browser) : 
         return page.GetByLabel(title, new PageGetByLabelOptions { Exact = true });
     }
 
+    /// <summary>Saves a screenshot of one part of a page, as <see cref="ScreenshotAsync"/> does.</summary>
+    protected static async Task ScreenshotAsync(ILocator part, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("CCTV_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+            await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, name) });
+        }
+    }
+
     protected static async Task<bool> HasHorizontalScrollAsync(IPage page) =>
         await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
 

@@ -76,11 +76,12 @@ public class KeyboardOnlySubmissionTests(WebFactory factory, BrowserFixture brow
         await TabToAsync(page, page.GetByLabel("ลงลายมือชื่อในกรอบ", new PageGetByLabelOptions { Exact = true }));
         await keys.PressAsync("ArrowRight");
         await Expect(page.GetByLabel("ลงชื่อโดยพิมพ์ชื่อ", new PageGetByLabelOptions { Exact = true })).ToBeCheckedAsync();
-        await TabToAsync(page, page.GetByLabel("พิมพ์ชื่อ-นามสกุลของท่าน"));
+        await TabToAsync(page, page.GetByLabel("พิมพ์ชื่อ-สกุลของท่าน"));
         await keys.TypeAsync("สมศักดิ์ ใจดี");
         // The name is in the box, in ink, once the handwriting face has arrived.
         await page.WaitForFunctionAsync("() => document.fonts.check('32px \"Sriracha\"', 'สมศักดิ์')");
         await page.WaitForFunctionAsync($"() => ({InkedPixels})() > 200");
+        await ScreenshotAsync(page.Locator("fieldset[data-field='signature']"), "signature-typed-1280.png");
 
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "ส่งคำร้อง", Exact = true }));
         await keys.PressAsync("Enter");

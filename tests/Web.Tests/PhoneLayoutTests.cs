@@ -34,7 +34,7 @@ public class PhoneLayoutTests(WebFactory factory, BrowserFixture browser) : WebT
         Assert.False(await HasHorizontalScrollAsync(page));
         if (path == "/")
         {
-            await ScreenshotAsync(page, "lookup-open-360.png");
+            await ScreenshotAsync(page.Locator(".site-header"), "lookup-open-360.png");
         }
 
         // Escape folds it away again, back to its button.

@@ -82,7 +82,7 @@ const th = {
   "field.privacyAccepted": "ข้าพเจ้าได้อ่านและยอมรับนโยบายความเป็นส่วนตัวของ{org}เรียบร้อยแล้ว",
   "field.signature": "ลายมือชื่อผู้ยื่นคำร้อง",
   "field.signatureMethod": "วิธีลงชื่อ",
-  "field.typedName": "พิมพ์ชื่อ-นามสกุลของท่าน",
+  "field.typedName": "พิมพ์ชื่อ-สกุลของท่าน",
   "field.penColor": "เลือกสีปากกา:",
   "field.clearSignature": "ล้างลายมือชื่อ",
 
