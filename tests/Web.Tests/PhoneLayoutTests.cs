@@ -92,6 +92,8 @@ public class PhoneLayoutTests(WebFactory factory, BrowserFixture browser) : WebT
         await Expect(page.Locator("#sp-approved")).ToContainTextAsync(instructions);
         var body = await page.Locator("main").InnerTextAsync();
         Assert.Equal(1, CountOf(body, instructions));
+        // Said once: no second line about the storage device (อุปกรณ์) beside the organization's own text.
+        Assert.Equal(purpose == "Copy" ? 1 : 0, CountOf(body, "อุปกรณ์"));
         // Nothing else on the page tells the applicant to bring a medium for a viewing.
         if (purpose == "View")
         {
