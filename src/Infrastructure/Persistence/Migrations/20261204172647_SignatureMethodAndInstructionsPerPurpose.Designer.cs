@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CctvRequests.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204170452_SignatureMethodAndInstructionsPerPurpose")]
+    [Migration("20261204172647_SignatureMethodAndInstructionsPerPurpose")]
     partial class SignatureMethodAndInstructionsPerPurpose
     {
         /// <inheritdoc />
@@ -958,6 +958,10 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean")
                         .HasColumnName("is_disabled");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_totp_step");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
