@@ -19,6 +19,16 @@ public class FootageRequestTests
         Assert.Equal(TestRequests.Now, request.SubmittedAt);
     }
 
+    [Theory]
+    [InlineData(SignatureMethod.Drawn)]
+    [InlineData(SignatureMethod.Typed)]
+    public void Submit_ShouldKeepHowTheApplicantSigned(SignatureMethod method) =>
+        Assert.Equal(method, TestRequests.Submit(signatureMethod: method).SignatureMethod);
+
+    [Fact]
+    public void Submit_WithAnUnknownSignatureMethod_ShouldThrow() =>
+        Assert.Throws<DomainException>(() => TestRequests.Submit(signatureMethod: (SignatureMethod)7));
+
     [Fact]
     public void Submit_ShouldComputeTheFootageOverwriteDayFromTheStation()
     {

@@ -37,7 +37,8 @@ internal static class TestRequests
         DateOnly? incidentDate = null,
         List<Attachment>? files = null,
         bool policeReportRequired = true,
-        Station? station = null) =>
+        Station? station = null,
+        SignatureMethod signatureMethod = SignatureMethod.Drawn) =>
         FootageRequest.Submit(
             ReferenceNumber.Create(2569, 123),
             writtenOn ?? new DateOnly(2026, 2, 16),
@@ -49,7 +50,7 @@ internal static class TestRequests
             new TimeOnly(14, 30),
             "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหาของที่สูญหาย",
             files ?? Files(),
-            SignatureMethod.Drawn,
+            signatureMethod,
             PrivacyConsent.Create("2569-1", new string('b', 64), "th", Now),
             SHA256.HashData("token"u8),
             Now,
