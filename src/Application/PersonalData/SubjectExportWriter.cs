@@ -78,6 +78,7 @@ public static class SubjectExportWriter
                 r.IncidentDate,
                 incidentTime = r.IncidentTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                 r.Reason,
+                signatureMethod = r.SignatureMethod.ToString(),
                 r.FootageOverwrittenOn,
                 privacyConsent = new { r.PrivacyConsent.NoticeVersion, r.PrivacyConsent.Language, r.PrivacyConsent.AcceptedAt, r.PrivacyConsent.TextSha256 },
                 history = r.History.OrderBy(h => h.At).Select(h => new { from = h.From?.ToString(), to = h.To.ToString(), h.At, by = h.ActorName, h.ReasonCode, message = h.PublicMessage }),
