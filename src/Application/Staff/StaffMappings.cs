@@ -26,8 +26,6 @@ public static class StaffMappings
 
         config.NewConfig<FootageRequest, StaffRequestDto>()
             .Map(d => d.ReferenceNumber, s => s.ReferenceNumber.Value)
-            .Map(d => d.Status, s => s.Status.ToString())
-            .Map(d => d.Purpose, s => s.Purpose.ToString())
             .Map(d => d.IncidentTime, s => s.IncidentTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))
             .Map(d => d.History, s => s.History.OrderBy(h => h.At))
             .Map(d => d.Notes, s => s.Notes.OrderBy(n => n.At))
@@ -44,11 +42,10 @@ public static class StaffMappings
             .Map(d => d.Phone, s => s.Phone.National);
 
         config.NewConfig<Attachment, StaffAttachmentDto>()
-            .Map(d => d.Kind, s => s.Kind.ToString())
             .Ignore(d => d.KindText);
 
         config.NewConfig<StatusChange, StaffHistoryDto>()
-            .Map(d => d.Status, s => s.To.ToString())
+            .Map(d => d.Status, s => s.To)
             .Map(d => d.Message, s => s.PublicMessage)
             .Ignore(d => d.StatusText, d => d.ReasonText);
 

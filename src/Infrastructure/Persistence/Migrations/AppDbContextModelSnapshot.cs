@@ -116,96 +116,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("CctvRequests.Application.PersonalData.SubjectRightsRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("AskedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("asked_on");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedById")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("created_by_id");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("created_by_name");
-
-                    b.Property<DateOnly>("Deadline")
-                        .HasColumnType("date")
-                        .HasColumnName("deadline");
-
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("done_at");
-
-                    b.Property<string>("DoneById")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("done_by_id");
-
-                    b.Property<string>("DoneByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("done_by_name");
-
-                    b.Property<string>("DoneNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("done_note");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("note");
-
-                    b.Property<byte[]>("SubjectIndex")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("subject_index");
-
-                    b.Property<string>("SubjectKind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("subject_kind");
-
-                    b.Property<string>("SubjectLabel")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("subject_label");
-
-                    b.HasKey("Id")
-                        .HasName("pk_subject_rights_requests");
-
-                    b.HasIndex("SubjectIndex")
-                        .HasDatabaseName("ix_subject_rights_requests_subject_index");
-
-                    b.HasIndex("DoneAt", "Deadline")
-                        .HasDatabaseName("ix_subject_rights_requests_done_at_deadline");
-
-                    b.ToTable("subject_rights_requests", (string)null);
-                });
-
             modelBuilder.Entity("CctvRequests.Application.Staff.ListRequests.RequestCount", b =>
                 {
                     b.Property<int>("StationId")
@@ -434,6 +344,96 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("privacy_notices", (string)null);
                 });
 
+            modelBuilder.Entity("CctvRequests.Domain.Privacy.SubjectRightsRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("asked_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneById")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by_id");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by_name");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("done_note");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("SubjectIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("subject_index");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject_label");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subject_rights_requests");
+
+                    b.HasIndex("SubjectIndex")
+                        .HasDatabaseName("ix_subject_rights_requests_subject_index");
+
+                    b.HasIndex("DoneAt", "Deadline")
+                        .HasDatabaseName("ix_subject_rights_requests_done_at_deadline");
+
+                    b.ToTable("subject_rights_requests", (string)null);
+                });
+
             modelBuilder.Entity("CctvRequests.Domain.Requests.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -458,7 +458,7 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
-                    b.Property<Guid?>("RequestId")
+                    b.Property<Guid>("RequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
 
@@ -1253,6 +1253,7 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .WithMany("Attachments")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
                         .HasConstraintName("fk_request_attachments_footage_requests_request_id");
                 });
 
