@@ -18,8 +18,6 @@ public static class StaffMappings
         var config = new TypeAdapterConfig();
         config.NewConfig<FootageRequest, QueueRowDto>()
             .Map(d => d.ReferenceNumber, s => s.ReferenceNumber.Value)
-            .Map(d => d.Status, s => s.Status.ToString())
-            .Map(d => d.Purpose, s => s.Purpose.ToString())
             .Map(d => d.ApplicantName, s => s.Applicant.Title + s.Applicant.FirstName + " " + s.Applicant.LastName)
             .Map(d => d.Preserved, s => s.Preservations.Any())
             .Ignore(d => d.StatusText, d => d.StationName, d => d.PurposeText, d => d.DaysLeft, d => d.Flag);
