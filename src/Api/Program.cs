@@ -32,6 +32,9 @@ builder.Services.AddScoped<SubmissionFormReader>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<StaffSignIn>();
+builder.Services.AddSingleton<PasswordHashingGate>();
+builder.Services.AddSingleton<AnonymousSignInFailures>();
+builder.Services.AddHostedService<AnonymousSignInFailureFlush>();
 builder.Services.AddStaffAuthentication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMediator(options =>

@@ -12,6 +12,7 @@ public sealed class ShippedLimitsFactory : BehindAProxyFactory
         ["RateLimiting:Submission:PermitLimit"] = "10",
         ["RateLimiting:SubmissionPerDocument:PermitLimit"] = "5",
         ["RateLimiting:Status:PermitLimit"] = "60",
+        ["RateLimiting:StaffSignIn:PermitLimit"] = "30",
     };
 }
 
@@ -29,6 +30,43 @@ public sealed class RateLimitTests(ShippedLimitsFactory factory) : IClassFixture
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = (form ?? new SubmissionForm()).ToContent() };
         message.Headers.Add("X-Forwarded-For", address);
         return await _client.SendAsync(message);
+    }
+
+    private async Task<HttpResponseMessage> PostFromAsync(string address, string path, object body)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        message.Headers.Add("X-Forwarded-For", address);
+        return await _client.SendAsync(message);
+    }
+
+    [Fact]
+    public async Task ThirtyStaffSignInCallsInTenMinutesFromOneAddress_TheNextIs429_WhicheverWayIn()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            var answer = (i % 3) switch
+            {
+                0 => await PostFromAsync("203.0.113.40", "/api/staff/session", new { email = $"guess{i}@example.go.th", password = "a password of some length" }),
+                1 => await PostFromAsync("203.0.113.40", "/api/staff/session/passkey/options", new { }),
+                _ => await PostFromAsync("203.0.113.40", "/api/staff/session/passkey", new { id = "x" }),
+            };
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, answer.StatusCode);
+        }
+
+        foreach (var (path, body) in new (string, object)[]
+                 {
+                     ("/api/staff/session", new { email = "one.more@example.go.th", password = "a password of some length" }),
+                     ("/api/staff/session/passkey/options", new { }), ("/api/staff/session/passkey", new { id = "x" }),
+                 })
+        {
+            var refused = await PostFromAsync("203.0.113.40", path, body);
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 600);
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostFromAsync("203.0.113.41", "/api/staff/session", new { email = "x@example.go.th", password = "a password of some length" })).StatusCode);
+        await using var db = factory.NewDbContext();
+        // Ten failed password sign-ins and ten junk passkeys from one client: one audit line until its window closes.
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "SignInFailed" && e.ClientAddress.StartsWith("203.0.113.40")));
     }
 
     private async Task<int> StoredAsync()

@@ -79,7 +79,7 @@ public class StaffAuthorizationTests(ApiFactory factory) : StaffApiTest(factory)
     {
         var officer = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Officer, mustChangePassword: true);
         var client = StaffClient.For(Factory);
-        var session = await JsonAsync(await client.SignInAsync(officer.Email, officer.Password));
+        var session = await JsonAsync(await client.SignInAsync(officer.Email, officer.Password, officer.Code()));
         Assert.True(session.GetProperty("mustChangePassword").GetBoolean());
         await AssertProblemAsync(await client.GetAsync("/api/staff/requests"), 403);
 
@@ -91,6 +91,6 @@ public class StaffAuthorizationTests(ApiFactory factory) : StaffApiTest(factory)
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.False((await JsonAsync(changed)).GetProperty("mustChangePassword").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/staff/requests")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await StaffClient.For(Factory).SignInAsync(officer.Email, "a new passphrase for the office")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await StaffClient.For(Factory).SignInAsync(officer.Email, "a new passphrase for the office", officer.Code())).StatusCode);
     }
 }

@@ -17,7 +17,7 @@ public class StaffSignInTests(ApiFactory factory) : ApiTest(factory)
         var officer = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Officer, name: "สมชาย ตรวจดี");
         var client = StaffClient.For(Factory);
 
-        var response = await client.SignInAsync(officer.Email, officer.Password);
+        var response = await client.SignInAsync(officer.Email, officer.Password, officer.Code());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-cctv-staff=", StringComparison.Ordinal));
@@ -84,6 +84,19 @@ public class StaffSignInTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task WrongPasswordsInParallel_AreEachCounted_AndNoneAnswersOtherThan401()
+    {
+        var officer = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Officer);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => StaffClient.For(Factory).SignInAsync(officer.Email, $"wrong password number {i}")));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync(officer.Email))!));
+    }
+
+    [Fact]
     public async Task SuccessfulSignIns_AreAudited_WithTheClientAddress()
     {
         var officer = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Officer);
@@ -97,7 +110,7 @@ public class StaffSignInTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Passwords_AreHashedWithPbkdf2At210000Iterations_AndShortOnesAreRefused()
+    public async Task Passwords_AreHashedWithPbkdf2At210000Iterations_AndShortOnesAreRefused_ButNoCharacterClassIsRequired()
     {
         var officer = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Officer);
         await using var scope = Factory.Services.CreateAsyncScope();
@@ -110,6 +123,62 @@ public class StaffSignInTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(210_000, (hash[5] << 24) | (hash[6] << 16) | (hash[7] << 8) | hash[8]);
         var shortOne = await users.ChangePasswordAsync(user, officer.Password, "eleven char");
         Assert.False(shortOne.Succeeded);
-        Assert.True((await users.ChangePasswordAsync(user, officer.Password, "twelve chars")).Succeeded); // no composition rules
+        Assert.True((await users.ChangePasswordAsync(user, officer.Password, "plain words make a fine passphrase")).Succeeded); // no composition rules
+    }
+
+    [Theory]
+    [InlineData("123456789012")]
+    [InlineData("aaaaaaaaaaaa")]
+    [InlineData("passwordpassword")]
+    [InlineData("Password1234")]
+    [InlineData("qwertyuiopas")]
+    [InlineData("{email}")]
+    [InlineData("{name} 2569")]
+    [InlineData("lampang2569cctv")]
+    public async Task EasilyGuessedPasswords_AreRefused_SayingWhyAndWhatWorks(string weak)
+    {
+        var officer = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Officer, name: "somchai jaidee");
+        var client = await StaffClient.SignedInAsync(Factory, officer);
+        var password = weak.Replace("{email}", officer.Email, StringComparison.Ordinal).Replace("{name}", "somchai jaidee", StringComparison.Ordinal);
+
+        var refused = await client.PostAsync("/api/staff/session/password", new { currentPassword = officer.Password, newPassword = password });
+
+        await AssertProblemAsync(refused, 400);
+        var message = (await JsonAsync(refused)).GetProperty("errors").GetProperty("newPassword")[0].GetString()!;
+        Assert.Contains("เดาได้ง่าย", message);
+        Assert.Contains("หลายคำ", message);
+        var accepted = await client.PostAsync("/api/staff/session/password", new { currentPassword = officer.Password, newPassword = "copper kettle whistles at dawn 7" });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/staff/session")]
+    [InlineData("/api/staff/users")]
+    [InlineData("/api/staff/requests.csv")]
+    [InlineData("/api/staff/requests.xlsx")]
+    [InlineData("/api/staff/subjects/rights-requests")]
+    [InlineData("/api/staff/admin/organization")]
+    [InlineData("/api/staff/no-such-thing")]
+    public async Task EveryStaffAnswer_IsNoStore(string path)
+    {
+        var admin = await StaffClient.SignedInAsync(Factory, await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Admin));
+
+        var response = await admin.GetAsync(path);
+
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty);
+        var anonymous = await StaffClient.For(Factory).GetAsync(path);
+        Assert.Contains("no-store", anonymous.Headers.CacheControl?.ToString() ?? string.Empty);
+    }
+
+    [Fact]
+    public async Task RemovingAPasskeyTheUserDoesNotHave_Is404_AndNotAudited()
+    {
+        var officer = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Officer);
+        var client = await StaffClient.SignedInAsync(Factory, officer);
+
+        await AssertProblemAsync(await client.SendAsync(HttpMethod.Delete, "/api/staff/session/passkeys/AAECAwQFBgcICQoLDA0ODw"), 404);
+
+        await using var db = Factory.NewDbContext();
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == "PasskeyRemoved"));
     }
 }

@@ -5,7 +5,7 @@ using OtpNet;
 
 namespace CctvRequests.Api.Tests;
 
-/// <summary>Approvers and Admins sign in with a second factor: an authenticator app (TOTP) or recovery codes.</summary>
+/// <summary>Every role signs in with a second factor: an authenticator app (TOTP, each code once, one step of drift) or recovery codes.</summary>
 public class StaffTwoFactorTests(ApiFactory factory) : ApiTest(factory)
 {
     [Fact]
@@ -53,7 +53,7 @@ public class StaffTwoFactorTests(ApiFactory factory) : ApiTest(factory)
 
         var wrong = await client.PostAsync("/api/staff/session/two-factor", new { code = "000000" });
         await AssertProblemAsync(wrong, 400);
-        var enabled = await client.PostAsync("/api/staff/session/two-factor", new { code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp() });
+        var enabled = await client.PostAsync("/api/staff/session/two-factor", new { code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(Factory.Clock.GetUtcNow().UtcDateTime) });
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         var body = await JsonAsync(enabled);
         var recovery = body.GetProperty("recoveryCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
@@ -67,11 +67,59 @@ public class StaffTwoFactorTests(ApiFactory factory) : ApiTest(factory)
         await AssertProblemAsync(await StaffClient.For(Factory).SignInAsync(approver.Email, approver.Password, recovery[0]), 401);
     }
 
+    [Theory]
+    [InlineData(StaffRoles.Officer)]
+    [InlineData(StaffRoles.Approver)]
+    [InlineData(StaffRoles.Admin)]
+    public async Task EveryRole_WithoutAnAuthenticator_GetsOnlyARestrictedSession(string role)
+    {
+        var staff = await TestStaffAccounts.CreateAsync(Factory, role, twoFactor: false);
+        var client = StaffClient.For(Factory);
+        var session = await JsonAsync(await client.SignInAsync(staff.Email, staff.Password));
+        Assert.True(session.GetProperty("mustEnrollTwoFactor").GetBoolean());
+        await AssertProblemAsync(await client.GetAsync("/api/staff/requests"), 403);
+    }
+
     [Fact]
-    public async Task AnOfficer_NeedsNoSecondFactor()
+    public async Task ACode_IsAcceptedOnce()
     {
         var officer = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Officer);
-        var session = await JsonAsync(await StaffClient.For(Factory).SignInAsync(officer.Email, officer.Password));
-        Assert.False(session.GetProperty("mustEnrollTwoFactor").GetBoolean());
+        officer.MoveToMidStep();
+        var code = officer.CodeAt(0);
+        Assert.Equal(HttpStatusCode.OK, (await StaffClient.For(Factory).SignInAsync(officer.Email, officer.Password, code)).StatusCode);
+        for (var i = 0; i < 3; i++)
+        {
+            await AssertProblemAsync(await StaffClient.For(Factory).SignInAsync(officer.Email, officer.Password, code), 401);
+        }
+        // A code of an earlier step than the one accepted is refused as well, though still inside the drift window.
+        await AssertProblemAsync(await StaffClient.For(Factory).SignInAsync(officer.Email, officer.Password, officer.CodeAt(-1)), 401);
+        // The next step's code is new: accepted.
+        Assert.Equal(HttpStatusCode.OK, (await StaffClient.For(Factory).SignInAsync(officer.Email, officer.Password, officer.CodeAt(1))).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSameCode_RacingFromTwoClients_WinsOnce()
+    {
+        var officer = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Officer);
+        officer.MoveToMidStep();
+        var code = officer.CodeAt(0);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => StaffClient.For(Factory).SignInAsync(officer.Email, officer.Password, code)));
+        var statuses = string.Join(", ", await Task.WhenAll(answers.Select(async a => $"{(int)a.StatusCode} {await a.Content.ReadAsStringAsync()}")));
+        Assert.True(answers.Count(a => a.StatusCode == HttpStatusCode.OK) == 1, statuses);
+        Assert.True(answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized) == 5, statuses);
+    }
+
+    [Theory]
+    [InlineData(-2, false)]
+    [InlineData(-1, true)]
+    [InlineData(0, true)]
+    [InlineData(1, true)]
+    [InlineData(2, false)]
+    public async Task Codes_OneStepEitherSide_AreAccepted_TwoAreNot(int offset, bool accepted)
+    {
+        var officer = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Officer);
+        officer.MoveToMidStep();
+        var answer = await StaffClient.For(Factory).SignInAsync(officer.Email, officer.Password, officer.CodeAt(offset));
+        Assert.Equal(accepted ? HttpStatusCode.OK : HttpStatusCode.Unauthorized, answer.StatusCode);
     }
 }

@@ -87,6 +87,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             }
         }
         Services.GetRequiredService<SlidingWindowThrottle>().Reset();
+        Services.GetRequiredService<Api.Staff.AnonymousSignInFailures>().TakeEnded(all: true);
         SaveFailure.Disarm();
         CommitFailure.Disarm();
         Logs.Clear();
@@ -112,7 +113,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:Root", StorageRoot);
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         // Tests file many requests from one address; RateLimitTests runs the shipped limits on a host of its own.
-        foreach (var policy in new[] { "Submission", "SubmissionPerDocument", "Status" })
+        foreach (var policy in new[] { "Submission", "SubmissionPerDocument", "Status", "StaffSignIn" })
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
         }

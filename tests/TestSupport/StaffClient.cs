@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace CctvRequests.TestSupport;
 
@@ -14,14 +14,32 @@ public sealed class StaffClient
 {
     public const string CsrfHeader = "X-CSRF-TOKEN";
 
-    private StaffClient(HttpClient http) => Http = http;
+    private StaffClient(HttpClient http, CookieContainer cookies)
+    {
+        Http = http;
+        Cookies = cookies;
+    }
 
     public HttpClient Http { get; }
 
+    public CookieContainer Cookies { get; }
+
     public string? CsrfToken { get; set; }
 
-    public static StaffClient For(ApiFactory factory) =>
-        new(factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true, AllowAutoRedirect = false }));
+    public static StaffClient For(ApiFactory factory)
+    {
+        var cookies = new CookieContainer();
+        return new(factory.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies)), cookies);
+    }
+
+    /// <summary>Another browser holding a copy of this one's cookies and token, as someone who copied them would.</summary>
+    public StaffClient Copy(ApiFactory factory)
+    {
+        var copy = For(factory);
+        copy.Cookies.Add(Cookies.GetAllCookies());
+        copy.CsrfToken = CsrfToken;
+        return copy;
+    }
 
     /// <summary>Signs in (with the authenticator's code when the account has one) and keeps the token.</summary>
     public static async Task<StaffClient> SignedInAsync(ApiFactory factory, TestStaff staff)

@@ -29,7 +29,7 @@ public static class StaffSessionEndpoints
             .WithDescription("Sets the `__Host-cctv-staff` cookie and answers the session with its `csrfToken`: send it as `X-CSRF-TOKEN` on every POST, PUT and DELETE. A wrong password, an unknown account and a locked one answer the same 401; a missing second factor answers 401 with `twoFactorRequired: true`. Five failures lock the account for 15 minutes.")
             .Produces<SessionDto>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        open.MapPost("/passkey/options", async (SignInManager<StaffUser> signIn) => Results.Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json"))
+        open.MapPost("/passkey/options", async (StaffSignIn signIn) => Results.Content(await signIn.PasskeyOptionsAsync(), "application/json"))
             .AllowAnonymous()
             .WithName("PasskeySignInOptions")
             .WithSummary("Options for signing in with a passkey (feed to PublicKeyCredential.parseRequestOptionsFromJSON)");
@@ -47,15 +47,17 @@ public static class StaffSessionEndpoints
             .WithSummary("The signed-in staff member (401 when nobody is)")
             .Produces<SessionDto>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        session.MapDelete("/", async (SignInManager<StaffUser> signIn, AuditTrail audit, IAppDbContext db) =>
+        session.MapDelete("/", async (ClaimsPrincipal principal, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditTrail audit, IAppDbContext db) =>
             {
                 audit.Record(AuditAction.SignOut);
                 await db.SaveChangesAsync();
+                // A new security stamp ends this session on the server, and any copy of its cookie (ADR 0015).
+                await users.UpdateSecurityStampAsync(await CurrentAsync(principal, users));
                 await signIn.SignOutAsync();
                 return TypedResults.NoContent();
             })
             .WithName("SignOut")
-            .WithSummary("Sign out");
+            .WithSummary("Sign out: ends the session on the server (and the account's sessions on other devices)");
         session.MapPost("/password", ChangePasswordAsync)
             .WithName("ChangePassword")
             .WithSummary("Change the password (required after a temporary one)")
@@ -100,24 +102,29 @@ public static class StaffSessionEndpoints
     }
 
     private static async Task<IResult> ChangePasswordAsync(
-        PasswordForm body, ClaimsPrincipal principal, UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IAppDbContext db)
+        PasswordForm body, ClaimsPrincipal principal, UserManager<StaffUser> users, StaffSignIn signIn, PasswordHashingGate hashing, AuditTrail audit, IAppDbContext db,
+        CancellationToken ct)
     {
         var user = await CurrentAsync(principal, users);
-        if (string.IsNullOrEmpty(body.CurrentPassword) || !await users.CheckPasswordAsync(user, body.CurrentPassword))
+        using (await hashing.EnterAsync(ct))
         {
-            await users.AccessFailedAsync(user);
-            throw Invalid("currentPassword", new Text("รหัสผ่านปัจจุบันไม่ถูกต้อง", "The current password is wrong."));
-        }
-        if (body.NewPassword == body.CurrentPassword)
-        {
-            throw Invalid("newPassword", new Text("รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม", "The new password must differ from the current one."));
-        }
-        var changed = await users.ChangePasswordAsync(user, body.CurrentPassword, body.NewPassword ?? string.Empty);
-        if (!changed.Succeeded)
-        {
-            throw Invalid("newPassword", new Text(
-                $"รหัสผ่านใหม่ต้องยาว {IdentitySetup.PasswordMinLength} ถึง {IdentitySetup.PasswordMaxLength} ตัวอักษร (ใช้ประโยคที่จำง่ายได้)",
-                $"The new password must be {IdentitySetup.PasswordMinLength} to {IdentitySetup.PasswordMaxLength} characters (a memorable sentence works)."));
+            if (body.CurrentPassword is not { Length: > 0 and <= IdentitySetup.PasswordMaxLength } || !await users.CheckPasswordAsync(user, body.CurrentPassword))
+            {
+                await signIn.CountFailureAsync(user);
+                throw Invalid("currentPassword", new Text("รหัสผ่านปัจจุบันไม่ถูกต้อง", "The current password is wrong."));
+            }
+            if (body.NewPassword == body.CurrentPassword)
+            {
+                throw Invalid("newPassword", new Text("รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม", "The new password must differ from the current one."));
+            }
+            // Changing the password rotates the security stamp: every other session of the account ends (ADR 0015).
+            var changed = await users.ChangePasswordAsync(user, body.CurrentPassword, body.NewPassword ?? string.Empty);
+            if (!changed.Succeeded)
+            {
+                throw Invalid("newPassword", changed.Errors.Any(e => e.Code == PasswordStrengthValidator.Code)
+                    ? PasswordStrengthValidator.TooGuessable
+                    : PasswordLength);
+            }
         }
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
@@ -194,7 +201,9 @@ public static class StaffSessionEndpoints
     private static async Task<IResult> RemovePasskeyAsync(string id, ClaimsPrincipal principal, UserManager<StaffUser> users, AuditTrail audit, IAppDbContext db)
     {
         var user = await CurrentAsync(principal, users);
-        if (!Base64Url.IsValid(id) || !(await users.RemovePasskeyAsync(user, Base64Url.DecodeFromChars(id))).Succeeded)
+        // Identity answers success for a passkey the user does not have: look first, so that is a 404 and no audit line.
+        if (!Base64Url.IsValid(id) || await users.GetPasskeyAsync(user, Base64Url.DecodeFromChars(id)) is null
+            || !(await users.RemovePasskeyAsync(user, Base64Url.DecodeFromChars(id))).Succeeded)
         {
             throw new NotFoundException(new Text("ไม่พบพาสคีย์นี้", "No such passkey."));
         }
@@ -202,6 +211,10 @@ public static class StaffSessionEndpoints
         await db.SaveChangesAsync();
         return TypedResults.NoContent();
     }
+
+    public static readonly Text PasswordLength = new(
+        $"รหัสผ่านใหม่ต้องยาว {IdentitySetup.PasswordMinLength} ถึง {IdentitySetup.PasswordMaxLength} ตัวอักษร (ใช้ประโยคที่จำง่ายได้)",
+        $"The new password must be {IdentitySetup.PasswordMinLength} to {IdentitySetup.PasswordMaxLength} characters (a memorable sentence works).");
 
     private static readonly Text PasskeyRefused = new("เพิ่มพาสคีย์ไม่สำเร็จ กรุณาลองใหม่", "The passkey could not be added; please try again.");
 

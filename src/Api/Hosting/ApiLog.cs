@@ -26,4 +26,7 @@ internal static partial class ApiLog
     /// <summary>A staff sign-in refused: the e-mail address given is personal data, redacted.</summary>
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Staff sign-in refused for {Email}: {Cause}")]
     public static partial void SignInRefused(this ILogger logger, [PersonalData] string email, string cause);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "The counts of {Windows} windows of anonymous failed sign-ins could not be written to the audit log")]
+    public static partial void SignInFailureCountsNotWritten(this ILogger logger, Exception exception, int windows);
 }

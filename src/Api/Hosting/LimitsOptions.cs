@@ -23,6 +23,15 @@ public sealed class LimitsOptions
 
     public int SubmissionQueue { get; set; } = 32;
 
+    /// <summary>
+    /// Password checks (PBKDF2, 210,000 rounds: tens of milliseconds of a core each) run at once; more wait in a
+    /// queue of <see cref="PasswordCheckQueue"/>, beyond which 503. Half the cores by default, so a burst of
+    /// sign-ins cannot starve every other call.
+    /// </summary>
+    public int ConcurrentPasswordChecks { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    public int PasswordCheckQueue { get; set; } = 16;
+
     /// <summary>Every other API call.</summary>
     public int ApiTimeoutSeconds { get; set; } = 15;
 

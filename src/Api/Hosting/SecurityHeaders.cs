@@ -4,7 +4,8 @@ namespace CctvRequests.Api.Hosting;
 /// A strict Content-Security-Policy for the pages (no inline script or style, nothing from another
 /// host) and the other protective headers, on every response: they are set as the response starts,
 /// so an error answer written by the exception handler (which clears headers) carries them too.
-/// Swagger UI needs inline code, so it gets its own, looser policy.
+/// Swagger UI needs inline code, so it gets its own, looser policy. Every answer under
+/// <c>/api/staff/</c> is <c>Cache-Control: no-store</c>.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -39,6 +40,12 @@ public static class SecurityHeaders
                 }
                 headers.Remove("Server");
                 headers.Remove("X-Powered-By");
+                // Everything staff read carries personal data or a session's CSRF token: no cache, shared or private, keeps it.
+                if (context.Request.Path.StartsWithSegments("/api/staff"))
+                {
+                    headers.CacheControl = "no-store";
+                    headers.Pragma = "no-cache";
+                }
                 return Task.CompletedTask;
             });
             return next(context);

@@ -13,7 +13,8 @@ namespace CctvRequests.Api.Staff;
 /// <summary>
 /// Staff sessions: Identity's application cookie as <c>__Host-cctv-staff</c> (HttpOnly, Secure,
 /// SameSite=Strict; browsers accept a Secure cookie over plain HTTP only on localhost), 30 minutes
-/// idle and 8 hours at most, 401/403 as problem+json instead of redirects.
+/// idle and 8 hours at most, checked against the account on every request (<see cref="StaffSessionCheck"/>),
+/// 401/403 as problem+json instead of redirects.
 /// </summary>
 public static class StaffAuthentication
 {
@@ -57,7 +58,11 @@ public static class StaffAuthentication
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
-                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                if (!await StaffSessionCheck.IsCurrentAsync(context.HttpContext, context.Principal))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
             };
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
@@ -66,22 +71,6 @@ public static class StaffAuthentication
             o.Cookie.Name = "__Host-cctv-ceremony";
             o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             o.Cookie.SameSite = SameSiteMode.Strict;
-        });
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            // A disabled account, a new role or a finished password change takes effect within a minute.
-            o.ValidationInterval = TimeSpan.FromMinutes(1);
-            o.OnRefreshingPrincipal = context =>
-            {
-                foreach (var type in new[] { StaffClaims.Csrf, StaffClaims.Amr })
-                {
-                    if (context.CurrentPrincipal?.FindFirst(type) is { } claim && context.NewPrincipal?.Identity is ClaimsIdentity identity)
-                    {
-                        identity.AddClaim(new Claim(type, claim.Value));
-                    }
-                }
-                return Task.CompletedTask;
-            };
         });
         services.Configure<IdentityPasskeyOptions>(o =>
         {

@@ -5,6 +5,8 @@ using CctvRequests.Application.Audit;
 using CctvRequests.Application.Common;
 using CctvRequests.Domain.Common;
 using CctvRequests.Infrastructure.Identity;
+using CctvRequests.Infrastructure.Persistence;
+using CctvRequests.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -31,15 +33,22 @@ public sealed class StaffSignInFailedException(bool twoFactorRequired) : AppExce
 }
 
 /// <summary>
-/// Password (and second factor) or passkey in, session cookie out. Failures count towards the
-/// lockout (5 then 15 minutes) and are audited with their cause; the caller only learns "no".
+/// Password (and second factor) or passkey in, session cookie out. Each attempt counts against the
+/// client's limit (<c>RateLimiting:StaffSignIn</c>); password hashing waits its turn
+/// (<see cref="PasswordHashingGate"/>); every refusal costs one password hash, so neither an unknown
+/// nor a locked or disabled account answers faster. Failures count towards the lockout (5 then 15
+/// minutes) and are audited with their cause (those naming no account collapsed per client,
+/// <see cref="AnonymousSignInFailures"/>); the caller only learns "no".
 /// </summary>
 public sealed class StaffSignIn(
     UserManager<StaffUser> users,
     SignInManager<StaffUser> signIn,
     IPasswordHasher<StaffUser> hasher,
+    PasswordHashingGate hashing,
+    IThrottle throttle,
+    AnonymousSignInFailures anonymousFailures,
     AuditTrail audit,
-    IAppDbContext db,
+    AppDbContext db,
     IHttpContextAccessor http,
     ILogger<StaffSignIn> logger)
 {
@@ -54,43 +63,57 @@ public sealed class StaffSignIn(
 
     public async Task<SessionDto> WithPasswordAsync(SignInForm form)
     {
+        await ThrottleAsync();
         var email = form.Email?.Trim() ?? string.Empty;
-        var user = email.Length is > 0 and <= 256 ? await users.FindByEmailAsync(email) : null;
-        if (user is null)
+        var given = form.Password is { Length: <= IdentitySetup.PasswordMaxLength } p ? p : string.Empty;
+        StaffUser? user;
+        using (await hashing.EnterAsync(Aborted))
         {
-            hasher.VerifyHashedPassword(Nobody, NobodyHash.Value, form.Password ?? string.Empty);
-            throw await FailedAsync(email, null, "unknown account");
+            user = email.Length is > 0 and <= AuditEntry.EmailMax ? await users.FindByEmailAsync(email) : null;
+            if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
+            {
+                // The same work as a real check, whatever the reason for saying no.
+                hasher.VerifyHashedPassword(Nobody, NobodyHash.Value, given);
+                throw await FailedAsync(email, user, user is null ? "unknown account" : user.IsDisabled ? "disabled" : "locked out");
+            }
+            if (!await users.CheckPasswordAsync(user, given))
+            {
+                throw await FailedAsync(email, user, await CountFailureAsync(user) ? "wrong password, now locked" : "wrong password");
+            }
         }
-        var lockedBefore = await users.IsLockedOutAsync(user);
-        var password = await signIn.CheckPasswordSignInAsync(user, form.Password ?? string.Empty, lockoutOnFailure: true);
-        if (!password.Succeeded)
-        {
-            throw await FailedAsync(email, user, user.IsDisabled ? "disabled"
-                : lockedBefore ? "locked out"
-                : password.IsLockedOut ? "wrong password, now locked"
-                : "wrong password");
-        }
+        return await SecondStepAsync(user, email, form.Code);
+    }
+
+    /// <summary>The passkey ceremony's options, counted against the client's sign-in limit.</summary>
+    public async Task<string> PasskeyOptionsAsync()
+    {
+        await ThrottleAsync();
+        return await signIn.MakePasskeyRequestOptionsAsync(null);
+    }
+
+    private async Task<SessionDto> SecondStepAsync(StaffUser user, string email, string? code)
+    {
         var amr = AmrPassword;
         if (await users.GetTwoFactorEnabledAsync(user))
         {
-            if (string.IsNullOrWhiteSpace(form.Code))
+            if (string.IsNullOrWhiteSpace(code))
             {
                 throw new StaffSignInFailedException(twoFactorRequired: true);
             }
-            if (!await SecondFactorAsync(user, form.Code))
+            if (!await SecondFactorAsync(user, code))
             {
-                await users.AccessFailedAsync(user);
-                throw await FailedAsync(email, user, "wrong second factor");
+                throw await FailedAsync(email, user, await CountFailureAsync(user) ? "wrong second factor, now locked" : "wrong second factor");
             }
             amr = AmrMultiFactor;
         }
-        await users.ResetAccessFailedCountAsync(user);
+        await ChangeAccountAsync(user, () => users.ResetAccessFailedCountAsync(user));
         return await StartAsync(user, amr);
     }
 
     /// <summary>A passkey with user verification: possession and a PIN or biometric, so it stands for both factors.</summary>
     public async Task<SessionDto> WithPasskeyAsync(string credentialJson)
     {
+        await ThrottleAsync();
         PasskeyAssertionResult<StaffUser> assertion;
         try
         {
@@ -150,10 +173,48 @@ public sealed class StaffSignIn(
 
     private async Task<StaffSignInFailedException> FailedAsync(string? email, StaffUser? user, string cause)
     {
-        audit.RecordFor(email is { Length: > 0 and <= 256 } ? email : null, user?.Id, user?.DisplayName, AuditAction.SignInFailed, cause);
         // The log says that and why, not who: the address is classified personal data and redacted.
         logger.SignInRefused(email ?? string.Empty, cause);
-        await db.SaveChangesAsync();
+        if (user is not null || anonymousFailures.Opens(ClientKey))
+        {
+            audit.RecordFor(user?.Email ?? ClaimedEmail.ForAudit(email), user?.Id, user?.DisplayName, AuditAction.SignInFailed, cause);
+            await db.SaveChangesAsync();
+        }
         return new StaffSignInFailedException(twoFactorRequired: false);
     }
+
+    /// <summary>
+    /// Counts a failure towards the lockout and says whether the account is now locked. Attempts in
+    /// parallel race on the account row (its concurrency stamp): the loser reloads and counts again, so
+    /// no failure goes uncounted and none ends in a 409.
+    /// </summary>
+    public async Task<bool> CountFailureAsync(StaffUser user)
+    {
+        await ChangeAccountAsync(user, () => users.AccessFailedAsync(user));
+        return await users.IsLockedOutAsync(user);
+    }
+
+    private async Task ChangeAccountAsync(StaffUser user, Func<Task<IdentityResult>> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await change();
+            if (result.Succeeded)
+            {
+                return;
+            }
+            await db.Entry(user).ReloadAsync(Aborted);
+            if (attempt == 5 || !result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            {
+                throw new InvalidOperationException("Identity refused: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+            }
+        }
+    }
+
+    private string ClientKey => SlidingWindowThrottle.ClientKey(http.HttpContext?.Connection.RemoteIpAddress);
+
+    private CancellationToken Aborted => http.HttpContext?.RequestAborted ?? CancellationToken.None;
+
+    private ValueTask ThrottleAsync() =>
+        throttle.ForClientAsync(ThrottlePolicy.StaffSignIn, http.HttpContext?.Connection.RemoteIpAddress, Aborted);
 }

@@ -30,4 +30,7 @@ public enum ThrottlePolicy
 
     /// <summary>The status page's calls by token (status, QR code) per client.</summary>
     Status,
+
+    /// <summary>Staff sign-in attempts per client: password and code, passkey options and passkey assertions.</summary>
+    StaffSignIn,
 }

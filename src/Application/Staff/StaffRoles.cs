@@ -19,8 +19,11 @@ public static class StaffRoles
     /// <summary>Roles that approve requests: the request's own rule (<see cref="FootageRequest.IsApprover"/>), as names.</summary>
     public static readonly IReadOnlyList<string> Approvers = Enum.GetValues<StaffRole>().Where(FootageRequest.IsApprover).Select(r => r.ToString()).ToList();
 
-    /// <summary>Roles that must sign in with a second factor.</summary>
-    public static readonly IReadOnlyList<string> NeedingSecondFactor = [Approver, Admin];
+    /// <summary>
+    /// Roles that must sign in with a second factor: every one (SPEC decision 19). Officers see full
+    /// national IDs and ID-card images, so a password alone is not enough for anyone; no setting turns it off.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NeedingSecondFactor = All;
 
     public static bool IsKnown(string? role) => role is not null && All.Contains(role);
 

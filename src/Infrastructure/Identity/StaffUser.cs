@@ -14,4 +14,11 @@ public sealed class StaffUser : IdentityUser<Guid>
     public bool IsDisabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The 30-second time step of the last authenticator code accepted: a code of that step or an
+    /// earlier one is refused, so a code is used once (ASVS 6.5.1). Written only by an atomic
+    /// conditional update (<see cref="StaffAuthenticatorTokenProvider"/>).
+    /// </summary>
+    public long? LastTotpStep { get; set; }
 }

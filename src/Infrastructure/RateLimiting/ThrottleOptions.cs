@@ -15,11 +15,15 @@ public sealed class ThrottleOptions
 
     public Window Status { get; set; } = new(60, 1);
 
+    /// <summary>A sign-in with a code is two calls (the password, then the code), a passkey two as well: 15 sign-ins in 10 minutes.</summary>
+    public Window StaffSignIn { get; set; } = new(30, 10);
+
     public Window For(ThrottlePolicy policy) => policy switch
     {
         ThrottlePolicy.Lookup => Lookup,
         ThrottlePolicy.Submission => Submission,
         ThrottlePolicy.SubmissionPerDocument => SubmissionPerDocument,
+        ThrottlePolicy.StaffSignIn => StaffSignIn,
         _ => Status,
     };
 
