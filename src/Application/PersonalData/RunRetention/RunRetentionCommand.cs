@@ -5,7 +5,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CctvRequests.Application.PersonalData;
+namespace CctvRequests.Application.PersonalData.RunRetention;
 
 /// <summary>
 /// One batch of the retention run: the closed requests longest past their retention lose their
