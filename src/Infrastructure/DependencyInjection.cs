@@ -125,6 +125,17 @@ public static class DependencyInjection
         services.AddHostedService<RetentionJob>();
         services.AddSingleton<PersonalDataRekey>();
 
+        // Citizens' notifications: the transactional outbox and its dispatcher on every node (ADR 0016).
+        services.Configure<Notifications.NotificationOptions>(configuration.GetSection(Notifications.NotificationOptions.Section));
+        services.AddHttpClient(Notifications.HttpSmsSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<Notifications.IMessageSender, Notifications.SmtpEmailSender>();
+        services.AddSingleton<Notifications.IMessageSender, Notifications.HttpSmsSender>();
+        services.AddSingleton<Notifications.OutboxSignal>();
+        services.AddSingleton<Notifications.OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.OutboxDispatcher>());
+        services.AddHostedService<Notifications.OutboxListener>();
+
         services.AddSingleton<IdempotencyCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
 

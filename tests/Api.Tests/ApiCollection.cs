@@ -61,13 +61,8 @@ public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
     /// <summary>The token in a status URL's fragment (<c>#t=...</c>).</summary>
     protected static string TokenOf(string statusUrl) => statusUrl[(statusUrl.IndexOf("#t=", StringComparison.Ordinal) + 3)..];
 
-    /// <summary>No request row and no file, temporary or permanent: a refused submission left nothing.</summary>
-    protected async Task AssertNothingStoredAsync()
-    {
-        await using var db = Factory.NewDbContext();
-        Assert.Equal(0, await db.FootageRequests.CountAsync());
-        Assert.Empty(Factory.StoredFiles());
-    }
+    /// <summary>A refused submission left nothing (<see cref="NothingStored"/>).</summary>
+    protected Task AssertNothingStoredAsync() => Factory.AssertNothingStoredAsync();
 
     protected static async Task AssertProblemAsync(HttpResponseMessage response, int status)
     {

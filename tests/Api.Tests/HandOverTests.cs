@@ -36,10 +36,30 @@ public class HandOverTests(ApiFactory factory) : StaffApiTest(factory)
         Assert.Equal("แฟลชไดรฟ์ 32 GB ของผู้ยื่นคำร้อง", handOver.GetProperty("medium").GetString());
         var signature = await officer.GetAsync(handOver.GetProperty("signatureUrl").GetString()!);
         Assert.Equal("image/png", signature.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(SampleFiles.Signature(), await signature.Content.ReadAsByteArrayAsync());
+        Assert.Equal(SampleFiles.Pixels(SampleFiles.Signature()), SampleFiles.Pixels(await signature.Content.ReadAsByteArrayAsync()));
         Assert.Contains("handover", detail.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
         await using var db = Factory.NewDbContext();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "RecordHandOver" && e.ReferenceNumber == reference));
+    }
+
+    [Fact]
+    public async Task ASignatureCarryingAScriptAndAPage_IsStoredAsItsPixelsOnly()
+    {
+        var request = await StoredRequests.AddAsync(Factory, Factory.Clock.GetUtcNow().AddDays(-2), decide: StoredRequests.Approve);
+        var officer = await SignedInAsync(StaffRoles.Officer);
+        var hostile = HostileFiles.PngWithScriptAndHtml(SampleFiles.Signature());
+
+        var response = await officer.PostAsync($"/api/staff/requests/{request.ReferenceNumber}/handover", Body(new string('c', 64), Convert.ToBase64String(hostile)));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var url = (await JsonAsync(response)).GetProperty("signatureUrl").GetString()!;
+        var stored = await (await officer.GetAsync(url)).Content.ReadAsByteArrayAsync();
+        foreach (var trace in new[] { "tEXt", "<script>", "<html>" })
+        {
+            Assert.True(stored.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(trace)) < 0, $"the stored signature still holds {trace}");
+        }
+        Assert.Equal("IEND", System.Text.Encoding.ASCII.GetString(stored, stored.Length - 8, 4));
+        Assert.Equal(SampleFiles.Pixels(SampleFiles.Signature()), SampleFiles.Pixels(stored));
     }
 
     [Fact]

@@ -28,12 +28,7 @@ public sealed class HardeningTests(HardeningFactory factory) : IClassFixture<Har
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task AssertNothingStoredAsync()
-    {
-        await using var db = factory.NewDbContext();
-        Assert.Equal(0, await db.FootageRequests.CountAsync());
-        Assert.Empty(factory.StoredFiles());
-    }
+    private Task AssertNothingStoredAsync() => factory.AssertNothingStoredAsync();
 
     [Theory]
     [InlineData("/", 200)]
@@ -180,9 +175,7 @@ public sealed class SlowUploadTests(SlowUploadFactory factory) : IClassFixture<S
         {
             await Task.Delay(100);
         }
-        await using var db = factory.NewDbContext();
-        Assert.Equal(0, await db.FootageRequests.CountAsync());
-        Assert.Empty(factory.StoredFiles());
+        await factory.AssertNothingStoredAsync();
     }
 }
 

@@ -35,22 +35,19 @@ public class PersistenceTests(ApiFactory factory) : ApiTest(factory)
                 Attachment.Create(AttachmentKind.Other, "2026/02/c.png", "other.png", "image/png", 333, new string('3', 64)),
                 Attachment.Create(AttachmentKind.Signature, "2026/02/d.png", "signature.png", "image/png", 444, new string('4', 64)),
             };
-            original = FootageRequest.Submit(
-                ReferenceNumber.Create(2569, 42),
-                new DateOnly(2026, 2, 16),
-                Applicant.Create("นางสาว", "สมหญิง", "รักดี", IdentityDocument.Of(NationalId.Parse(nationalId)), 28, "ไทย", "ไทย", "1 ถ.บุญวาทย์ อ.เมือง จ.ลำปาง", ThaiPhoneNumber.Parse("054-237600")),
-                Purpose.Copy,
-                3,
-                station,
-                new DateOnly(2026, 2, 10),
-                new TimeOnly(21, 5),
-                "ต้องการภาพเหตุการณ์รถชนเพื่อใช้ประกอบการเคลม",
-                files,
-                SignatureMethod.Typed,
-                PrivacyConsent.Create("2569-1", new string('f', 64), "th", submittedAt),
-                tokenHash,
-                submittedAt,
-                policeReportRequired: true);
+            original = new FootageRequestBuilder()
+                .WithReference(ReferenceNumber.Create(2569, 42))
+                .SubmittedAt(submittedAt)
+                .WrittenOn(new DateOnly(2026, 2, 16))
+                .WithApplicant(Applicant.Create("นางสาว", "สมหญิง", "รักดี", IdentityDocument.Of(NationalId.Parse(nationalId)), 28, "ไทย", "ไทย", "1 ถ.บุญวาทย์ อ.เมือง จ.ลำปาง", ThaiPhoneNumber.Parse("054-237600")))
+                .For(Purpose.Copy, 3)
+                .AtStation(station)
+                .IncidentOn(new DateOnly(2026, 2, 10), new TimeOnly(21, 5))
+                .WithReason("ต้องการภาพเหตุการณ์รถชนเพื่อใช้ประกอบการเคลม")
+                .WithFiles(files)
+                .SignedBy(SignatureMethod.Typed)
+                .WithStatusTokenHash(tokenHash)
+                .Build();
             original.Receive(new Actor("officer.a", "officer.a"), submittedAt.AddHours(2), "นำเสนอหัวหน้าศูนย์");
             original.Cancel(new Actor("officer.a", "officer.a"), submittedAt.AddHours(5), CancellationReason.FootageUnavailable, "ไม่มีภาพในช่วงเวลาที่ขอ", "DVR offline");
             db.FootageRequests.Add(original);

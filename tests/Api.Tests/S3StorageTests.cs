@@ -203,8 +203,7 @@ public sealed class S3AwayTests(S3AwayFactory node) : IClassFixture<S3AwayFactor
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("ระบบจัดเก็บไฟล์", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await using var db = node.NewDbContext();
-        Assert.Equal(0, await db.FootageRequests.CountAsync());
+        await node.AssertNothingStoredAsync();
         Assert.Empty(Directory.GetFiles(node.Services.GetRequiredService<S3FileStore>().Staging.Folder));
         var health = await client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);

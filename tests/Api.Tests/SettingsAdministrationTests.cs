@@ -181,13 +181,34 @@ public sealed class SettingsAdministrationTests(SettingsFactory factory) : IClas
         Assert.Equal("นำแฟลชไดรฟ์มา", organization.GetProperty("approvedInstructions").GetProperty("copy").GetProperty("th").GetString());
         Assert.True(organization.GetProperty("hasLogo").GetBoolean());
         var png = await Citizen.GetAsync(organization.GetProperty("logoUrl").GetString()!);
-        Assert.Equal(SampleFiles.Signature(), await png.Content.ReadAsByteArrayAsync());
+        Assert.Equal(SampleFiles.Pixels(SampleFiles.Signature()), SampleFiles.Pixels(await png.Content.ReadAsByteArrayAsync()));
 
         using var notPng = new HttpRequestMessage(HttpMethod.Put, "/api/staff/admin/organization/logo") { Content = new ByteArrayContent(SampleFiles.Pdf()) };
         notPng.Headers.Add(StaffClient.CsrfHeader, admin.CsrfToken);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.Http.SendAsync(notPng)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(HttpMethod.Delete, "/api/staff/admin/organization/logo")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Citizen.GetAsync("/api/organization/logo")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ALogoCarryingAScriptAndAPage_IsStoredAsItsPixelsOnly()
+    {
+        var admin = await AdminAsync();
+        var clean = SampleFiles.Signature(300, 120);
+        var hostile = HostileFiles.PngWithScriptAndHtml(clean);
+        using var upload = new HttpRequestMessage(HttpMethod.Put, "/api/staff/admin/organization/logo") { Content = new ByteArrayContent(hostile) };
+        upload.Content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        upload.Headers.Add(StaffClient.CsrfHeader, admin.CsrfToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.SendAsync(upload)).StatusCode);
+
+        var stored = await (await Citizen.GetAsync("/api/organization/logo")).Content.ReadAsByteArrayAsync();
+        foreach (var trace in new[] { "tEXt", "<script>", "<html>" })
+        {
+            Assert.True(stored.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(trace)) < 0, $"the stored logo still holds {trace}");
+        }
+        Assert.Equal("IEND", System.Text.Encoding.ASCII.GetString(stored, stored.Length - 8, 4));
+        Assert.Equal(SampleFiles.Pixels(clean), SampleFiles.Pixels(stored));
     }
 
     [Fact]

@@ -21,6 +21,17 @@ public class SubjectRightsTests(ApiFactory factory) : StaffApiTest(factory)
     private static SubmissionForm PersonForm(string id, string first, string last, string phone) =>
         new SubmissionForm().Set("nationalId", id).Set("firstName", first).Set("lastName", last).Set("phone", phone);
 
+    /// <summary>Files of this person only: names and contents (so hashes) no other request has.</summary>
+    private static SubmissionForm WithOwnFiles(SubmissionForm form)
+    {
+        var own = People.NewName();
+        return form
+            .WithFile("idCardCopy", $"บัตร-{own}.pdf", SampleFiles.Pdf($"ID card {own}"), "application/pdf")
+            .WithFile("policeReport", $"แจ้งความ-{own}.pdf", SampleFiles.Pdf($"police report {own}"), "application/pdf")
+            .Without("otherDocuments").WithFile("otherDocuments", $"ใบเสร็จ-{own}.pdf", SampleFiles.Pdf($"receipt {own}"), "application/pdf")
+            .WithFile("signature", $"ลายมือ-{own}.png", SampleFiles.Signature(300 + Random.Shared.Next(100), 150), "image/png");
+    }
+
     [Fact]
     public async Task Search_FindsEveryRequestOfThePerson_AndNoOneElses()
     {
@@ -124,15 +135,25 @@ public class SubjectRightsTests(ApiFactory factory) : StaffApiTest(factory)
         var (first, last) = (People.NewName(), People.NewName());
         var (phone, e164) = People.NewMobile();
         var address = $"{People.NewName()} หมู่ 9 ต.{People.NewName()} จ.ลำปาง";
-        var approved = await FileAsync(PersonForm(id, first, last, phone).Set("address", address));
-        var open = await FileAsync(PersonForm(id, first, last, phone).Set("address", address));
+        var approved = await FileAsync(WithOwnFiles(PersonForm(id, first, last, phone).Set("address", address)));
+        var open = await FileAsync(WithOwnFiles(PersonForm(id, first, last, phone).Set("address", address)));
         var someoneElse = await FileAsync(new SubmissionForm());
+        var files = new List<string>();
+        var requestIds = new List<Guid>();
         await using (var db = Factory.NewDbContext())
         {
             Assert.True(ReferenceNumber.TryParse(approved, out var number));
             StoredRequests.Approve(await db.FootageRequests.Include(r => r.History).SingleAsync(r => r.ReferenceNumber == number), Factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
+            foreach (var reference in new[] { approved, open })
+            {
+                Assert.True(ReferenceNumber.TryParse(reference, out var n));
+                var request = await db.FootageRequests.Include(r => r.Attachments).SingleAsync(r => r.ReferenceNumber == n);
+                requestIds.Add(request.Id);
+                files.AddRange(request.Attachments.SelectMany(a => new[] { a.FileName, a.StorageKey, a.Sha256 }));
+            }
         }
+        Assert.Equal(2 * 4 * 3, files.Count);
         var admin = await AdminAsync();
         var detail = await admin.GetAsync($"/api/staff/requests/{approved}");
         await admin.PostAsync($"/api/staff/requests/{approved}/notes", new { text = $"โทรหา {first} {last} ที่ {phone} แล้ว" }, detail.Headers.ETag!.Tag);
@@ -156,11 +177,96 @@ public class SubjectRightsTests(ApiFactory factory) : StaffApiTest(factory)
             Assert.DoesNotContain(trace, dump);
             Assert.DoesNotContain(Factory.StoredFiles(), f => File.ReadAllBytes(f).AsSpan().IndexOf(Encoding.UTF8.GetBytes(trace)) >= 0);
         }
+        // Nor of their files: no row keeps a name, a storage key or a hash of them, and the files are gone.
+        foreach (var trace in files)
+        {
+            Assert.False(dump.Contains(trace, StringComparison.Ordinal), $"a table still holds {trace}");
+        }
+        Assert.DoesNotContain(Factory.StoredFiles(), f => files.Any(key => f.EndsWith(key, StringComparison.Ordinal)));
+        // Every table with a column that names a request: none of its rows names an erased one and holds the person's data.
+        await using (var db = Factory.NewDbContext())
+        {
+            var orphans = await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM request_attachments WHERE request_id IS NULL").SingleAsync();
+            Assert.Equal(0, orphans);
+            foreach (var (table, column) in await RequestColumnsAsync(db))
+            {
+                // The names come from the catalog, not from input.
+                var sql = "SELECT count(*)::int AS \"Value\" FROM " + table + " t WHERE t." + column + " = ANY(@ids) AND t::text ~ @traces";
+                var rows = await db.Database.SqlQueryRaw<int>(sql,
+                    new Npgsql.NpgsqlParameter("ids", requestIds.ToArray()),
+                    new Npgsql.NpgsqlParameter("traces", string.Join('|', files.Concat([first, last, address]).Select(System.Text.RegularExpressions.Regex.Escape)))).SingleAsync();
+                Assert.True(rows == 0, $"{rows} rows of {table} name an erased request and hold the person's data");
+            }
+        }
         // The other person's request is whole; the search finds nothing left of this one's.
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/staff/requests/{someoneElse}")).StatusCode);
         var search = await JsonAsync(await admin.PostAsync("/api/staff/subjects/search", new { nationalId = id }));
         Assert.Equal(0, search.GetProperty("requests").GetArrayLength());
         Assert.Equal("Erasure", Assert.Single(search.GetProperty("rightsRequests").EnumerateArray()).GetProperty("kind").GetString());
+    }
+
+    /// <summary>Every (table, column) holding a request's id: the foreign keys to footage_requests, and its own key.</summary>
+    private static async Task<List<(string Table, string Column)>> RequestColumnsAsync(Infrastructure.Persistence.AppDbContext db)
+    {
+        var found = await db.Database.SqlQueryRaw<string>("""
+            SELECT c.conrelid::regclass::text || '.' || a.attname AS "Value"
+            FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
+            WHERE c.contype IN ('f', 'p') AND (c.confrelid = 'footage_requests'::regclass OR c.conrelid = 'footage_requests'::regclass AND c.contype = 'p')
+            """).ToListAsync();
+        Assert.Contains("request_attachments.request_id", found);
+        return found.Select(f => (f[..f.IndexOf('.')], f[(f.IndexOf('.') + 1)..])).ToList();
+    }
+
+    [Fact]
+    public async Task TheExport_NamesItsFilesSafelyForWindows()
+    {
+        var id = NationalIds.New();
+        var longName = new string('ก', 119) + "." + new string('ข', 20) + ".pdf";
+        var form = new SubmissionForm().Set("nationalId", id).Without("otherDocuments")
+            .WithFile("otherDocuments", "a<b>c|d?e*f.pdf", SampleFiles.Pdf("odd characters"), "application/pdf")
+            .WithFile("otherDocuments", longName, SampleFiles.Pdf("a dot where the name is cut"), "application/pdf")
+            .WithFile("otherDocuments", "CON", SampleFiles.Pdf("a reserved device name"), "application/pdf");
+        await FileAsync(form);
+        var admin = await AdminAsync();
+
+        var response = await admin.PostAsync("/api/staff/subjects/export", new { nationalId = id });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(1 + form.Files.Count, zip.Entries.Count);
+        foreach (var entry in zip.Entries)
+        {
+            foreach (var segment in entry.FullName.Split('/'))
+            {
+                Assert.True(IsSafeOnWindows(segment), $"'{entry.FullName}' is not a safe name on Windows ('{segment}')");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("a<b>c:d\"e|f?g*.pdf")]
+    [InlineData("CON")]
+    [InlineData("con.pdf")]
+    [InlineData("LPT1.txt")]
+    [InlineData("COM9")]
+    [InlineData("report...")]
+    [InlineData("report. . ")]
+    [InlineData("...")]
+    [InlineData("AUX.tar.gz")]
+    public void AnEntryName_IsSafeOnWindows_WhateverTheFileWasCalled(string name) =>
+        Assert.True(IsSafeOnWindows(Application.PersonalData.ExportSubject.ZipEntryNames.Safe(name)), Application.PersonalData.ExportSubject.ZipEntryNames.Safe(name));
+
+    /// <summary>The rules of Windows file names (learn.microsoft.com, "Naming Files, Paths, and Namespaces").</summary>
+    private static bool IsSafeOnWindows(string name)
+    {
+        string[] reserved = ["CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "COM¹", "COM²", "COM³",
+            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³"];
+        var stem = name.Split('.')[0].TrimEnd();
+        return name.Length > 0
+               && name.IndexOfAny(['<', '>', ':', '"', '/', '\\', '|', '?', '*']) < 0
+               && !name.Any(char.IsControl)
+               && !name.EndsWith('.') && !name.EndsWith(' ')
+               && !reserved.Contains(stem, StringComparer.OrdinalIgnoreCase);
     }
 
     [Fact]

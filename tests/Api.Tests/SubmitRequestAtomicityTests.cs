@@ -20,12 +20,7 @@ public class SubmitRequestAtomicityTests(ApiFactory factory) : ApiTest(factory)
 
         await AssertProblemAsync(failed, 503);
         Assert.True(failed.Headers.Contains("Retry-After"));
-        Assert.Empty(Factory.StoredFiles());
-        await using (var db = Factory.NewDbContext())
-        {
-            Assert.Equal(0, await db.FootageRequests.CountAsync());
-            Assert.Equal(0, await db.IdempotencyRecords.CountAsync());
-        }
+        await AssertNothingStoredAsync();
 
         var retried = await SubmitAsync(form, key);
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);

@@ -1,5 +1,6 @@
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
+using CctvRequests.TestSupport;
 
 namespace CctvRequests.Domain.Tests;
 
@@ -39,6 +40,27 @@ public class StatusTransitionTests
         return data;
     }
 
+    private static readonly DateTimeOffset Now = FootageRequestBuilder.DefaultNow;
+
+    /// <summary>One move an hour later, by an officer (an approver to approve), with a note.</summary>
+    private static void Move(FootageRequest request, RequestStatus to)
+    {
+        switch (to)
+        {
+            case RequestStatus.Received:
+                request.Receive(FootageRequestBuilder.Officer, Now.AddHours(1), "รับเรื่อง");
+                break;
+            case RequestStatus.Approved:
+                request.Approve(FootageRequestBuilder.Approver, StaffRole.Approver, Now.AddHours(1), "อนุมัติ");
+                break;
+            case RequestStatus.Cancelled:
+                request.Cancel(FootageRequestBuilder.Officer, Now.AddHours(1), CancellationReason.WrongAttachments, "เอกสารแนบไม่ถูกต้อง", "internal");
+                break;
+            case RequestStatus.Pending:
+                throw new IllegalStatusChangeException(request.Status, to); // there is no move back to Pending
+        }
+    }
+
     [Fact]
     public void ThereAreExactlyFourStatuses() =>
         Assert.Equal(["Pending", "Received", "Cancelled", "Approved"], Enum.GetNames<RequestStatus>());
@@ -50,10 +72,10 @@ public class StatusTransitionTests
     [MemberData(nameof(AllowedMoves))]
     public void AllowedMove_ShouldChangeStatusAndRecordWhoWhenWhy(RequestStatus from, RequestStatus to)
     {
-        var request = TestRequests.InStatus(from);
+        var request = new FootageRequestBuilder().InStatus(from, decidedAt: Now).Build();
         var before = request.History.Count;
 
-        TestRequests.Move(request, to);
+        Move(request, to);
 
         Assert.Equal(to, request.Status);
         Assert.Equal(before + 1, request.History.Count);
@@ -61,7 +83,7 @@ public class StatusTransitionTests
         Assert.Equal(from, last.From);
         Assert.Equal(to, last.To);
         Assert.False(string.IsNullOrWhiteSpace(last.Actor));
-        Assert.Equal(TestRequests.Now.AddHours(1), last.At);
+        Assert.Equal(Now.AddHours(1), last.At);
         Assert.Equal(TimeSpan.Zero, last.At.Offset);
         Assert.NotNull(last.Note);
         Assert.True(RequestStatusTransitions.IsAllowed(from, to));
@@ -71,10 +93,10 @@ public class StatusTransitionTests
     [MemberData(nameof(ForbiddenMoves))]
     public void ForbiddenMove_ShouldThrowAndChangeNothing(RequestStatus from, RequestStatus to)
     {
-        var request = TestRequests.InStatus(from);
+        var request = new FootageRequestBuilder().InStatus(from, decidedAt: Now).Build();
         var before = request.History.Count;
 
-        var error = Assert.Throws<IllegalStatusChangeException>(() => TestRequests.Move(request, to));
+        var error = Assert.Throws<IllegalStatusChangeException>(() => Move(request, to));
 
         Assert.IsAssignableFrom<DomainException>(error);
         Assert.Equal(from, request.Status);
@@ -94,8 +116,8 @@ public class StatusTransitionTests
     [Fact]
     public void Cancel_ShouldKeepTheReasonAndTheCitizensMessage()
     {
-        var request = TestRequests.Submit();
-        request.Cancel(new Actor("officer", "officer"), TestRequests.Now, CancellationReason.FootageUnavailable, "ไม่มีภาพในช่วงเวลาดังกล่าว", "checked DVR 3");
+        var request = new FootageRequestBuilder().Build();
+        request.Cancel(new Actor("officer", "officer"), Now, CancellationReason.FootageUnavailable, "ไม่มีภาพในช่วงเวลาดังกล่าว", "checked DVR 3");
 
         var last = request.History[^1];
         Assert.Equal(CancellationReason.FootageUnavailable, last.ReasonCode);
@@ -106,16 +128,16 @@ public class StatusTransitionTests
     [Fact]
     public void Cancel_WithoutAMessageForTheCitizen_ShouldThrow()
     {
-        var request = TestRequests.Submit();
-        Assert.Throws<DomainException>(() => request.Cancel(new Actor("officer", "officer"), TestRequests.Now, CancellationReason.Other, " "));
+        var request = new FootageRequestBuilder().Build();
+        Assert.Throws<DomainException>(() => request.Cancel(new Actor("officer", "officer"), Now, CancellationReason.Other, " "));
         Assert.Equal(RequestStatus.Pending, request.Status);
     }
 
     [Fact]
     public void Move_WithoutAnActor_ShouldThrow()
     {
-        var request = TestRequests.Submit();
-        Assert.Throws<DomainException>(() => request.Receive(new Actor(" ", " "), TestRequests.Now));
+        var request = new FootageRequestBuilder().Build();
+        Assert.Throws<DomainException>(() => request.Receive(new Actor(" ", " "), Now));
         Assert.Equal(RequestStatus.Pending, request.Status);
     }
 

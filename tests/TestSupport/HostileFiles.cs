@@ -39,6 +39,18 @@ public static class HostileFiles
     }
 
     /// <summary>
+    /// A PNG that decodes as <paramref name="png"/> but carries a <c>tEXt</c> chunk with a script and an
+    /// HTML page after IEND: a polyglot a browser might sniff as HTML if the bytes were served as sent.
+    /// </summary>
+    public static byte[] PngWithScriptAndHtml(byte[] png)
+    {
+        var iend = png.Length - 12;
+        return [.. png[..iend], .. Chunk("tEXt", "Comment\0<script>alert(document.cookie)</script>"u8.ToArray()), .. png[iend..], .. HtmlTrailer];
+    }
+
+    public static readonly byte[] HtmlTrailer = "<html><body><script>alert(1)</script></body></html>"u8.ToArray();
+
+    /// <summary>
     /// A PNG of <paramref name="width"/> × <paramref name="height"/> whose image data, after a few
     /// rows of ink, inflates to <paramref name="inflatedBytes"/> of zeros: small on the wire, huge unpacked.
     /// </summary>

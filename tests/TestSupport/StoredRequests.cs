@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CctvRequests.TestSupport;
 
 /// <summary>
-/// Requests written straight through the domain and EF, at chosen times: the history a test needs
-/// (months of submissions and decisions) without waiting for it. Files are only rows here.
+/// Requests built by <see cref="FootageRequestBuilder"/> and written straight through EF, at chosen
+/// times: the history a test needs (months of submissions and decisions) without waiting for it.
+/// Files are only rows here.
 /// </summary>
 public static class StoredRequests
 {
@@ -29,26 +29,20 @@ public static class StoredRequests
         var station = await db.Stations.SingleAsync(s => s.Id == stationId);
         var day = BangkokTime.DateOf(submittedAt);
         var number = Interlocked.Increment(ref _sequence);
-        var request = FootageRequest.Submit(
-            ReferenceNumber.Create(BangkokTime.BuddhistYear(day), number),
-            day,
-            Applicant.Create(title, firstName, lastName, IdentityDocument.Of(NationalId.Parse(NationalIds.New())), 40, null, "ไทย", "1 ถ.บุญวาทย์ อ.เมือง จ.ลำปาง", ThaiPhoneNumber.Parse("0812345678")),
-            purpose,
-            purpose == Purpose.Copy ? 2 : null,
-            station,
-            incidentDate ?? day.AddDays(-1),
-            new TimeOnly(10, 0),
-            "ต้องการข้อมูลภาพเพื่อใช้ประกอบการแจ้งความ",
+        var request = new FootageRequestBuilder()
+            .WithReference(ReferenceNumber.Create(BangkokTime.BuddhistYear(day), number))
+            .SubmittedAt(submittedAt)
+            .AtStation(station)
+            .For(purpose, purpose == Purpose.Copy ? 2 : null)
+            .IncidentOn(incidentDate ?? day.AddDays(-1), new TimeOnly(10, 0))
+            .By(title, firstName, lastName)
+            .WithFiles(
             [
                 Attachment.Create(AttachmentKind.IdCardCopy, $"t/{number}-a.pdf", "id.pdf", "application/pdf", 100, new string('1', 64)),
                 Attachment.Create(AttachmentKind.PoliceReport, $"t/{number}-b.pdf", "report.pdf", "application/pdf", 100, new string('2', 64)),
                 Attachment.Create(AttachmentKind.Signature, $"t/{number}-c.png", "signature.png", "image/png", 100, new string('3', 64)),
-            ],
-            SignatureMethod.Drawn,
-            PrivacyConsent.Create("2569-1", new string('f', 64), "th", submittedAt),
-            SHA256.HashData(BitConverter.GetBytes(number)),
-            submittedAt,
-            policeReportRequired: true);
+            ])
+            .Build();
         if (decide is not null)
         {
             decide(request, decidedAt ?? submittedAt.AddDays(1));
@@ -63,7 +57,7 @@ public static class StoredRequests
     public static string? Approve(FootageRequest request, DateTimeOffset at)
     {
         request.Receive(Officer, at.AddHours(-1));
-        request.Approve(Officer, at);
+        request.Approve(Officer, StaffRole.Approver, at);
         return null;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Requests;
 using CctvRequests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -70,7 +71,7 @@ public class PhoneLayoutTests(WebFactory factory, BrowserFixture browser) : WebT
         {
             var request = await db.FootageRequests.Include(r => r.History).SingleAsync();
             request.Receive(new Actor("officer.a", "officer.a"), Factory.Clock.GetUtcNow().AddMinutes(-5));
-            request.Approve(new Actor("chief", "chief"), Factory.Clock.GetUtcNow());
+            request.Approve(new Actor("chief", "chief"), StaffRole.Approver, Factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 

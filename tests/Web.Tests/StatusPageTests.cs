@@ -52,7 +52,7 @@ public class StatusPageTests(WebFactory factory, BrowserFixture browser) : WebTe
         await ChangeAsync(r =>
         {
             r.Receive(new Actor("officer.a", "officer.a"), Factory.Clock.GetUtcNow().AddMinutes(-5));
-            r.Approve(new Actor("chief", "chief"), Factory.Clock.GetUtcNow());
+            r.Approve(new Actor("chief", "chief"), StaffRole.Approver, Factory.Clock.GetUtcNow());
         });
 
         var page = await OpenAsync(statusUrl[Factory.BaseUrl.Length..], Desktop);

@@ -16,7 +16,7 @@ public static class SettingsEndpoints
             .WithDescription("Every field with its limits and messages (in the language of `Accept-Language`), the file limits, whether a police report is required, the current privacy notice version, the passport countries and the organization's profile. The page applies these rules before sending; the server applies the same ones again.");
         app.MapGet("/api/organization/logo", async (ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                var png = await sender.Send(new Application.Administration.GetLogoQuery(), ct);
+                var png = await sender.Send(new Application.Administration.GetLogo.GetLogoQuery(), ct);
                 if (png is null)
                 {
                     throw new Application.Common.NotFoundException(new Domain.Common.Text("ยังไม่มีตราสัญลักษณ์", "There is no logo."));

@@ -1,7 +1,11 @@
 using CctvRequests.Api.Staff;
 using CctvRequests.Application.Audit.ListAuditEntries;
 using CctvRequests.Application.Staff.Users;
-using FluentValidation;
+using CctvRequests.Application.Staff.Users.ChangeStaffRole;
+using CctvRequests.Application.Staff.Users.CreateStaffUser;
+using CctvRequests.Application.Staff.Users.ListStaffUsers;
+using CctvRequests.Application.Staff.Users.ResetStaffPassword;
+using CctvRequests.Application.Staff.Users.SetStaffUserDisabled;
 using Mediator;
 
 namespace CctvRequests.Api.Endpoints;
@@ -11,11 +15,10 @@ public static class StaffAdminEndpoints
 {
     public static IEndpointRouteBuilder MapStaffAdmin(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffPolicies.Admin).AddEndpointFilter<CsrfFilter>();
+        var admin = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffPolicies.Admin).AddEndpointFilter<CsrfFilter>().ValidatesForms();
 
-        admin.MapGet("/audit", async ([AsParameters] AuditForm filters, IValidator<AuditForm> validator, ISender sender, HttpContext http, CancellationToken ct) =>
+        admin.MapGet("/audit", async ([AsParameters] AuditForm filters, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                await validator.ValidateAndThrowAsync(filters, ct);
                 http.Response.Headers.CacheControl = "no-store";
                 return TypedResults.Ok(await sender.Send(filters.ToQuery(), ct));
             })
@@ -28,13 +31,13 @@ public static class StaffAdminEndpoints
             .WithName("ListStaffUsers")
             .WithSummary("Staff accounts (Admin)");
         admin.MapPost("/users", async (NewUserForm body, ISender sender, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await sender.Send(new CreateStaffUserCommand(body.Email, body.Name, body.Role), ct)))
+                TypedResults.Created((string?)null, await sender.Send(body.ToCommand(), ct)))
             .WithName("CreateStaffUser")
             .WithSummary("Create an account with a temporary password, shown once, to be changed at the first sign-in (Admin)")
             .Produces<NewPasswordDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
         admin.MapPut("/users/{id:guid}/role", async (Guid id, RoleForm body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ChangeStaffRoleCommand(id, body.Role), ct)))
+                TypedResults.Ok(await sender.Send(body.ToCommand(id), ct)))
             .WithName("ChangeStaffRole")
             .WithSummary("Change an account's role: Officer, Approver or Admin (Admin)")
             .Produces<StaffUserDto>()
@@ -50,16 +53,10 @@ public static class StaffAdminEndpoints
             .WithSummary("Enable a disabled account (Admin)")
             .Produces<StaffUserDto>();
         admin.MapPost("/users/{id:guid}/reset-password", async (Guid id, ResetPasswordForm? body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ResetStaffPasswordCommand(id, body?.ResetTwoFactor ?? false), ct)))
+                TypedResults.Ok(await sender.Send((body ?? new ResetPasswordForm()).ToCommand(id), ct)))
             .WithName("ResetStaffPassword")
             .WithSummary("A new temporary password (shown once); optionally turn two-step verification off so it is set up again (Admin)")
             .Produces<NewPasswordDto>();
         return app;
     }
 }
-
-public sealed record NewUserForm(string? Email, string? Name, string? Role);
-
-public sealed record RoleForm(string? Role);
-
-public sealed record ResetPasswordForm(bool ResetTwoFactor = false);

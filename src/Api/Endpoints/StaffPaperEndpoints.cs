@@ -3,13 +3,13 @@ using CctvRequests.Api.Hosting;
 using CctvRequests.Api.Staff;
 using CctvRequests.Application.Common;
 using CctvRequests.Application.Staff.GetRequest;
-using CctvRequests.Application.Staff.HandOver;
+using CctvRequests.Application.Staff.GetHandOverSignature;
+using CctvRequests.Application.Staff.RecordHandOver;
 using CctvRequests.Application.Staff.ListRequests;
 using CctvRequests.Application.Staff.Requests;
 using CctvRequests.Application.Staff.Statistics;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
-using FluentValidation;
 using Mediator;
 
 namespace CctvRequests.Api.Endpoints;
@@ -19,10 +19,10 @@ public static class StaffPaperEndpoints
 {
     public static IEndpointRouteBuilder MapStaffPaper(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffPolicies.Staff).AddEndpointFilter<CsrfFilter>();
+        var staff = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffPolicies.Staff).AddEndpointFilter<CsrfFilter>().ValidatesForms();
 
         staff.MapPost("/requests/{referenceNumber}/handover", async (string referenceNumber, HandOverForm body, ISender sender, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await sender.Send(new RecordHandOverCommand(Reference(referenceNumber), body), ct)))
+                TypedResults.Created((string?)null, await sender.Send(body.ToCommand(Reference(referenceNumber)), ct)))
             .WithName("RecordHandOver")
             .WithSummary("Record that an approved copy was handed over: clips (name, size, SHA-256 computed in the browser), medium, recipient and signature")
             .Produces<StaffHandOverDto>(StatusCodes.Status201Created)
@@ -42,21 +42,17 @@ public static class StaffPaperEndpoints
             .WithSummary("The recipient's signature of a hand-over (audited)")
             .WithRequestTimeout(Hardening.DownloadPolicy);
 
-        staff.MapGet("/statistics", async ([AsParameters] StatisticsForm range, IValidator<StatisticsForm> validator, ISender sender, TimeProvider clock, CancellationToken ct) =>
-            {
-                await validator.ValidateAndThrowAsync(range, ct);
-                return TypedResults.Ok(await sender.Send(range.ToQuery(BangkokTime.Today(clock)), ct));
-            })
+        staff.MapGet("/statistics", async ([AsParameters] StatisticsForm range, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(range.ToQuery(BangkokTime.Today(clock)), ct)))
             .WithName("GetStatistics")
             .WithSummary("Counts by status, station, month and purpose; decision time (median, 90th percentile); cancellations by reason; decisions after the footage was overwritten")
             .WithDescription("No personal data. `from`/`to` are submission dates (yyyy-MM-dd, Bangkok); the default is the last 12 months.")
             .Produces<StatisticsDto>()
             .ProducesValidationProblem();
 
-        staff.MapGet("/statistics.{format:regex(^(csv|xlsx)$)}", async (string format, [AsParameters] StatisticsForm range, IValidator<StatisticsForm> validator,
+        staff.MapGet("/statistics.{format:regex(^(csv|xlsx)$)}", async (string format, [AsParameters] StatisticsForm range,
                 ISender sender, TimeProvider clock, Application.Audit.AuditTrail audit, Application.Abstractions.IAppDbContext db, CancellationToken ct) =>
             {
-                await validator.ValidateAndThrowAsync(range, ct);
                 var statistics = await sender.Send(range.ToQuery(BangkokTime.Today(clock)), ct);
                 audit.Record(Application.Audit.AuditAction.ExportStatistics, details: $"{format} {statistics.From:yyyy-MM-dd} to {statistics.To:yyyy-MM-dd}");
                 await db.SaveChangesAsync(ct);
@@ -70,10 +66,9 @@ public static class StaffPaperEndpoints
             .WithSummary("The statistics as CSV (UTF-8 with BOM) or XLSX (audited)")
             .WithRequestTimeout(Hardening.DownloadPolicy);
 
-        staff.MapGet("/requests.{format:regex(^(csv|xlsx)$)}", async (string format, [AsParameters] StaffQueueForm filters, IValidator<StaffQueueForm> validator,
+        staff.MapGet("/requests.{format:regex(^(csv|xlsx)$)}", async (string format, [AsParameters] StaffQueueForm filters,
                 ISender sender, TimeProvider clock, CancellationToken ct) =>
             {
-                await validator.ValidateAndThrowAsync(filters, ct);
                 var query = filters.ToQuery() with { Page = 1, PageSize = ListStaffRequestsQuery.MaxExportRows, Export = true };
                 var rows = (await sender.Send(query, ct)).Items.Select(ExportRows.Of).ToList();
                 var name = $"cctv-requests-{BangkokTime.Today(clock):yyyyMMdd}.{format}";

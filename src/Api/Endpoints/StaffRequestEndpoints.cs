@@ -4,15 +4,15 @@ using CctvRequests.Api.Staff;
 using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
 using CctvRequests.Application.Staff.AddNote;
-using CctvRequests.Application.Staff.Decide;
+using CctvRequests.Application.Staff.CancelRequest;
 using CctvRequests.Application.Staff.GetAttachment;
 using CctvRequests.Application.Staff.GetRequest;
+using CctvRequests.Application.Staff.ListAllStations;
+using CctvRequests.Application.Staff.ListCancellationReasons;
 using CctvRequests.Application.Staff.ListRequests;
 using CctvRequests.Application.Staff.RecordPreservation;
-using CctvRequests.Application.Staff.Reference;
 using CctvRequests.Application.Staff.Requests;
 using CctvRequests.Domain.Requests;
-using FluentValidation;
 using Mediator;
 using Microsoft.Net.Http.Headers;
 
@@ -23,11 +23,10 @@ public static class StaffRequestEndpoints
 {
     public static IEndpointRouteBuilder MapStaffRequests(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffPolicies.Staff).AddEndpointFilter<CsrfFilter>();
+        var staff = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffPolicies.Staff).AddEndpointFilter<CsrfFilter>().ValidatesForms();
 
-        staff.MapGet("/requests", async ([AsParameters] StaffQueueForm filters, IValidator<StaffQueueForm> validator, ISender sender, HttpContext http, CancellationToken ct) =>
+        staff.MapGet("/requests", async ([AsParameters] StaffQueueForm filters, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                await validator.ValidateAndThrowAsync(filters, ct);
                 NoStore(http);
                 return TypedResults.Ok(await sender.Send(filters.ToQuery(), ct));
             })
@@ -66,45 +65,34 @@ public static class StaffRequestEndpoints
             .WithDescription("`Content-Disposition: attachment`, or `inline` with `?inline=true` for PDF and images; always `X-Content-Type-Options: nosniff`, `Content-Security-Policy: sandbox` and `Cache-Control: no-store`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        staff.MapPost("/requests/{referenceNumber}/receive", async (string referenceNumber, DecisionForm? body, IValidator<DecisionForm> validator, ISender sender, HttpContext http, CancellationToken ct) =>
-            {
-                body ??= new DecisionForm();
-                await validator.ValidateAndThrowAsync(body, ct);
-                return await DecideAsync(http, sender, new ReceiveRequestCommand(Reference(referenceNumber), IfMatch(http), body.Note?.Trim()), ct);
-            })
+        staff.MapPost("/requests/{referenceNumber}/receive", async (string referenceNumber, DecisionForm? body, ISender sender, HttpContext http, CancellationToken ct) =>
+                await DecideAsync(http, sender, (body ?? new DecisionForm()).ToReceiveCommand(Reference(referenceNumber), IfMatch(http)), ct))
             .WithName("ReceiveRequest")
             .WithSummary("Pending → Received (send If-Match)")
             .Decision();
 
-        staff.MapPost("/requests/{referenceNumber}/approve", async (string referenceNumber, DecisionForm? body, IValidator<DecisionForm> validator, ISender sender, HttpContext http, CancellationToken ct) =>
-            {
-                body ??= new DecisionForm();
-                await validator.ValidateAndThrowAsync(body, ct);
-                return await DecideAsync(http, sender, new ApproveRequestCommand(Reference(referenceNumber), IfMatch(http), body.Note?.Trim()), ct);
-            })
+        staff.MapPost("/requests/{referenceNumber}/approve", async (string referenceNumber, DecisionForm? body, ISender sender, HttpContext http, CancellationToken ct) =>
+                await DecideAsync(http, sender, (body ?? new DecisionForm()).ToApproveCommand(Reference(referenceNumber), IfMatch(http)), ct))
             .RequireAuthorization(StaffPolicies.Approver)
             .WithName("ApproveRequest")
             .WithSummary("Received → Approved, by an Approver or Admin (send If-Match)")
             .Decision();
 
-        staff.MapPost("/requests/{referenceNumber}/cancel", async (string referenceNumber, CancelForm body, IValidator<CancelForm> validator, ISender sender, HttpContext http, CancellationToken ct) =>
-            {
-                await validator.ValidateAndThrowAsync(body, ct);
-                return await DecideAsync(http, sender, body.ToCommand(Reference(referenceNumber), IfMatch(http)), ct);
-            })
+        staff.MapPost("/requests/{referenceNumber}/cancel", async (string referenceNumber, CancelForm body, ISender sender, HttpContext http, CancellationToken ct) =>
+                await DecideAsync(http, sender, body.ToCommand(Reference(referenceNumber), IfMatch(http)), ct))
             .WithName("CancelRequest")
             .WithSummary("Pending or Received → Cancelled, with a reason code and the message the citizen reads (send If-Match)")
             .Decision();
 
         staff.MapPost("/requests/{referenceNumber}/notes", async (string referenceNumber, NoteForm body, ISender sender, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await sender.Send(new AddNoteCommand(Reference(referenceNumber), body.Text), ct)))
+                TypedResults.Created((string?)null, await sender.Send(body.ToCommand(Reference(referenceNumber)), ct)))
             .WithName("AddNote")
             .WithSummary("An internal note (never shown to the citizen)")
             .Produces<StaffNoteDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 
         staff.MapPost("/requests/{referenceNumber}/preservation", async (string referenceNumber, PreservationForm body, ISender sender, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await sender.Send(new RecordPreservationCommand(Reference(referenceNumber), body.Note), ct)))
+                TypedResults.Created((string?)null, await sender.Send(body.ToCommand(Reference(referenceNumber)), ct)))
             .WithName("RecordPreservation")
             .WithSummary("Record that the incident's footage was exported or locked at the station")
             .Produces<StaffPreservationDto>(StatusCodes.Status201Created)
@@ -161,7 +149,3 @@ public static class StaffRequestEndpoints
             : uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : throw new PreconditionFailedException();
     }
 }
-
-public sealed record NoteForm(string? Text);
-
-public sealed record PreservationForm(string? Note);

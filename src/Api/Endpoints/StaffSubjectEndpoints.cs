@@ -2,10 +2,16 @@ using CctvRequests.Api.Staff;
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Common;
 using CctvRequests.Application.PersonalData;
+using CctvRequests.Application.PersonalData.CompleteRightsRequest;
+using CctvRequests.Application.PersonalData.CorrectApplicant;
+using CctvRequests.Application.PersonalData.EraseSubject;
+using CctvRequests.Application.PersonalData.GetRetentionStatus;
+using CctvRequests.Application.PersonalData.ListRightsRequests;
+using CctvRequests.Application.PersonalData.LogRightsRequest;
+using CctvRequests.Application.PersonalData.SearchSubject;
 using CctvRequests.Application.Staff.GetRequest;
 using CctvRequests.Application.Staff.Requests;
 using CctvRequests.Domain.Requests;
-using FluentValidation;
 using Mediator;
 
 namespace CctvRequests.Api.Endpoints;
@@ -20,21 +26,19 @@ public static class StaffSubjectEndpoints
     public static IEndpointRouteBuilder MapStaffSubjects(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/staff/subjects").WithTags("Staff: personal data")
-            .RequireAuthorization(StaffPolicies.Admin).AddEndpointFilter<CsrfFilter>();
+            .RequireAuthorization(StaffPolicies.Admin).AddEndpointFilter<CsrfFilter>().ValidatesForms();
 
-        admin.MapPost("/search", async (SubjectForm body, IValidator<SubjectForm> validator, ISender sender, HttpContext http, CancellationToken ct) =>
+        admin.MapPost("/search", async (SubjectForm body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                await validator.ValidateAndThrowAsync(body, ct);
                 http.Response.Headers.CacheControl = "no-store";
-                return TypedResults.Ok(await sender.Send(new SearchSubjectQuery(body.Document()), ct));
+                return TypedResults.Ok(await sender.Send(body.ToSearchQuery(), ct));
             })
             .WithName("SearchSubject").WithSummary("Every request of one person (national ID, or passport and country), and their rights requests (audited)")
             .Produces<SubjectDto>().ProducesValidationProblem();
 
-        admin.MapPost("/export", async (SubjectForm body, IValidator<SubjectForm> validator, ISender sender, HttpContext http, CancellationToken ct) =>
+        admin.MapPost("/export", async (SubjectForm body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                await validator.ValidateAndThrowAsync(body, ct);
-                var export = await sender.Send(new ExportSubjectQuery(body.Document()), ct);
+                var export = await sender.Send(body.ToExportQuery(), ct);
                 http.Response.Headers.CacheControl = "no-store";
                 http.Response.Headers.XContentTypeOptions = "nosniff";
                 return TypedResults.Stream(export.Zip, "application/zip", export.FileName);
@@ -43,10 +47,9 @@ public static class StaffSubjectEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/zip").ProducesValidationProblem()
             .WithRequestTimeout(Hosting.Hardening.DownloadPolicy);
 
-        admin.MapPost("/erase", async (EraseSubjectForm body, IValidator<EraseSubjectForm> validator, ISender sender, IFileStore files, CancellationToken ct) =>
+        admin.MapPost("/erase", async (EraseSubjectForm body, ISender sender, IFileStore files, CancellationToken ct) =>
             {
-                await validator.ValidateAndThrowAsync(body, ct);
-                var result = await sender.Send(new EraseSubjectCommand(body.Document(), body.Reason!.Trim(), body.RightsRequestId), ct);
+                var result = await sender.Send(body.ToCommand(), ct);
                 // Committed: now the files go (a crash here leaves files no row names, which the storage sweep removes).
                 foreach (var key in result.FilesToDelete)
                 {
@@ -58,22 +61,17 @@ public static class StaffSubjectEndpoints
             .ProducesValidationProblem();
 
         admin.MapGet("/rights-requests", async (string? status, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListRightsRequestsQuery(status), ct)))
+                TypedResults.Ok(await sender.Send(ListRightsRequestsQuery.Of(status), ct)))
             .WithName("ListRightsRequests").WithSummary("Rights requests: open ones (default) by deadline, done, or all")
             .Produces<IReadOnlyList<RightsRequestDto>>();
 
-        admin.MapPost("/rights-requests", async (RightsRequestForm body, IValidator<RightsRequestForm> validator, ISender sender, CancellationToken ct) =>
-            {
-                await validator.ValidateAndThrowAsync(body, ct);
-                ThaiDates.TryParseIsoDate(body.AskedOn, out var askedOn);
-                var kind = Enum.Parse<RightsKind>(body.Kind!.Trim(), ignoreCase: true);
-                return TypedResults.Created((string?)null, await sender.Send(new LogRightsRequestCommand(body.Document(), kind, askedOn, body.Note), ct));
-            })
+        admin.MapPost("/rights-requests", async (RightsRequestForm body, ISender sender, CancellationToken ct) =>
+                TypedResults.Created((string?)null, await sender.Send(body.ToCommand(), ct)))
             .WithName("LogRightsRequest").WithSummary("Log a rights request with the day the person asked; its deadline is 30 days later (audited)")
             .Produces<RightsRequestDto>(StatusCodes.Status201Created).ProducesValidationProblem();
 
         admin.MapPost("/rights-requests/{id:guid}/done", async (Guid id, CompleteRightsRequestForm? body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new CompleteRightsRequestCommand(id, body?.Note), ct)))
+                TypedResults.Ok(await sender.Send((body ?? new CompleteRightsRequestForm()).ToCommand(id), ct)))
             .WithName("CompleteRightsRequest").WithSummary("Mark a rights request done (audited)")
             .Produces<RightsRequestDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -82,11 +80,11 @@ public static class StaffSubjectEndpoints
             .Produces<RetentionStatusDto>();
 
         var requests = app.MapGroup("/api/staff/requests").WithTags("Staff: personal data")
-            .RequireAuthorization(StaffPolicies.Admin).AddEndpointFilter<CsrfFilter>();
+            .RequireAuthorization(StaffPolicies.Admin).AddEndpointFilter<CsrfFilter>().ValidatesForms();
         requests.MapPut("/{referenceNumber}/applicant", async (string referenceNumber, CorrectApplicantForm body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var reference = ReferenceNumber.TryParse(referenceNumber, out var r) ? r : throw new NotFoundException(StaffRequestLoader.NotFound);
-                await sender.Send(new CorrectApplicantCommand(reference, body.Field, body.Value, body.Note, body.RightsRequestId), ct);
+                await sender.Send(body.ToCommand(reference), ct);
                 var detail = await sender.Send(new GetStaffRequestQuery(reference, RecordView: false), ct);
                 http.Response.Headers.ETag = $"\"{detail.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
                 http.Response.Headers.CacheControl = "no-store";

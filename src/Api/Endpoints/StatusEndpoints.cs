@@ -2,7 +2,6 @@ using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Requests.GetStatusByToken;
 using CctvRequests.Application.Requests.GetStatusQr;
 using CctvRequests.Application.Requests.Lookup;
-using FluentValidation;
 using Mediator;
 
 namespace CctvRequests.Api.Endpoints;
@@ -17,13 +16,16 @@ public static class StatusEndpoints
     {
         var group = app.MapGroup("/api/status").WithTags("Status");
 
-        group.MapPost("/lookup", async (LookupForm body, HttpContext context, IThrottle throttle, IValidator<LookupForm> validator, ISender sender, CancellationToken ct) =>
+        group.MapPost("/lookup", async (LookupForm body, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(body.ToQuery(), ct)))
+            // The client's limit before the form is read: malformed lookups count against it too.
+            .AddEndpointFilter(async (invocation, next) =>
             {
-                await throttle.ForClientAsync(ThrottlePolicy.Lookup, context.Connection.RemoteIpAddress, ct);
+                var context = invocation.HttpContext;
+                await context.RequestServices.GetRequiredService<IThrottle>().ForClientAsync(ThrottlePolicy.Lookup, context.Connection.RemoteIpAddress, context.RequestAborted);
                 context.Response.Headers.CacheControl = "no-store";
-                await validator.ValidateAndThrowAsync(body, ct);
-                return TypedResults.Ok(await sender.Send(body.ToQuery(), ct));
+                return await next(invocation);
             })
+            .ValidatesForms()
             .WithName("LookupRequests")
             .WithSummary("The applicant's requests, by national ID or passport (การตรวจสอบผล)")
             .WithDescription("Send `nationalId`, or `passportNumber` with `passportCountry`. Answers reference number, status, station, incident date and submission time only, in the language of `Accept-Language`; an unknown document gets an empty array. Limited per client and per document (429 with Retry-After).")

@@ -42,6 +42,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             PreconditionRequiredException e => Problem(StatusCodes.Status428PreconditionRequired, Titles.VersionNeeded, e.Localized),
             ConflictException e => Problem(StatusCodes.Status409Conflict, Titles.Conflict, e.Localized),
             IdempotencyConflictException e => Problem(StatusCodes.Status422UnprocessableEntity, Titles.KeyReused, e.Localized),
+            RoleNotPermittedException e => Problem(StatusCodes.Status403Forbidden, Titles.Forbidden, Lang.Of(e.Text), e.Code),
             DomainException e => Problem(StatusCodes.Status409Conflict, Titles.Conflict, Lang.Of(e.Text), e.Code),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, Titles.ChangedMeanwhile, Lang.Of(Texts.ChangedMeanwhile)),
             BadHttpRequestException e => BadRequest(e),

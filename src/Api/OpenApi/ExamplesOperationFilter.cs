@@ -27,12 +27,12 @@ public sealed class ExamplesOperationFilter : IOperationFilter
     {
         ["SubmitRequest"] = (null, $$"""{"referenceNumber":"CCTV-2569-000123","status":"Pending","statusText":"รออนุมัติ","statusUrl":"https://cctv.example.go.th/status#t={{Token}}","qrCodePng":"iVBORw0KGgoAAAANSUhEUgAA...","footageOverwrittenOn":"2026-03-16","warnings":[]}"""),
         ["LookupRequests"] = ("""{"nationalId":"1-1120-34563-56-2"}""",
-            """[{"referenceNumber":"CCTV-2569-000123","status":"Received","statusText":"เจ้าหน้าที่รับเรื่องแล้ว","stationId":3,"stationName":"บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง","incidentDate":"2026-02-14","submittedAt":"2026-02-16T03:04:05+00:00"}]"""),
+            """[{"referenceNumber":"CCTV-2569-000123","status":"Received","statusText":"เจ้าหน้าที่รับเรื่องแล้ว","stationId":3,"stationName":"สวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง","incidentDate":"2026-02-14","submittedAt":"2026-02-16T03:04:05+00:00"}]"""),
         ["GetStatusByToken"] = ($$"""{"token":"{{Token}}"}""",
-            """{"referenceNumber":"CCTV-2569-000123","status":"Cancelled","statusText":"ยกเลิก","purpose":"Copy","stationId":3,"stationName":"บริเวณสวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง","incidentDate":"2026-02-14","submittedAt":"2026-02-16T03:04:05+00:00","maskedName":"นายสม*** ใจ***","history":[{"status":"Pending","statusText":"รออนุมัติ","at":"2026-02-16T03:04:05+00:00","reasonCode":null,"reason":null,"message":null},{"status":"Cancelled","statusText":"ยกเลิก","at":"2026-02-17T02:00:00+00:00","reasonCode":"WrongAttachments","reason":"เอกสารแนบไม่ถูกต้อง","message":"สำเนาบัตรประชาชนไม่ชัดเจน กรุณายื่นใหม่"}]}"""),
+            """{"referenceNumber":"CCTV-2569-000123","status":"Cancelled","statusText":"ยกเลิก","purpose":"Copy","stationId":3,"stationName":"สวนสาธารณะหนองกระทิง อ.เมือง จ.ลำปาง","incidentDate":"2026-02-14","submittedAt":"2026-02-16T03:04:05+00:00","maskedName":"นายสม*** ใจ***","history":[{"status":"Pending","statusText":"รออนุมัติ","at":"2026-02-16T03:04:05+00:00","reasonCode":null,"reason":null,"message":null},{"status":"Cancelled","statusText":"ยกเลิก","at":"2026-02-17T02:00:00+00:00","reasonCode":"WrongAttachments","reason":"เอกสารแนบไม่ถูกต้อง","message":"สำเนาบัตรประชาชนไม่ชัดเจน กรุณายื่นใหม่"}]}"""),
         ["GetStatusQrCode"] = ($$"""{"token":"{{Token}}"}""", null),
         ["ListStations"] = (null,
-            """[{"id":1,"name":"บริเวณพื้นที่ภายในสำนักงานองค์การบริหารส่วนจังหวัดลำปาง อ.เกาะคา จ.ลำปาง","district":"เกาะคา","footageRetentionDays":30}]"""),
+            """[{"id":1,"name":"พื้นที่ภายในสำนักงานองค์การบริหารส่วนจังหวัดลำปาง อ.เกาะคา จ.ลำปาง","district":"เกาะคา","footageRetentionDays":30}]"""),
         ["GetPrivacyNotice"] = (null,
             """{"version":"2569-1","text":"องค์การบริหารส่วนจังหวัดลำปาง ขอแจ้งให้ท่านทราบว่า ...","textEn":"The Lampang Provincial Administrative Organization informs you that ...","publishedAt":"2025-12-31T17:00:00+00:00"}"""),
     };

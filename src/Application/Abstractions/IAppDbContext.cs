@@ -18,7 +18,8 @@ public interface IAppDbContext
     DbSet<CancellationReason> CancellationReasons { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<AuditEntry> AuditEntries { get; }
-    DbSet<PersonalData.SubjectRightsRequest> SubjectRightsRequests { get; }
+    DbSet<Domain.Privacy.SubjectRightsRequest> SubjectRightsRequests { get; }
+    DbSet<Notifications.OutboxMessage> OutboxMessages { get; }
 
     /// <summary>Counts per station, day and status, kept by the database (read-only).</summary>
     IQueryable<Staff.ListRequests.RequestCount> RequestCounts { get; }

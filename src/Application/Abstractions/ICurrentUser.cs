@@ -16,6 +16,10 @@ public interface ICurrentUser
 
     bool IsInRole(string role);
 
+    /// <summary>The signed-in member's role (one per account; the highest if a stale session held several); throws for an anonymous caller.</summary>
+    StaffRole Role => Enum.GetValues<StaffRole>().Reverse().Cast<StaffRole?>().FirstOrDefault(r => IsInRole(r!.Value.ToString()))
+                      ?? throw new InvalidOperationException("No staff member is signed in.");
+
     /// <summary>The signed-in staff member as the history and notes record them; throws for an anonymous caller.</summary>
     Actor Actor => Id is { } id && Name is { } name
         ? new Actor(id.ToString(), name)

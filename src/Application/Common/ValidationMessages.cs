@@ -15,12 +15,17 @@ public static class ValidationMessages
         new([new ValidationFailure(field, Lang.Of(message))]);
 
     /// <summary>Every validator of a type (one built once, one per request), their failures as one 400.</summary>
-    public static async Task ValidateAllAndThrowAsync<T>(this IEnumerable<IValidator<T>> validators, T value, CancellationToken cancellationToken)
+    public static Task ValidateAllAndThrowAsync<T>(this IEnumerable<IValidator<T>> validators, T value, CancellationToken cancellationToken)
+        where T : notnull =>
+        validators.Cast<IValidator>().ValidateAllAndThrowAsync(value, cancellationToken);
+
+    /// <summary>The same, for a value whose type is known only at run time (an endpoint's form).</summary>
+    public static async Task ValidateAllAndThrowAsync(this IEnumerable<IValidator> validators, object value, CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        var failures = new List<ValidationFailure>();
         foreach (var validator in validators)
         {
-            failures.AddRange((await validator.ValidateAsync(new ValidationContext<T>(value), cancellationToken)).Errors);
+            failures.AddRange((await validator.ValidateAsync(new ValidationContext<object>(value), cancellationToken)).Errors);
         }
         if (failures.Count > 0)
         {

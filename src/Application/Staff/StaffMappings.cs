@@ -18,17 +18,12 @@ public static class StaffMappings
         var config = new TypeAdapterConfig();
         config.NewConfig<FootageRequest, QueueRowDto>()
             .Map(d => d.ReferenceNumber, s => s.ReferenceNumber.Value)
-            .Map(d => d.Status, s => s.Status.ToString())
-            .Map(d => d.Purpose, s => s.Purpose.ToString())
             .Map(d => d.ApplicantName, s => s.Applicant.Title + s.Applicant.FirstName + " " + s.Applicant.LastName)
             .Map(d => d.Preserved, s => s.Preservations.Any())
             .Ignore(d => d.StatusText, d => d.StationName, d => d.PurposeText, d => d.DaysLeft, d => d.Flag);
 
         config.NewConfig<FootageRequest, StaffRequestDto>()
             .Map(d => d.ReferenceNumber, s => s.ReferenceNumber.Value)
-            .Map(d => d.Status, s => s.Status.ToString())
-            .Map(d => d.Purpose, s => s.Purpose.ToString())
-            .Map(d => d.SignatureMethod, s => s.SignatureMethod.ToString())
             .Map(d => d.IncidentTime, s => s.IncidentTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))
             .Map(d => d.History, s => s.History.OrderBy(h => h.At))
             .Map(d => d.Notes, s => s.Notes.OrderBy(n => n.At))
@@ -45,11 +40,10 @@ public static class StaffMappings
             .Map(d => d.Phone, s => s.Phone.National);
 
         config.NewConfig<Attachment, StaffAttachmentDto>()
-            .Map(d => d.Kind, s => s.Kind.ToString())
             .Ignore(d => d.KindText);
 
         config.NewConfig<StatusChange, StaffHistoryDto>()
-            .Map(d => d.Status, s => s.To.ToString())
+            .Map(d => d.Status, s => s.To)
             .Map(d => d.Message, s => s.PublicMessage)
             .Ignore(d => d.StatusText, d => d.ReasonText);
 

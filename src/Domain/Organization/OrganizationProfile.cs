@@ -45,6 +45,12 @@ public sealed class OrganizationProfile
     public const int LogoMaxBytes = 512 * 1024;
     public const int LogoMaxPixels = 1000;
 
+    /// <summary>
+    /// The logo as stored: re-encoded from its pixels, it may be larger than the upload
+    /// (<see cref="LogoMaxBytes"/>), never larger than its raw pixels and the PNG framing.
+    /// </summary>
+    public const int LogoMaxStoredBytes = (LogoMaxPixels * ((LogoMaxPixels * 4) + 1)) + (64 * 1024);
+
     private OrganizationProfile()
     {
         NameTh = NameEn = DepartmentTh = DepartmentEn = AddressTh = AddressEn = Phone = PhoneExtension = string.Empty;
@@ -122,10 +128,10 @@ public sealed class OrganizationProfile
         UpdatedAt = at.ToUniversalTime();
     }
 
-    /// <summary>A new logo (the application checked it is a PNG within the limits).</summary>
+    /// <summary>A new logo (the application checked it is a PNG within the limits and re-encoded it).</summary>
     public void SetLogo(byte[]? png, DateTimeOffset at)
     {
-        if (png is { Length: 0 or > LogoMaxBytes })
+        if (png is { Length: 0 or > LogoMaxStoredBytes })
         {
             throw new DomainException("logo.size", new Text($"ตราสัญลักษณ์ต้องมีขนาดไม่เกิน {LogoMaxBytes / 1024} KB", $"The logo must be at most {LogoMaxBytes / 1024} KB."));
         }

@@ -7,7 +7,9 @@ namespace CctvRequests.Domain.Requests;
 /// A citizen's request to view or copy CCTV footage (คำร้องขอดูหรือขอสำเนาข้อมูลภาพ): the aggregate
 /// root. Created whole by <see cref="Submit"/>; its status changes only through
 /// <see cref="Receive"/>, <see cref="Approve"/> and <see cref="Cancel"/>, which consult
-/// <see cref="RequestStatusTransitions"/> and throw on an illegal move.
+/// <see cref="RequestStatusTransitions"/> and throw on an illegal move. What may be done now is
+/// asked of it (<see cref="CanReceive"/>, <see cref="CanApprove"/>, ...): the handlers and the
+/// staff page's buttons read the same answers.
 /// </summary>
 public sealed class FootageRequest
 {
@@ -156,13 +158,37 @@ public sealed class FootageRequest
         return request;
     }
 
+    /// <summary>The one rule of who approves: an Approver or an Admin (SPEC §8.14).</summary>
+    public static bool IsApprover(StaffRole role) => role is StaffRole.Approver or StaffRole.Admin;
+
+    /// <summary>Whether an officer may take it up now (Pending).</summary>
+    public bool CanReceive() => RequestStatusTransitions.IsAllowed(Status, RequestStatus.Received);
+
+    /// <summary>Whether someone of <paramref name="role"/> may approve it now (Received, and an approver).</summary>
+    public bool CanApprove(StaffRole role) => IsApprover(role) && RequestStatusTransitions.IsAllowed(Status, RequestStatus.Approved);
+
+    /// <summary>Whether it may be cancelled now (still open).</summary>
+    public bool CanCancel() => RequestStatusTransitions.IsAllowed(Status, RequestStatus.Cancelled);
+
+    /// <summary>Whether a preservation record makes sense: not for a cancelled request, which has no footage to keep.</summary>
+    public bool CanPreserve() => Status != RequestStatus.Cancelled;
+
+    /// <summary>Whether a copy may leave the office: only for an approved request for a copy.</summary>
+    public bool CanHandOver() => Status == RequestStatus.Approved && Purpose == Purpose.Copy;
+
     /// <summary>Pending → Received: an officer takes the request to the approval chain.</summary>
     public void Receive(Actor actor, DateTimeOffset at, string? note = null) =>
         MoveTo(RequestStatus.Received, actor, at, note, null, null);
 
-    /// <summary>Received → Approved.</summary>
-    public void Approve(Actor actor, DateTimeOffset at, string? note = null) =>
+    /// <summary>Received → Approved, by an approver (<see cref="IsApprover"/>).</summary>
+    public void Approve(Actor actor, StaffRole role, DateTimeOffset at, string? note = null)
+    {
+        if (!IsApprover(role))
+        {
+            throw new RoleNotPermittedException(role, new Text("เฉพาะผู้อนุมัติหรือผู้ดูแลระบบเท่านั้นที่อนุมัติคำร้องได้", "Only an approver or an administrator approves a request."));
+        }
         MoveTo(RequestStatus.Approved, actor, at, note, null, null);
+    }
 
     /// <summary>Pending or Received → Cancelled, with a reason code and the text the citizen will see.</summary>
     public void Cancel(Actor actor, DateTimeOffset at, string reasonCode, string publicMessage, string? note = null)
@@ -178,7 +204,7 @@ public sealed class FootageRequest
     /// <summary>An approved copy leaves the office: only for an approved request for a copy.</summary>
     public HandOver RecordHandOver(Actor by, DateTimeOffset at, string medium, string receivedBy, IReadOnlyCollection<HandOverClip> clips, byte[] signaturePng)
     {
-        if (Status != RequestStatus.Approved || Purpose != Purpose.Copy)
+        if (!CanHandOver())
         {
             throw new DomainException("handover.not_approved_copy", new Text(
                 "ส่งมอบสำเนาได้เฉพาะคำร้องขอสำเนาที่อนุมัติแล้ว", "A copy is handed over only for an approved request for a copy."));
@@ -199,7 +225,7 @@ public sealed class FootageRequest
     /// <summary>The footage was exported or locked at the station (SPEC §8.11). Not for a cancelled request: nothing is to be kept.</summary>
     public FootagePreservation RecordPreservation(Actor by, DateTimeOffset at, string note)
     {
-        if (Status == RequestStatus.Cancelled)
+        if (!CanPreserve())
         {
             throw new DomainException("preservation.cancelled", new Text(
                 "คำร้องนี้ถูกยกเลิกแล้ว ไม่ต้องบันทึกการเก็บรักษาภาพ", "This request is cancelled; there is no footage to preserve."));

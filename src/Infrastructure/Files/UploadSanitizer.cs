@@ -81,14 +81,12 @@ public sealed class UploadSanitizer(IFileStore store) : IUploadSanitizer
             var writer = new ImageWriter();
             if (file.ContentType == FileTypes.Png)
             {
-                if (PngGuard.Check(new MemoryStream(original, writable: false), MaxPixels) is null)
+                if (EncodePng(original, MaxPixels) is not { } png)
                 {
                     return null;
                 }
-                var png = ImageResult.FromMemory(original, StbImageSharp.ColorComponents.RedGreenBlueAlpha);
-                writer.WritePng(png.Data, png.Width, png.Height, StbImageWriteSharp.ColorComponents.RedGreenBlueAlpha, output);
-                var blank = file.Field == SubmissionFields.Signature.Name && PngInspector.IsBlank(png.Data);
-                return (output.ToArray(), new ImageFacts(png.Width, png.Height, blank));
+                var blank = file.Field == SubmissionFields.Signature.Name && PngInspector.IsBlank(png.Pixels);
+                return (png.Bytes, new ImageFacts(png.Width, png.Height, blank));
             }
             // The decoder sees only a JPEG whose markers walk cleanly, and only up to its end marker.
             if (JpegGuard.Check(original, MaxPixels) is not { } facts)
@@ -104,6 +102,36 @@ public sealed class UploadSanitizer(IFileStore store) : IUploadSanitizer
         {
             return null;
         }
+    }
+
+    public byte[]? ReEncodePng(byte[] png, long maxPixels)
+    {
+        Decoders.Wait();
+        try
+        {
+            return EncodePng(png, maxPixels)?.Bytes;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            return null;
+        }
+        finally
+        {
+            Decoders.Release();
+        }
+    }
+
+    /// <summary>The one PNG path: the guard walks it, then it is decoded and written again from its pixels alone.</summary>
+    private static (byte[] Bytes, byte[] Pixels, int Width, int Height)? EncodePng(byte[] original, long maxPixels)
+    {
+        if (PngGuard.Check(new MemoryStream(original, writable: false), maxPixels) is null)
+        {
+            return null;
+        }
+        var png = ImageResult.FromMemory(original, StbImageSharp.ColorComponents.RedGreenBlueAlpha);
+        using var output = new MemoryStream();
+        new ImageWriter().WritePng(png.Data, png.Width, png.Height, StbImageWriteSharp.ColorComponents.RedGreenBlueAlpha, output);
+        return (output.ToArray(), png.Data, png.Width, png.Height);
     }
 
     private static UnsupportedFileTypeException Refused(StagedFile file, Text message) =>

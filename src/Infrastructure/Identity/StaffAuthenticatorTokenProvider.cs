@@ -12,8 +12,8 @@ namespace CctvRequests.Infrastructure.Identity;
 /// own provider, which accepts steps −2…+2 (150 seconds, five valid codes) and the same code any
 /// number of times. Here a code is valid for its step and one step either side (clock drift of a
 /// phone), and only once: a step at or below the last one accepted for the account is refused
-/// (ASVS 6.5.1). The last step is claimed by one conditional UPDATE, so two sign-ins racing with
-/// the same code cannot both win. Time comes from <see cref="TimeProvider"/>.
+/// (ASVS 6.5.1). The last step is claimed by one conditional upsert (<see cref="StaffTotpStep"/>), so
+/// two sign-ins racing with the same code cannot both win. Time comes from <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class StaffAuthenticatorTokenProvider(AppDbContext db, TimeProvider clock) : IUserTwoFactorTokenProvider<StaffUser>
 {
@@ -49,9 +49,10 @@ public sealed class StaffAuthenticatorTokenProvider(AppDbContext db, TimeProvide
         {
             return false;
         }
-        var claimed = await db.Users
-            .Where(u => u.Id == user.Id && (u.LastTotpStep == null || u.LastTotpStep < accepted))
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastTotpStep, accepted));
+        var claimed = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO staff_totp_steps (user_id, last_step) VALUES ({user.Id}, {accepted})
+            ON CONFLICT (user_id) DO UPDATE SET last_step = excluded.last_step WHERE staff_totp_steps.last_step < excluded.last_step
+            """);
         return claimed == 1;
     }
 

@@ -31,6 +31,12 @@ public static class StaffIdentityTables
         builder.Entity<IdentityUserToken<Guid>>().ToTable("staff_user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("staff_role_claims");
         builder.Entity<IdentityUserPasskey<Guid>>().ToTable("staff_user_passkeys");
+        builder.Entity<StaffTotpStep>(b =>
+        {
+            b.ToTable("staff_totp_steps");
+            b.HasKey(s => s.UserId);
+            b.HasOne<StaffUser>().WithOne().HasForeignKey<StaffTotpStep>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     /// <summary>Fixed ids, so the seed is the same in every database.</summary>

@@ -14,11 +14,17 @@ public sealed class StaffUser : IdentityUser<Guid>
     public bool IsDisabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+}
 
-    /// <summary>
-    /// The 30-second time step of the last authenticator code accepted: a code of that step or an
-    /// earlier one is refused, so a code is used once (ASVS 6.5.1). Written only by an atomic
-    /// conditional update (<see cref="StaffAuthenticatorTokenProvider"/>).
-    /// </summary>
-    public long? LastTotpStep { get; set; }
+/// <summary>
+/// The 30-second time step of the last authenticator code accepted for an account: a code of that step or
+/// an earlier one is refused, so each code is used once (ASVS 6.5.1). A table of its own, written only by
+/// one conditional upsert (<see cref="StaffAuthenticatorTokenProvider"/>): Identity's own updates of the
+/// account row write every column of a possibly stale copy, and must not be able to set it back.
+/// </summary>
+public sealed class StaffTotpStep
+{
+    public Guid UserId { get; set; }
+
+    public long LastStep { get; set; }
 }

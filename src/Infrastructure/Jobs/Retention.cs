@@ -1,5 +1,6 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.PersonalData;
+using CctvRequests.Application.PersonalData.RunRetention;
 using CctvRequests.Infrastructure.Logging;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;

@@ -74,6 +74,18 @@ internal static partial class InfrastructureLog
     [LoggerMessage(EventId = 2023, Level = LogLevel.Warning, Message = "Storage:ReconcileMinAge is {MinAge}: files of a submission still being saved may be removed; keep it at an hour outside test scripts")]
     public static partial void ReconcileMinAgeShort(this ILogger logger, string minAge);
 
-    [LoggerMessage(EventId = 2024, Level = LogLevel.Information, Message = "Station {StationId} renamed as the seed file now names it (without the leading บริเวณ)")]
+    [LoggerMessage(EventId = 2024, Level = LogLevel.Information, Message = "No notification channel is configured (Notifications:Email:Host and :From, or Notifications:Sms:Url): citizens are not told of decisions; the status page and QR code work as before")]
+    public static partial void NoNotificationChannel(this ILogger logger);
+
+    [LoggerMessage(EventId = 2025, Level = LogLevel.Error, Message = "The outbox dispatcher failed; it tries again at the next poll")]
+    public static partial void OutboxDispatchFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2026, Level = LogLevel.Warning, Message = "Message {MessageId} given up after {Attempts} attempts; an administrator can send it again")]
+    public static partial void MessageGivenUp(this ILogger logger, Guid messageId, int attempts);
+
+    [LoggerMessage(EventId = 2027, Level = LogLevel.Warning, Message = "Listening for outbox notices failed; polling until it listens again")]
+    public static partial void OutboxListenFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2028, Level = LogLevel.Information, Message = "Station {StationId} renamed as the seed file now names it (without the leading บริเวณ)")]
     public static partial void StationRenamed(this ILogger logger, int stationId);
 }

@@ -36,8 +36,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CancellationReason> CancellationReasons => Set<CancellationReason>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<Application.PersonalData.SubjectRightsRequest> SubjectRightsRequests => Set<Application.PersonalData.SubjectRightsRequest>();
+    public DbSet<Domain.Privacy.SubjectRightsRequest> SubjectRightsRequests => Set<Domain.Privacy.SubjectRightsRequest>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<Application.Notifications.OutboxMessage> OutboxMessages => Set<Application.Notifications.OutboxMessage>();
     public IQueryable<Application.Staff.ListRequests.RequestCount> RequestCounts => Set<Application.Staff.ListRequests.RequestCount>().AsNoTracking();
     public IQueryable<Application.Staff.ListRequests.RequestTotal> RequestTotals => Set<Application.Staff.ListRequests.RequestTotal>().AsNoTracking();
 

@@ -1,6 +1,5 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Common;
-using CctvRequests.Application.Staff.Reference;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using FluentValidation;

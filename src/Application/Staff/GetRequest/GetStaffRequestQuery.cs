@@ -20,38 +20,43 @@ public sealed record GetStaffRequestQuery(ReferenceNumber Reference, bool Record
     public string? AuditReference => Reference.Value;
 }
 
+/// <summary>
+/// The request itself (its row, without the collections) answers what the caller may do; the rest
+/// is a projection straight to the DTO, whose codes are typed, so nothing is parsed back.
+/// </summary>
 public sealed class GetStaffRequestHandler(IAppDbContext db, TypeAdapterConfig mappings, ICurrentUser user, TimeProvider clock, ReferenceData reference)
     : IQueryHandler<GetStaffRequestQuery, StaffRequestDto>
 {
     public async ValueTask<StaffRequestDto> Handle(GetStaffRequestQuery query, CancellationToken cancellationToken)
     {
-        var request = await db.FootageRequests.AsNoTracking().AsSplitQuery()
-            .Where(r => r.ReferenceNumber == query.Reference)
+        var request = await db.FootageRequests.AsNoTracking().SingleOrDefaultAsync(r => r.ReferenceNumber == query.Reference, cancellationToken)
+                      ?? throw new NotFoundException(StaffRequestLoader.NotFound);
+        var detail = await db.FootageRequests.AsNoTracking().AsSplitQuery()
+            .Where(r => r.Id == request.Id)
             .ProjectToType<StaffRequestDto>(mappings)
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(StaffRequestLoader.NotFound);
+            .SingleAsync(cancellationToken);
 
-        var status = Enum.Parse<RequestStatus>(request.Status);
         var stations = await reference.StationsAsync(db, cancellationToken);
         var reasons = await reference.ReasonsAsync(db, cancellationToken);
-        var daysLeft = request.FootageOverwrittenOn.DayNumber - BangkokTime.Today(clock).DayNumber;
-        return request with
+        var daysLeft = detail.FootageOverwrittenOn.DayNumber - BangkokTime.Today(clock).DayNumber;
+        return detail with
         {
-            StatusText = Lang.Of(RequestStatusText.Of(status)),
-            PurposeText = Lang.Of(StaffRequestTexts.PurposeOf(Enum.Parse<Purpose>(request.Purpose))),
-            SignatureMethodText = Lang.Of(SignatureMethodText.Of(Enum.Parse<SignatureMethod>(request.SignatureMethod))),
-            StationName = stations.TryGetValue(request.StationId, out var name) ? Lang.Of(name) : string.Empty,
+            StatusText = Lang.Of(RequestStatusText.Of(detail.Status)),
+            PurposeText = Lang.Of(StaffRequestTexts.PurposeOf(detail.Purpose)),
+            SignatureMethodText = Lang.Of(SignatureMethodText.Of(detail.SignatureMethod)),
+            StationName = stations.TryGetValue(detail.StationId, out var name) ? Lang.Of(name) : string.Empty,
             DaysLeft = daysLeft,
-            Flag = StaffRequestTexts.Flag(status, daysLeft, request.Preservations.Count > 0),
-            Attachments = request.Attachments.Select(a => a with { KindText = Lang.Of(AttachmentKindText.Of(Enum.Parse<AttachmentKind>(a.Kind))) }).ToList(),
-            History = request.History.Select(h => h with
+            Flag = StaffRequestTexts.Flag(detail.Status, daysLeft, detail.Preservations.Count > 0),
+            Attachments = detail.Attachments.Select(a => a with { KindText = Lang.Of(AttachmentKindText.Of(a.Kind)) }).ToList(),
+            History = detail.History.Select(h => h with
             {
-                StatusText = Lang.Of(RequestStatusText.Of(Enum.Parse<RequestStatus>(h.Status))),
+                StatusText = Lang.Of(RequestStatusText.Of(h.Status)),
                 ReasonText = ReasonTexts.Of(reasons, h.ReasonCode),
             }).ToList(),
-            AllowedActions = StaffActions.Allowed(status, Enum.Parse<Purpose>(request.Purpose), user),
-            HandOvers = request.HandOvers.Select(h => h with
+            AllowedActions = StaffActions.Allowed(request, user.Role),
+            HandOvers = detail.HandOvers.Select(h => h with
             {
-                SignatureUrl = $"/api/staff/requests/{request.ReferenceNumber}/handovers/{h.Id}/signature",
+                SignatureUrl = $"/api/staff/requests/{detail.ReferenceNumber}/handovers/{h.Id}/signature",
             }).ToList(),
         };
     }

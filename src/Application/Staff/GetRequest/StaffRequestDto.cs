@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CctvRequests.Domain.Requests;
 
 namespace CctvRequests.Application.Staff.GetRequest;
 
@@ -6,12 +7,18 @@ namespace CctvRequests.Application.Staff.GetRequest;
 public sealed record StaffRequestDto
 {
     public string ReferenceNumber { get; init; } = string.Empty;
-    public string Status { get; init; } = string.Empty;
+
+    [JsonConverter(typeof(JsonStringEnumConverter<RequestStatus>))]
+    public RequestStatus Status { get; init; }
+
     public string StatusText { get; init; } = string.Empty;
     public DateOnly WrittenOn { get; init; }
     public DateTimeOffset SubmittedAt { get; init; }
     public StaffApplicantDto Applicant { get; init; } = new();
-    public string Purpose { get; init; } = string.Empty;
+
+    [JsonConverter(typeof(JsonStringEnumConverter<Purpose>))]
+    public Purpose Purpose { get; init; }
+
     public string PurposeText { get; init; } = string.Empty;
     public int? FileCount { get; init; }
     public int StationId { get; init; }
@@ -21,7 +28,8 @@ public sealed record StaffRequestDto
     public string Reason { get; init; } = string.Empty;
 
     /// <summary><c>Drawn</c> or <c>Typed</c>: how the applicant made the signature image; the printed form says so.</summary>
-    public string SignatureMethod { get; init; } = string.Empty;
+    [JsonConverter(typeof(JsonStringEnumConverter<SignatureMethod>))]
+    public SignatureMethod SignatureMethod { get; init; }
 
     public string SignatureMethodText { get; init; } = string.Empty;
     public DateOnly FootageOverwrittenOn { get; init; }
@@ -77,7 +85,10 @@ public sealed record StaffConsentDto
 public sealed record StaffAttachmentDto
 {
     public Guid Id { get; init; }
-    public string Kind { get; init; } = string.Empty;
+
+    [JsonConverter(typeof(JsonStringEnumConverter<AttachmentKind>))]
+    public AttachmentKind Kind { get; init; }
+
     public string KindText { get; init; } = string.Empty;
     public string FileName { get; init; } = string.Empty;
     public string ContentType { get; init; } = string.Empty;
@@ -87,7 +98,9 @@ public sealed record StaffAttachmentDto
 
 public sealed record StaffHistoryDto
 {
-    public string Status { get; init; } = string.Empty;
+    [JsonConverter(typeof(JsonStringEnumConverter<RequestStatus>))]
+    public RequestStatus Status { get; init; }
+
     public string StatusText { get; init; } = string.Empty;
     public DateTimeOffset At { get; init; }
     public string ActorName { get; init; } = string.Empty;

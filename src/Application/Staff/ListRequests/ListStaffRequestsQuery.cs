@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Audit;
 using CctvRequests.Application.Common;
@@ -43,11 +44,17 @@ public sealed record StaffQueueDto(IReadOnlyList<QueueRowDto> Items, int Total, 
 public sealed record QueueRowDto
 {
     public string ReferenceNumber { get; init; } = string.Empty;
-    public string Status { get; init; } = string.Empty;
+
+    [JsonConverter(typeof(JsonStringEnumConverter<RequestStatus>))]
+    public RequestStatus Status { get; init; }
+
     public string StatusText { get; init; } = string.Empty;
     public int StationId { get; init; }
     public string StationName { get; init; } = string.Empty;
-    public string Purpose { get; init; } = string.Empty;
+
+    [JsonConverter(typeof(JsonStringEnumConverter<Purpose>))]
+    public Purpose Purpose { get; init; }
+
     public string PurposeText { get; init; } = string.Empty;
     public string ApplicantName { get; init; } = string.Empty;
     public DateOnly IncidentDate { get; init; }
@@ -119,15 +126,14 @@ public sealed class ListStaffRequestsHandler(IAppDbContext db, TypeAdapterConfig
 
     private static QueueRowDto Complete(QueueRowDto row, IReadOnlyDictionary<int, Text> stations, DateOnly today)
     {
-        var status = Enum.Parse<RequestStatus>(row.Status);
         var daysLeft = row.FootageOverwrittenOn.DayNumber - today.DayNumber;
         return row with
         {
-            StatusText = Lang.Of(RequestStatusText.Of(status)),
+            StatusText = Lang.Of(RequestStatusText.Of(row.Status)),
             StationName = stations.TryGetValue(row.StationId, out var name) ? Lang.Of(name) : string.Empty,
-            PurposeText = Lang.Of(StaffRequestTexts.PurposeOf(Enum.Parse<Purpose>(row.Purpose))),
+            PurposeText = Lang.Of(StaffRequestTexts.PurposeOf(row.Purpose)),
             DaysLeft = daysLeft,
-            Flag = StaffRequestTexts.Flag(status, daysLeft, row.Preserved),
+            Flag = StaffRequestTexts.Flag(row.Status, daysLeft, row.Preserved),
         };
     }
 

@@ -1,9 +1,9 @@
-using CctvRequests.Application.Abstractions;
+using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 
 namespace CctvRequests.Application.Staff.Requests;
 
-/// <summary>What a staff member may do to a request in its current status: the buttons the page shows.</summary>
+/// <summary>What a staff member may do to a request now: the buttons the page shows, as the request itself answers.</summary>
 public static class StaffActions
 {
     public const string Receive = "receive";
@@ -13,30 +13,23 @@ public static class StaffActions
     public const string Preserve = "preserve";
     public const string HandOver = "handover";
 
-    public static IReadOnlyList<string> Allowed(RequestStatus status, Purpose purpose, ICurrentUser user)
+    public static IReadOnlyList<string> Allowed(FootageRequest request, StaffRole role)
     {
         var actions = new List<string>();
-        if (RequestStatusTransitions.IsAllowed(status, RequestStatus.Received))
-        {
-            actions.Add(Receive);
-        }
-        if (RequestStatusTransitions.IsAllowed(status, RequestStatus.Approved) && StaffRoles.Approvers.Any(user.IsInRole))
-        {
-            actions.Add(Approve);
-        }
-        if (RequestStatusTransitions.IsAllowed(status, RequestStatus.Cancelled))
-        {
-            actions.Add(Cancel);
-        }
-        actions.Add(Note);
-        if (status != RequestStatus.Cancelled)
-        {
-            actions.Add(Preserve);
-        }
-        if (status == RequestStatus.Approved && purpose == Purpose.Copy)
-        {
-            actions.Add(HandOver);
-        }
+        Add(request.CanReceive(), Receive);
+        Add(request.CanApprove(role), Approve);
+        Add(request.CanCancel(), Cancel);
+        Add(true, Note);
+        Add(request.CanPreserve(), Preserve);
+        Add(request.CanHandOver(), HandOver);
         return actions;
+
+        void Add(bool allowed, string action)
+        {
+            if (allowed)
+            {
+                actions.Add(action);
+            }
+        }
     }
 }

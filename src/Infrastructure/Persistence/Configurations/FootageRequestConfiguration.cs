@@ -83,7 +83,8 @@ public sealed class FootageRequestConfiguration(PersonalDataProtector protector)
 
         builder.Property(r => r.Version).IsRowVersion();
 
-        builder.HasMany(r => r.Attachments).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
+        // Required: a file taken out of the request (erasure) is a deleted row, never one left behind with its name and hash.
+        builder.HasMany(r => r.Attachments).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(r => r.History).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.History).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -1,4 +1,4 @@
-using CctvRequests.Application.PersonalData;
+using CctvRequests.Domain.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,7 +15,8 @@ public sealed class SubjectRightsRequestConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.SubjectKind).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.SubjectIndex).HasMaxLength(32);
         builder.HasIndex(r => r.SubjectIndex);
-        builder.Property(r => r.SubjectLabel).HasMaxLength(100);
+        builder.Property(r => r.SubjectLabel).HasMaxLength(SubjectRightsRequest.LabelMax);
+        builder.Ignore(r => r.IsDone);
         builder.Property(r => r.Note).HasMaxLength(SubjectRightsRequest.NoteMax);
         builder.Property(r => r.DoneNote).HasMaxLength(SubjectRightsRequest.NoteMax);
         builder.Property(r => r.CreatedById).HasMaxLength(Domain.Common.Actor.IdMax);

@@ -116,94 +116,99 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("CctvRequests.Application.PersonalData.SubjectRightsRequest", b =>
+            modelBuilder.Entity("CctvRequests.Application.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateOnly>("AskedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("asked_on");
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("CreatedById")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("created_by_id");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("created_by_name");
-
-                    b.Property<DateOnly>("Deadline")
-                        .HasColumnType("date")
-                        .HasColumnName("deadline");
-
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("done_at");
-
-                    b.Property<string>("DoneById")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("done_by_id");
-
-                    b.Property<string>("DoneByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("done_by_name");
-
-                    b.Property<string>("DoneNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("done_note");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("note");
-
-                    b.Property<byte[]>("SubjectIndex")
+                    b.Property<string>("Event")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("subject_index");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("event");
 
-                    b.Property<string>("SubjectKind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("subject_kind");
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
 
-                    b.Property<string>("SubjectLabel")
+                    b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("subject_label");
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("unsubscribe_url");
 
                     b.HasKey("Id")
-                        .HasName("pk_subject_rights_requests");
+                        .HasName("pk_outbox_messages");
 
-                    b.HasIndex("SubjectIndex")
-                        .HasDatabaseName("ix_subject_rights_requests_subject_index");
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_due")
+                        .HasFilter("status IN ('Queued', 'Failed')");
 
-                    b.HasIndex("DoneAt", "Deadline")
-                        .HasDatabaseName("ix_subject_rights_requests_done_at_deadline");
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_outbox_messages_request_id");
 
-                    b.ToTable("subject_rights_requests", (string)null);
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("CctvRequests.Application.Staff.ListRequests.RequestCount", b =>
@@ -446,6 +451,96 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("privacy_notices", (string)null);
                 });
 
+            modelBuilder.Entity("CctvRequests.Domain.Privacy.SubjectRightsRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("asked_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneById")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by_id");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by_name");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("done_note");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("SubjectIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("subject_index");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject_label");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subject_rights_requests");
+
+                    b.HasIndex("SubjectIndex")
+                        .HasDatabaseName("ix_subject_rights_requests_subject_index");
+
+                    b.HasIndex("DoneAt", "Deadline")
+                        .HasDatabaseName("ix_subject_rights_requests_done_at_deadline");
+
+                    b.ToTable("subject_rights_requests", (string)null);
+                });
+
             modelBuilder.Entity("CctvRequests.Domain.Requests.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -470,7 +565,7 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
-                    b.Property<Guid?>("RequestId")
+                    b.Property<Guid>("RequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
 
@@ -917,6 +1012,22 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("stations", (string)null);
                 });
 
+            modelBuilder.Entity("CctvRequests.Infrastructure.Identity.StaffTotpStep", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("LastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_step");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_staff_totp_steps");
+
+                    b.ToTable("staff_totp_steps", (string)null);
+                });
+
             modelBuilder.Entity("CctvRequests.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -955,10 +1066,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean")
                         .HasColumnName("is_disabled");
-
-                    b.Property<long?>("LastTotpStep")
-                        .HasColumnType("bigint")
-                        .HasColumnName("last_totp_step");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -1269,12 +1376,22 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CctvRequests.Application.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_outbox_messages_footage_requests_request_id");
+                });
+
             modelBuilder.Entity("CctvRequests.Domain.Requests.Attachment", b =>
                 {
                     b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
                         .WithMany("Attachments")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
                         .HasConstraintName("fk_request_attachments_footage_requests_request_id");
                 });
 
@@ -1507,6 +1624,16 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_status_changes_footage_requests_request_id");
+                });
+
+            modelBuilder.Entity("CctvRequests.Infrastructure.Identity.StaffTotpStep", b =>
+                {
+                    b.HasOne("CctvRequests.Infrastructure.Identity.StaffUser", null)
+                        .WithOne()
+                        .HasForeignKey("CctvRequests.Infrastructure.Identity.StaffTotpStep", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_totp_steps_staff_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text;
+using CctvRequests.Domain.Common;
+using CctvRequests.Domain.Requests;
+
+namespace CctvRequests.Application.Notifications;
+
+/// <summary>What a message about one event of one request needs: nothing else reaches its text.</summary>
+public sealed record MessageFacts(
+    Guid RequestId,
+    string ReferenceNumber,
+    Purpose Purpose,
+    MessageEvent Event,
+    string Language,
+    string? Email,
+    string? SmsPhone,
+    string? StatusUrl,
+    string? ShortStatusUrl,
+    string? UnsubscribeUrl,
+    string? UnsubscribePageUrl,
+    Text OrganizationName,
+    Text Department,
+    string Phone,
+    string PhoneExtension,
+    Text? Instructions,
+    Text? Reason,
+    string? PublicMessage,
+    DateTimeOffset At);
+
+/// <summary>
+/// The messages a citizen gets (SPEC decision 15): in the language of the form, the organization's name and
+/// contact from its data, never an officer's name. E-mail in plain text and HTML with the status link (the
+/// citizen's own address) and how to stop; SMS with the reference, the status and the short status link,
+/// within two UCS-2 segments.
+/// </summary>
+public static class CitizenMessages
+{
+    /// <summary>Two concatenated UCS-2 segments (Thai text): 2 × 67 UTF-16 units.</summary>
+    public const int SmsMaxLength = 134;
+
+    public static IEnumerable<OutboxMessage> Compose(MessageFacts f)
+    {
+        if (f.Email is { } email)
+        {
+            yield return OutboxMessage.Create(f.RequestId, MessageChannel.Email, f.Event, f.Language, email, Subject(f), PlainText(f), Html(f), f.UnsubscribeUrl, f.At);
+        }
+        if (f.SmsPhone is { } phone)
+        {
+            yield return OutboxMessage.Create(f.RequestId, MessageChannel.Sms, f.Event, f.Language, phone, null, Sms(f), null, null, f.At);
+        }
+    }
+
+    private static bool English(MessageFacts f) => f.Language == "en";
+
+    private static string L(MessageFacts f, Text text) => English(f) ? text.En : text.Th;
+
+    public static Text StatusOf(MessageEvent @event) => @event switch
+    {
+        MessageEvent.Submitted => RequestStatusText.Of(RequestStatus.Pending),
+        MessageEvent.Received => RequestStatusText.Of(RequestStatus.Received),
+        MessageEvent.Approved => RequestStatusText.Of(RequestStatus.Approved),
+        MessageEvent.Cancelled => RequestStatusText.Of(RequestStatus.Cancelled),
+        _ => throw new ArgumentOutOfRangeException(nameof(@event)),
+    };
+
+    public static string Subject(MessageFacts f) =>
+        L(f, new Text($"คำร้อง {f.ReferenceNumber}: {StatusOf(f.Event).Th}", $"Request {f.ReferenceNumber}: {StatusOf(f.Event).En}"));
+
+    private static Text WhatHappened(MessageFacts f) => f.Event switch
+    {
+        MessageEvent.Submitted => new(
+            $"{f.OrganizationName.Th} ได้รับคำร้อง{PurposeText(f.Purpose).Th} เลขที่ {f.ReferenceNumber} ของท่านแล้ว เจ้าหน้าที่จะตรวจสอบและแจ้งผลให้ทราบ",
+            $"{f.OrganizationName.En} has received your request to {PurposeText(f.Purpose).En}, number {f.ReferenceNumber}. An officer will check it and let you know."),
+        MessageEvent.Received => new(
+            $"เจ้าหน้าที่รับเรื่องคำร้องเลขที่ {f.ReferenceNumber} แล้ว และกำลังเสนอผู้มีอำนาจพิจารณา",
+            $"An officer has taken up request {f.ReferenceNumber} and is presenting it for a decision."),
+        MessageEvent.Approved => new(
+            $"คำร้องเลขที่ {f.ReferenceNumber} ได้รับการอนุมัติแล้ว",
+            $"Request {f.ReferenceNumber} has been approved."),
+        MessageEvent.Cancelled => new(
+            $"คำร้องเลขที่ {f.ReferenceNumber} ถูกยกเลิก",
+            $"Request {f.ReferenceNumber} has been cancelled."),
+        _ => throw new ArgumentOutOfRangeException(nameof(f)),
+    };
+
+    private static Text PurposeText(Purpose purpose) => purpose == Purpose.View
+        ? new("ขอดูข้อมูลภาพ", "view footage")
+        : new("ขอสำเนาข้อมูลภาพ", "get a copy of footage");
+
+    /// <summary>The paragraphs of the message, in order; each is plain text.</summary>
+    private static IEnumerable<(string Text, string? Link)> Paragraphs(MessageFacts f)
+    {
+        yield return (L(f, new Text("เรียน ผู้ยื่นคำร้อง", "Dear applicant,")), null);
+        yield return (L(f, WhatHappened(f)), null);
+        yield return (L(f, new Text($"สถานะ: {StatusOf(f.Event).Th}", $"Status: {StatusOf(f.Event).En}")), null);
+        if (f.Event == MessageEvent.Approved && f.Instructions is { } instructions && L(f, instructions).Length > 0)
+        {
+            yield return (L(f, instructions), null);
+        }
+        if (f.Event == MessageEvent.Cancelled)
+        {
+            if (f.Reason is { } reason)
+            {
+                yield return (L(f, new Text($"เหตุผล: {reason.Th}", $"Reason: {reason.En}")), null);
+            }
+            if (!string.IsNullOrWhiteSpace(f.PublicMessage))
+            {
+                yield return (L(f, new Text($"ข้อความจากเจ้าหน้าที่: {f.PublicMessage}", $"Message from the office: {f.PublicMessage}")), null);
+            }
+        }
+        if (f.StatusUrl is { } status)
+        {
+            yield return (L(f, new Text("ดูสถานะคำร้องได้ที่ลิงก์นี้ (ลิงก์นี้เป็นของท่าน กรุณาอย่าส่งต่อ):", "See the request's status here (this link is yours; please do not pass it on):")), status);
+        }
+        var contact = string.IsNullOrWhiteSpace(f.PhoneExtension) ? f.Phone : L(f, new Text($"{f.Phone} ต่อ {f.PhoneExtension}", $"{f.Phone} ext. {f.PhoneExtension}"));
+        yield return (L(f, new Text($"สอบถาม: {f.Department.Th} {f.OrganizationName.Th} โทร {contact}", $"Questions: {f.Department.En}, {f.OrganizationName.En}, phone {contact}")), null);
+        if (f.UnsubscribePageUrl is { } unsubscribe)
+        {
+            yield return (L(f, new Text(
+                "ท่านได้รับอีเมลนี้เพราะขอรับแจ้งผลทางอีเมลในแบบฟอร์มคำร้อง หากไม่ต้องการรับข่าวสารของคำร้องนี้อีก:",
+                "You get this e-mail because you asked for news of your request on the form. To stop messages about this request:")), unsubscribe);
+        }
+    }
+
+    public static string PlainText(MessageFacts f)
+    {
+        var text = new StringBuilder();
+        foreach (var (paragraph, link) in Paragraphs(f))
+        {
+            text.Append(paragraph).Append('\n');
+            if (link is not null)
+            {
+                text.Append(link).Append('\n');
+            }
+            text.Append('\n');
+        }
+        return text.ToString().TrimEnd() + "\n";
+    }
+
+    public static string Html(MessageFacts f)
+    {
+        var html = new StringBuilder($"<!doctype html><html lang=\"{(English(f) ? "en" : "th")}\"><head><meta charset=\"utf-8\"><title>")
+            .Append(WebUtility.HtmlEncode(Subject(f))).Append("</title></head><body>");
+        foreach (var (paragraph, link) in Paragraphs(f))
+        {
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph).Replace("\n", "<br>", StringComparison.Ordinal));
+            if (link is not null)
+            {
+                var href = WebUtility.HtmlEncode(link);
+                html.Append("<br><a href=\"").Append(href).Append("\">").Append(href).Append("</a>");
+            }
+            html.Append("</p>");
+        }
+        return html.Append("</body></html>").ToString();
+    }
+
+    /// <summary>Reference, status and the short link; the words before the link give way first, the link never breaks.</summary>
+    public static string Sms(MessageFacts f)
+    {
+        var head = L(f, new Text($"คำร้อง {f.ReferenceNumber}: {StatusOf(f.Event).Th}", $"Request {f.ReferenceNumber}: {StatusOf(f.Event).En}"));
+        var invite = L(f, new Text(" ดูรายละเอียด ", " Details: "));
+        if (f.ShortStatusUrl is not { } link)
+        {
+            return Fit(head);
+        }
+        foreach (var candidate in new[] { head + invite + link, head + " " + link })
+        {
+            if (candidate.Length <= SmsMaxLength)
+            {
+                return candidate;
+            }
+        }
+        return Fit(head);
+    }
+
+    private static string Fit(string text) => text.Length <= SmsMaxLength ? text : text[..SmsMaxLength];
+}

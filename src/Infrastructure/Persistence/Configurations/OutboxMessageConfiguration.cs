@@ -1,0 +1,27 @@
+using CctvRequests.Application.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CctvRequests.Infrastructure.Persistence.Configurations;
+
+public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Event).HasConversion<string>().HasMaxLength(32);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Language).HasMaxLength(2);
+        builder.Property(m => m.Recipient).HasMaxLength(OutboxMessage.RecipientMax);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMax);
+        builder.Property(m => m.UnsubscribeUrl).HasMaxLength(1000);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMax);
+        builder.HasOne<Domain.Requests.FootageRequest>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(m => m.RequestId);
+        // The dispatcher's claim: due messages in order, only those still to send (the index stays small).
+        builder.HasIndex(m => m.NextAttemptAt).HasFilter("status IN ('Queued', 'Failed')").HasDatabaseName("ix_outbox_messages_due");
+    }
+}
