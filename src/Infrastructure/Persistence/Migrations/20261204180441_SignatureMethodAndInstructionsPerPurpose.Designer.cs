@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CctvRequests.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204175930_SignatureMethodAndInstructionsPerPurpose")]
+    [Migration("20261204180441_SignatureMethodAndInstructionsPerPurpose")]
     partial class SignatureMethodAndInstructionsPerPurpose
     {
         /// <inheritdoc />
