@@ -175,6 +175,7 @@ app.MapStaffAdmin();
 app.MapStaffPaper();
 app.MapStaffSettings();
 app.MapStaffSubjects();
+app.MapNotifications();
 var pages = new StaticFileOptions { FileProvider = site };
 // The status page, and the staff pages (plain HTML under web/staff/) at addresses without ".html".
 foreach (var (pattern, file) in new[]

@@ -33,6 +33,27 @@ public class StaffQueueTests(ApiFactory factory) : StaffApiTest(factory)
     }
 
     [Fact]
+    public async Task EveryQueuePageRead_IsAudited_WithItsFiltersAndCount_ButNotTheSearchText()
+    {
+        await FileAsync();
+        await FileAsync();
+        var officer = await SignedInAsync(StaffRoles.Officer);
+
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/staff/requests?status=Pending&stationId=3&pageSize=25")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/staff/requests?q=%E0%B8%AA%E0%B8%A1%E0%B8%A8%E0%B8%B1%E0%B8%81%E0%B8%94%E0%B8%B4%E0%B9%8C")).StatusCode);
+
+        await using var db = Factory.NewDbContext();
+        var entries = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEntries.Where(e => e.Action == "ViewQueue" || e.Action == "SearchRequests").OrderBy(e => e.At));
+        Assert.Equal(["ViewQueue", "SearchRequests"], entries.Select(e => e.Action));
+        Assert.Contains("status Pending", entries[0].Details);
+        Assert.Contains("station 3", entries[0].Details);
+        Assert.Contains("2 rows of 2", entries[0].Details);
+        Assert.Contains("search of 8 characters", entries[1].Details);
+        Assert.DoesNotContain("สมศักดิ์", entries[1].Details);
+    }
+
+    [Fact]
     public async Task Search_FindsByReference_Name_NationalIdInAnyShape_AndPassport()
     {
         var thai = new SubmissionForm().Set("firstName", "วิไลวรรณ").Set("lastName", "ศรีสุข");

@@ -22,7 +22,7 @@ public static class StaffPaperEndpoints
         var staff = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffPolicies.Staff).AddEndpointFilter<CsrfFilter>().ValidatesForms();
 
         staff.MapPost("/requests/{referenceNumber}/handover", async (string referenceNumber, HandOverForm body, ISender sender, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await sender.Send(body.ToCommand(Reference(referenceNumber)), ct)))
+                TypedResults.Created((string?)null, await sender.Send(body.ToCommand(StaffRequestLoader.Reference(referenceNumber)), ct)))
             .WithName("RecordHandOver")
             .WithSummary("Record that an approved copy was handed over: clips (name, size, SHA-256 computed in the browser), medium, recipient and signature")
             .Produces<StaffHandOverDto>(StatusCodes.Status201Created)
@@ -32,7 +32,7 @@ public static class StaffPaperEndpoints
 
         staff.MapGet("/requests/{referenceNumber}/handovers/{id:guid}/signature", async (string referenceNumber, Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                var png = await sender.Send(new GetHandOverSignatureQuery(Reference(referenceNumber), id), ct);
+                var png = await sender.Send(new GetHandOverSignatureQuery(StaffRequestLoader.Reference(referenceNumber), id), ct);
                 http.Response.Headers.XContentTypeOptions = "nosniff";
                 http.Response.Headers.ContentSecurityPolicy = "sandbox";
                 http.Response.Headers.CacheControl = "no-store";
@@ -85,6 +85,4 @@ public static class StaffPaperEndpoints
     /// <summary>200 clips with long names and a 1 MB signature in base64 fit.</summary>
     public const long MaxHandOverBytes = 2L * 1024 * 1024;
 
-    private static ReferenceNumber Reference(string value) =>
-        ReferenceNumber.TryParse(value, out var reference) ? reference : throw new NotFoundException(StaffRequestLoader.NotFound);
 }

@@ -38,7 +38,7 @@ public static class StaffRequestEndpoints
 
         staff.MapGet("/requests/{referenceNumber}", async (string referenceNumber, string? @for, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                var request = await sender.Send(new GetStaffRequestQuery(Reference(referenceNumber), ForPrint: @for == "print"), ct);
+                var request = await sender.Send(new GetStaffRequestQuery(StaffRequestLoader.Reference(referenceNumber), ForPrint: @for == "print"), ct);
                 return Detail(http, request);
             })
             .WithName("GetStaffRequest")
@@ -49,7 +49,7 @@ public static class StaffRequestEndpoints
 
         staff.MapGet("/requests/{referenceNumber}/attachments/{id:guid}", async (string referenceNumber, Guid id, bool? inline, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                var file = await sender.Send(new GetAttachmentQuery(Reference(referenceNumber), id), ct);
+                var file = await sender.Send(new GetAttachmentQuery(StaffRequestLoader.Reference(referenceNumber), id), ct);
                 var headers = http.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers.ContentSecurityPolicy = "sandbox";
@@ -66,33 +66,33 @@ public static class StaffRequestEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         staff.MapPost("/requests/{referenceNumber}/receive", async (string referenceNumber, DecisionForm? body, ISender sender, HttpContext http, CancellationToken ct) =>
-                await DecideAsync(http, sender, (body ?? new DecisionForm()).ToReceiveCommand(Reference(referenceNumber), IfMatch(http)), ct))
+                await DecideAsync(http, sender, (body ?? new DecisionForm()).ToReceiveCommand(StaffRequestLoader.Reference(referenceNumber), IfMatch(http)), ct))
             .WithName("ReceiveRequest")
             .WithSummary("Pending → Received (send If-Match)")
             .Decision();
 
         staff.MapPost("/requests/{referenceNumber}/approve", async (string referenceNumber, DecisionForm? body, ISender sender, HttpContext http, CancellationToken ct) =>
-                await DecideAsync(http, sender, (body ?? new DecisionForm()).ToApproveCommand(Reference(referenceNumber), IfMatch(http)), ct))
+                await DecideAsync(http, sender, (body ?? new DecisionForm()).ToApproveCommand(StaffRequestLoader.Reference(referenceNumber), IfMatch(http)), ct))
             .RequireAuthorization(StaffPolicies.Approver)
             .WithName("ApproveRequest")
             .WithSummary("Received → Approved, by an Approver or Admin (send If-Match)")
             .Decision();
 
         staff.MapPost("/requests/{referenceNumber}/cancel", async (string referenceNumber, CancelForm body, ISender sender, HttpContext http, CancellationToken ct) =>
-                await DecideAsync(http, sender, body.ToCommand(Reference(referenceNumber), IfMatch(http)), ct))
+                await DecideAsync(http, sender, body.ToCommand(StaffRequestLoader.Reference(referenceNumber), IfMatch(http)), ct))
             .WithName("CancelRequest")
             .WithSummary("Pending or Received → Cancelled, with a reason code and the message the citizen reads (send If-Match)")
             .Decision();
 
         staff.MapPost("/requests/{referenceNumber}/notes", async (string referenceNumber, NoteForm body, ISender sender, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await sender.Send(body.ToCommand(Reference(referenceNumber)), ct)))
+                TypedResults.Created((string?)null, await sender.Send(body.ToCommand(StaffRequestLoader.Reference(referenceNumber)), ct)))
             .WithName("AddNote")
             .WithSummary("An internal note (never shown to the citizen)")
             .Produces<StaffNoteDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 
         staff.MapPost("/requests/{referenceNumber}/preservation", async (string referenceNumber, PreservationForm body, ISender sender, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await sender.Send(body.ToCommand(Reference(referenceNumber)), ct)))
+                TypedResults.Created((string?)null, await sender.Send(body.ToCommand(StaffRequestLoader.Reference(referenceNumber)), ct)))
             .WithName("RecordPreservation")
             .WithSummary("Record that the incident's footage was exported or locked at the station")
             .Produces<StaffPreservationDto>(StatusCodes.Status201Created)
@@ -133,8 +133,6 @@ public static class StaffRequestEndpoints
     /// <summary>Staff answers hold personal data: no cache keeps them.</summary>
     private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
 
-    private static ReferenceNumber Reference(string value) =>
-        ReferenceNumber.TryParse(value, out var reference) ? reference : throw new NotFoundException(StaffRequestLoader.NotFound);
 
     /// <summary>The version the caller read, from <c>If-Match: "n"</c>; without it a change is refused (428).</summary>
     private static uint IfMatch(HttpContext http)

@@ -44,6 +44,8 @@ public enum AuditAction
     EraseSubject,
     LogRightsRequest,
     CompleteRightsRequest,
+    ViewQueue,
+    RetryMessage,
 }
 
 public static class AuditActionText
@@ -58,6 +60,8 @@ public static class AuditActionText
         AuditAction.PasskeyAdded => new("เพิ่มพาสคีย์", "Added a passkey"),
         AuditAction.PasskeyRemoved => new("ลบพาสคีย์", "Removed a passkey"),
         AuditAction.SearchRequests => new("ค้นหาคำร้อง", "Searched requests"),
+        AuditAction.ViewQueue => new("ดูรายการคำร้อง", "Viewed the queue"),
+        AuditAction.RetryMessage => new("สั่งส่งข้อความอีกครั้ง", "Sent a message again"),
         AuditAction.ViewRequest => new("เปิดดูคำร้อง", "Viewed a request"),
         AuditAction.OpenAttachment => new("เปิดไฟล์แนบ", "Opened an attachment"),
         AuditAction.ReceiveRequest => new("รับเรื่อง", "Received a request"),

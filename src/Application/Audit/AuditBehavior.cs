@@ -12,6 +12,9 @@ public interface IAuditedMessage
     string? AuditReference { get; }
 
     string? AuditDetails => null;
+
+    /// <summary>The details once the answer is known (a count of rows, say); by default <see cref="AuditDetails"/>.</summary>
+    string? AuditDetailsFor(object? response) => AuditDetails;
 }
 
 /// <summary>
@@ -26,7 +29,7 @@ public sealed class AuditBehavior<TMessage, TResponse>(AuditTrail trail, IAppDbC
         var response = await next(message, cancellationToken);
         if (message is IAuditedMessage { AuditAction: { } action } audited)
         {
-            trail.Record(action, audited.AuditReference, audited.AuditDetails);
+            trail.Record(action, audited.AuditReference, audited.AuditDetailsFor(response));
             await db.SaveChangesAsync(cancellationToken);
         }
         return response;

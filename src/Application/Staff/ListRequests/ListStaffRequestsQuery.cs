@@ -28,12 +28,41 @@ public sealed record ListStaffRequestsQuery(
     /// <summary>The most rows one export carries.</summary>
     public const int MaxExportRows = 100_000;
 
-    /// <summary>An export, and a search (it names a person), are recorded, without what was typed.</summary>
-    public AuditAction? AuditAction => Export ? Audit.AuditAction.ExportRequests : Search is null ? null : Audit.AuditAction.SearchRequests;
+    /// <summary>
+    /// Every read is recorded (a page of the queue names up to a hundred applicants): an export, a search, or a
+    /// page; with the filters and how many rows it showed, never what was typed in the search.
+    /// </summary>
+    public AuditAction? AuditAction => Export ? Audit.AuditAction.ExportRequests : Search is null ? Audit.AuditAction.ViewQueue : Audit.AuditAction.SearchRequests;
 
     public string? AuditReference => null;
 
-    public string? AuditDetails => Search is null ? null : $"search of {Search.Length} characters";
+    public string? AuditDetails => string.Join("; ", Filters());
+
+    public string? AuditDetailsFor(object? response) =>
+        response is StaffQueueDto queue ? $"{AuditDetails}; {queue.Items.Count} rows of {queue.Total}" : AuditDetails;
+
+    private IEnumerable<string> Filters()
+    {
+        yield return "status " + (Statuses.Count == 0 ? "all" : string.Join(",", Statuses));
+        if (StationId is { } station)
+        {
+            yield return $"station {station}";
+        }
+        if (SubmittedFrom is not null || SubmittedTo is not null)
+        {
+            yield return $"submitted {SubmittedFrom:yyyy-MM-dd}..{SubmittedTo:yyyy-MM-dd}";
+        }
+        if (IncidentFrom is not null || IncidentTo is not null)
+        {
+            yield return $"incident {IncidentFrom:yyyy-MM-dd}..{IncidentTo:yyyy-MM-dd}";
+        }
+        if (Search is not null)
+        {
+            yield return $"search of {Search.Length} characters";
+        }
+        yield return $"sort {Sort}";
+        yield return Export ? "export" : $"page {Page} of {PageSize}";
+    }
 
     public override string ToString() => nameof(ListStaffRequestsQuery);
 }

@@ -10,6 +10,10 @@ public static class StaffRequestLoader
 {
     public static readonly Text NotFound = new("ไม่พบคำร้องเลขที่นี้", "No request has this reference number.");
 
+    /// <summary>A reference number from a route: one that cannot be a reference names no request (404).</summary>
+    public static ReferenceNumber Reference(string value) =>
+        ReferenceNumber.TryParse(value, out var reference) ? reference : throw new NotFoundException(NotFound);
+
     /// <summary>
     /// The request to change, tracked, if it is still the version the caller read (its ETag);
     /// a later version is a 412, and a change racing this one fails at save (409).
