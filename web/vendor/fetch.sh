@@ -10,14 +10,15 @@ SIGNATURE_PAD=5.1.4
 SARABUN=5.3.0
 AXE_CORE=4.14.1
 CHARTJS=4.6.1
+LIT_HTML=3.3.3
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
-npm pack --silent "signature_pad@$SIGNATURE_PAD" "@fontsource/sarabun@$SARABUN" "axe-core@$AXE_CORE" "chart.js@$CHARTJS" >/dev/null
+npm pack --silent "signature_pad@$SIGNATURE_PAD" "@fontsource/sarabun@$SARABUN" "axe-core@$AXE_CORE" "chart.js@$CHARTJS" "lit-html@$LIT_HTML" >/dev/null
 for t in *.tgz; do mkdir -p "${t%.tgz}"; tar -xzf "$t" -C "${t%.tgz}"; done
 
-rm -rf "$here/signature_pad" "$here/sarabun" "$here/chartjs"
-mkdir -p "$here/signature_pad" "$here/sarabun/files" "$here/chartjs"
+rm -rf "$here/signature_pad" "$here/sarabun" "$here/chartjs" "$here/lit-html"
+mkdir -p "$here/signature_pad" "$here/sarabun/files" "$here/chartjs" "$here/lit-html/directives"
 # The source map is not shipped, so drop its reference (no 404 in anyone's devtools).
 grep -v "sourceMappingURL" "signature_pad-$SIGNATURE_PAD/package/dist/signature_pad.js" > "$here/signature_pad/signature_pad.js"
 cp "signature_pad-$SIGNATURE_PAD/package/LICENSE" "$here/signature_pad/"
@@ -43,6 +44,13 @@ done
 grep -v "sourceMappingURL" "chart.js-$CHARTJS/package/dist/chart.umd.min.js" > "$here/chartjs/chart.umd.min.js"
 cp "chart.js-$CHARTJS/package/LICENSE.md" "$here/chartjs/"
 
+# lit-html: the staff pages' templates. The core and the one directive they use (live), in the package's own
+# folder shape, since directives import "../lit-html.js"; ES modules, no build step.
+for f in lit-html.js directive.js directive-helpers.js directives/live.js; do
+  grep -v "sourceMappingURL" "lit-html-$LIT_HTML/package/$f" > "$here/lit-html/$f"
+done
+cp "lit-html-$LIT_HTML/package/LICENSE" "$here/lit-html/"
+
 mkdir -p "$root/tests/Web.Tests/vendor"
 cp "axe-core-$AXE_CORE/package/axe.min.js" "$root/tests/Web.Tests/vendor/"
 cp "axe-core-$AXE_CORE/package/LICENSE" "$root/tests/Web.Tests/vendor/axe-core.LICENSE"
@@ -52,5 +60,6 @@ signature_pad $SIGNATURE_PAD (MIT)
 @fontsource/sarabun $SARABUN (OFL-1.1)
 axe-core $AXE_CORE (MPL-2.0; tests only, in tests/Web.Tests/vendor)
 chart.js $CHARTJS (MIT)
+lit-html $LIT_HTML (BSD-3-Clause)
 V
 echo "vendored: $(tr '\n' ';' < "$here/VERSIONS")"
