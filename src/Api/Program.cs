@@ -171,6 +171,7 @@ app.MapStaffRequests();
 app.MapStaffAdmin();
 app.MapStaffPaper();
 app.MapStaffSettings();
+app.MapStaffFormSettings();
 app.MapStaffSubjects();
 var pages = new StaticFileOptions { FileProvider = site };
 // The status page, and the staff pages (plain HTML under web/staff/) at addresses without ".html".
