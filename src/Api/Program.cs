@@ -178,7 +178,7 @@ var pages = new StaticFileOptions { FileProvider = site };
 foreach (var (pattern, file) in new[]
          {
              ("/status", "status.html"),
-             ("/staff/requests", "staff/requests.html"),
+             ("/staff/requests", "staff/index.html"),
              ("/staff/requests/{referenceNumber}", "staff/request.html"),
              ("/staff/account", "staff/account.html"),
              ("/staff/users", "staff/users.html"),
