@@ -179,7 +179,7 @@ foreach (var (pattern, file) in new[]
          {
              ("/status", "status.html"),
              ("/staff/requests", "staff/index.html"),
-             ("/staff/requests/{referenceNumber}", "staff/request.html"),
+             ("/staff/requests/{referenceNumber}", "staff/index.html"),
              ("/staff/account", "staff/account.html"),
              ("/staff/users", "staff/users.html"),
              ("/staff/audit", "staff/audit.html"),

@@ -333,7 +333,7 @@ export const pager = (id, { page, pageSize, total }, go) => {
 /** A button whose visible text is ours and whose accessible name also says which row. */
 export const rowButton = (text, which, onClick, cls = "button--secondary") => html`<button type="button" class="button button--small ${cls}" @click=${onClick}>${text}<span class="visually-hidden"> ${which}</span></button>`;
 export const flag = (text, kind) => html`<span class="flag flag--${kind}">${text}</span>`;
-export const badge = (status, text) => html`<span class="badge badge--${String(status).toLowerCase()}">${text}</span>`;
+export const badge = (status, text, id) => html`<span class="badge badge--${String(status).toLowerCase()}" id=${id ?? nothing}>${text}</span>`;
 /** The footage clock's labels (SPEC §8.3, §8.11): overwritten soon or already, and preserved. */
 export const flags = ({ flag: f, preserved }) => [
   f === "overwritten" ? flag(t("flag.overwritten"), "gone") : f === "overwriteSoon" ? flag(t("flag.overwriteSoon"), "soon") : nothing,
