@@ -186,7 +186,7 @@ foreach (var (pattern, file) in new[]
              ("/staff/requests/{referenceNumber}/print", "staff/print.html"),
              ("/staff/requests/{referenceNumber}/handovers/{id}", "staff/receipt.html"),
              ("/staff/statistics", "staff/statistics.html"),
-             ("/staff/settings", "staff/settings.html"),
+             ("/staff/settings", "staff/index.html"),
              ("/staff/subjects", "staff/subjects.html"),
              ("/privacy", "privacy.html"),
          })

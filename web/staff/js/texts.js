@@ -5,6 +5,7 @@
 import { addTexts } from "../../js/i18n.js";
 
 export const texts = {
+  "se.text": { th: "ข้อความ", en: "Text" },
   "w.search": { th: "ค้นหา", en: "Search" },
   "w.filters": { th: "ตัวกรอง", en: "Filters" },
   "w.location": { th: "สถานที่", en: "Location" },
@@ -516,7 +517,7 @@ export const texts = {
   "se.stNameEn": { th: "ชื่อสถานที่ (อังกฤษ)", en: "Name (English)" },
   "se.stDistrict": { th: "อำเภอ", en: "District" },
   "se.stRetention": { th: "ระยะเวลาเก็บภาพ (วัน)", en: "Footage kept (days)" },
-  "se.stRetentionHint": { th: "จำนวนวันที่กล้องเก็บภาพไว้ก่อนบันทึกทับ", en: "How many days the cameras keep footage before overwriting it" },
+  "se.stRetentionHint": { th: "จำนวนวันที่กล้องเก็บภาพไว้ก่อนบันทึกทับ ({min} ถึง {max} วัน)", en: "How many days the cameras keep footage before overwriting it ({min} to {max})" },
   "se.stActive": { th: "เปิดรับคำร้อง", en: "Takes requests" },
   "se.stOrder": { th: "ลำดับ", en: "Order" },
   "se.stColName": { th: "ชื่อสถานที่", en: "Name" },
@@ -562,14 +563,14 @@ export const texts = {
   "se.orgSaved": { th: "บันทึกข้อมูลหน่วยงานแล้ว", en: "The organization profile was saved." },
   "se.logoTitle": { th: "ตราสัญลักษณ์", en: "Logo" },
   "se.logo": { th: "ตราสัญลักษณ์ (PNG)", en: "Logo (PNG)" },
-  "se.logoHint": { th: "ไฟล์ PNG ขนาดไม่เกิน 512 KB และไม่เกิน 1000 × 1000 พิกเซล เมื่อเลือกไฟล์ ระบบจะใช้ตราใหม่ทันที", en: "A PNG file of at most 512 KB and 1000 × 1000 pixels. The new logo is used as soon as you choose the file." },
+  "se.logoHint": { th: "ไฟล์ PNG ขนาดไม่เกิน {size} และไม่เกิน {pixels} × {pixels} พิกเซล", en: "A PNG file of at most {size} and {pixels} × {pixels} pixels" },
   "se.logoAlt": { th: "ตราสัญลักษณ์ปัจจุบัน", en: "The current logo" },
   "se.noLogo": { th: "ยังไม่มีตราสัญลักษณ์", en: "No logo yet." },
   "se.logoRemove": { th: "ลบตราสัญลักษณ์", en: "Remove logo" },
   "se.logoUploaded": { th: "เปลี่ยนตราสัญลักษณ์แล้ว", en: "The logo was changed." },
   "se.logoRemoved": { th: "ลบตราสัญลักษณ์แล้ว", en: "The logo was removed." },
   "se.logoNotPng": { th: "ตราสัญลักษณ์ต้องเป็นไฟล์ PNG", en: "The logo must be a PNG file." },
-  "se.logoTooBig": { th: "ไฟล์ใหญ่เกิน 512 KB", en: "The file is larger than 512 KB." },
+  "se.logoTooBig": { th: "ไฟล์ใหญ่เกิน {size} กรุณาย่อภาพแล้วเลือกใหม่", en: "The file is larger than {size}; please make it smaller and choose it again." },
   "se.privacy": { th: "นโยบายความเป็นส่วนตัว (PDPA)", en: "Privacy notice (PDPA)" },
   "se.pnCaption": { th: "ฉบับที่เผยแพร่แล้ว", en: "Published versions" },
   "se.pnColVersion": { th: "ฉบับ", en: "Version" },
