@@ -241,7 +241,7 @@ export const texts = {
   "a.passwordTitle": { th: "เปลี่ยนรหัสผ่าน", en: "Change password" },
   "a.current": { th: "รหัสผ่านปัจจุบัน", en: "Current password" },
   "a.new": { th: "รหัสผ่านใหม่", en: "New password" },
-  "a.newHint": { th: "อย่างน้อย 12 ตัวอักษร วลีที่จำง่ายแต่คนอื่นเดายากใช้ได้ดี", en: "At least 12 characters; a phrase that is easy to remember but hard to guess works well." },
+  "a.newHint": { th: "อย่างน้อย {min} ตัวอักษร วลีที่จำง่ายแต่คนอื่นเดายากใช้ได้ดี", en: "At least {min} characters; a phrase that is easy to remember but hard to guess works well." },
   "a.confirm": { th: "ยืนยันรหัสผ่านใหม่", en: "Confirm new password" },
   "a.change": { th: "เปลี่ยนรหัสผ่าน", en: "Change password" },
   "a.changed": { th: "เปลี่ยนรหัสผ่านเรียบร้อยแล้ว", en: "Your password was changed." },
