@@ -187,7 +187,7 @@ foreach (var (pattern, file) in new[]
              ("/staff/requests/{referenceNumber}/handovers/{id}", "staff/receipt.html"),
              ("/staff/statistics", "staff/index.html"),
              ("/staff/settings", "staff/index.html"),
-             ("/staff/subjects", "staff/subjects.html"),
+             ("/staff/subjects", "staff/index.html"),
              ("/privacy", "privacy.html"),
          })
 {
