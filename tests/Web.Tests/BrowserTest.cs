@@ -79,17 +79,22 @@ public abstract class BrowserTest(WebFactory factory, BrowserFixture browser) : 
     private static readonly string Axe = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "vendor", "axe.min.js"));
 
     /// <summary>Runs axe-core in the page; returns the serious and critical violations, described.</summary>
-    protected static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    protected static Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page) => ViolationsAsync(page, ["serious", "critical"]);
+
+    /// <summary>Runs axe-core in the page; returns every violation, whatever its impact, described.</summary>
+    protected static Task<IReadOnlyList<string>> AllViolationsAsync(IPage page) => ViolationsAsync(page, ["minor", "moderate", "serious", "critical"]);
+
+    private static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string[] impacts)
     {
         await page.EvaluateAsync(Axe);
         var json = await page.EvaluateAsync<string>("""
-            async () => {
+            async (impacts) => {
               const result = await axe.run(document, { resultTypes: ['violations'] });
               return JSON.stringify(result.violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .filter(v => impacts.includes(v.impact))
                 .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')));
             }
-            """);
+            """, impacts);
         return System.Text.Json.JsonSerializer.Deserialize<List<string>>(json)!;
     }
 

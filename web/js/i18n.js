@@ -340,7 +340,7 @@ const en = {
   "status.Cancelled": "Cancelled",
   "status.Approved": "Approved",
   "meaning.Pending": "Your request has been sent and is waiting for the staff to check it.",
-  "meaning.Received": "An officer has your request and is presenting it to the head of the CCTV centre, the deputy and the chief executive.",
+  "meaning.Received": "An officer has your request and is presenting it to the head of the CCTV centre, the permanent secretary and the chief executive.",
   "meaning.Approved": "Bring a storage device to the {department} to copy the footage (please call {phone} ext. {ext} first).",
   "meaning.Cancelled": "The request was cancelled, for example because information was missing or the attachments were wrong. The reason is shown on the status page.",
   "purpose.View": "View the footage",

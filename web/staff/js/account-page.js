@@ -108,7 +108,8 @@ function view() {
   const s = session();
   const restricted = isRestricted(s);
   const pw = lengthOf("account.password");
-  const passwordField = (name, label, hint) => field(password, name, { label, hint, type: "password", autocomplete: name === "currentPassword" ? "current-password" : "new-password", limit: "account.password" });
+  // Only the new password has a length of its own: the current one is checked, the confirmation compared.
+  const passwordField = (name, label, hint) => field(password, name, { label, hint, type: "password", autocomplete: name === "currentPassword" ? "current-password" : "new-password", limit: name === "newPassword" ? "account.password" : undefined });
   return html`
     <h1>${t("nav.account")}</h1>
     ${restricted ? html`<div class="notice notice--warning"><h2>${t("a.restrictedTitle")}</h2><p>${t("a.restrictedText")}</p><ul>

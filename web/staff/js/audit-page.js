@@ -1,7 +1,7 @@
 // The audit log (/staff/audit, Admin): who did what, when, from where, on which request. Filters
 // live in the address so a reload or the back button keeps them.
 import {
-  addressState, dateField, dateOf, dateTime, field, form, html, isoDate, lengthOf, nothing, onLangChange, option, pageNumber, pager, requestLink, showErrors,
+  addressState, dateField, dateOf, dateTime, fail, field, form, html, isoDate, lengthOf, nothing, onLangChange, option, pageNumber, pager, requestLink, showErrors,
   startPage, statusLine, t, table, text, update, valueOf,
 } from "./ui.js";
 import { get, messageOf, withQuery } from "./staff-api.js";
@@ -20,9 +20,10 @@ async function load() {
     const answer = await get(withQuery("/api/staff/audit", address.value));
     if (mine !== loads) return;
     data = answer;
-    f.status = { key: "au.found", values: { total: data.total } };
+    f.status = { key: "w.found", values: { total: data.total } };
   } catch (err) {
     if (mine !== loads) return;
+    if (err.status === 400) return fail(f, err);
     f.status = { key: "w.loadError", values: { error: messageOf(err) }, error: true };
   }
   update();
@@ -54,9 +55,9 @@ function view() {
       <fieldset class="filters__more"><legend>${t("w.filters")}</legend>
         <div class="filters__grid">
           ${field(f, "referenceNumber", { label: t("w.reference"),
-            input: (id, described) => html`<input id=${id} type="text" maxlength=${lengthOf("audit.referenceNumber").max} autocomplete="off" spellcheck="false" aria-describedby=${described} .value=${s.referenceNumber}>` })}
+            input: (id, described, invalid) => html`<input id=${id} type="text" aria-invalid=${invalid} maxlength=${lengthOf("audit.referenceNumber").max} data-limit="audit.referenceNumber" autocomplete="off" spellcheck="false" aria-describedby=${described} .value=${s.referenceNumber}>` })}
           ${field(f, "userEmail", { label: t("au.userEmail"),
-            input: (id, described) => html`<input id=${id} type="email" maxlength=${lengthOf("audit.userEmail").max} autocomplete="off" spellcheck="false" aria-describedby=${described} .value=${s.userEmail}>` })}
+            input: (id, described, invalid) => html`<input id=${id} type="email" aria-invalid=${invalid} maxlength=${lengthOf("audit.userEmail").max} data-limit="audit.userEmail" autocomplete="off" spellcheck="false" aria-describedby=${described} .value=${s.userEmail}>` })}
           ${field(f, "action", { label: t("au.action"), input: (id) => html`<select id=${id} @change=${(e) => address.go({ action: e.target.value })}>
             ${option("", t("au.allActions"))}${actions.map((a) => option(a.code, a.text, a.code === s.action))}</select>` })}
           ${dateField(f, "from", { label: t("w.from"), iso: s.from })}

@@ -146,7 +146,7 @@ function formView() {
       <p class="hint" id="handover-signature-hint">${t("ho.signatureHint")}</p>
       <div class="signature-box"><canvas id="handover-signature" class="signature-canvas" tabindex="-1" role="img" aria-labelledby="handover-signature-legend"
         aria-describedby="handover-signature-hint handover-signature-error" aria-invalid=${signatureError ? "true" : nothing}></canvas></div>
-      <div class="signature-tools"><button type="button" class="button button--secondary button--small" id="handover-signature-clear">${t("ho.clearSignature")}</button></div>
+      <div class="signature-tools"><button type="button" class="button button--secondary button--small" id="handover-signature-clear">${t("field.clearSignature")}</button></div>
       <p class="field-error" id="handover-signature-error" ?hidden=${!signatureError}>${signatureError ?? ""}</p>
     </fieldset>
     <button type="submit" class="button button--primary">${t("ho.submit")}</button>

@@ -2,7 +2,7 @@
 // letterhead and form title, every field in the order of the paper form, the PDPA consent, the
 // applicant's signature, then the four blocks the approval chain signs on paper (officer, head of
 // the CCTV centre, permanent secretary, chief executive). Fetched with ?for=print, audited as a print.
-import { countryName, fullName, html, lang, longDate, longDateOf, nothing, onLangChange, t, timeOf } from "./ui.js";
+import { countryName, fullName, html, labelOf, lang, longDate, longDateOf, nothing, onLangChange, t, timeOf } from "./ui.js";
 import { choice, footer, letterhead, signature, startPaper, value } from "./paper.js";
 import { ApiError, get } from "./staff-api.js";
 
@@ -25,13 +25,13 @@ function body(d) {
     ${line(t("field.age"), value(a.age), t("pp.years"), t("field.ethnicity"), value(a.ethnicity), t("field.nationality"), value(a.nationality))}
     ${line(t("field.address"), value(a.address))}
     ${line(t("field.phone"), value(a.phone))}
-    ${line(t("field.purpose"), choice(!copy, t("pp.view")), choice(copy, t("pp.copy")), html`<span class="nowrap">(${t("pp.fileCount")} ${value(copy ? d.fileCount : "")} ${t("pp.files")})</span>`)}
+    ${line(t("field.purpose"), choice(!copy, labelOf("purposes", "View")), choice(copy, labelOf("purposes", "Copy")), html`<span class="nowrap">(${t("pp.fileCount")} ${value(copy ? d.fileCount : "")} ${t("pp.files")})</span>`)}
     ${line(t("field.station"), value(d.stationName))}
-    ${line(t("w.incidentDate"), value(longDate(d.incidentDate)), t("field.incidentTime"), value(d.incidentTime ? `${d.incidentTime} ${t("pp.timeSuffix")}`.trim() : ""))}
-    ${line(t("d.reason"), value(d.reason, "prewrap"))}
-    <div class="form-block"><p class="form-line form-line--label">${t("pp.documents")}</p>
+    ${line(t("w.incidentDate"), value(longDate(d.incidentDate)), t("field.incidentTime"), value(d.incidentTime ? t("pp.time", { time: d.incidentTime }) : ""))}
+    ${line(t("field.reason"), value(d.reason, "prewrap"))}
+    <div class="form-block"><p class="form-line form-line--label">${t("form.sectionDocuments")}</p>
       ${files.length ? html`<ol class="documents">${files.map((x) => html`<li>${x.kindText}: <span class="documents__file">${x.fileName}</span></li>`)}</ol>`
-        : html`<p class="documents documents--none">${t("pp.noDocuments")}</p>`}</div>
+        : html`<p class="documents documents--none">${t("w.none")}</p>`}</div>
     <p class="form-line consent">${c ? choice(true, t("pp.consent", { version: c.noticeVersion, date: longDateOf(c.acceptedAt), time: timeOf(c.acceptedAt) })) : t("pp.noConsent")}</p>
   </div>`;
 }
@@ -39,7 +39,7 @@ function body(d) {
 function applicantSignature(d) {
   const image = (d.attachments ?? []).find((x) => x.kind === "Signature");
   return html`<div class="sign sign--applicant">
-    ${signature(t("w.applicant"), fullName(d.applicant), image ? html`<img class="sign__image" src="${base}/attachments/${encodeURIComponent(image.id)}?inline=true" alt=${t("pp.signatureAlt")}>` : nothing)}
+    ${signature(t("w.applicant"), fullName(d.applicant), image ? html`<img class="sign__image" src="${base}/attachments/${encodeURIComponent(image.id)}?inline=true" alt=${t("field.signature")}>` : nothing)}
     ${image ? nothing : html`<p class="sign__note">${t("pp.noSignature")}</p>`}
   </div>`;
 }

@@ -2,7 +2,7 @@
 // Every filter lives in the address, so a reload, a shared link or the back button shows the same list.
 import {
   addressState, badge, dateField, dateOf, form, flag, html, inDays, isoDate, labelOf, lang, nothing, oneOf, onLangChange, option,
-  pageError, pageNumber, pager, requestLink, rules, shortDate, showErrors, startPage, statusLine, t, table, text, dateTime, update, field, flags,
+  fail, lengthOf, pageError, pageNumber, pager, requestLink, rules, shortDate, valueOf, showErrors, startPage, statusLine, t, table, text, dateTime, update, field, flags,
 } from "./ui.js";
 import { get, messageOf, withQuery } from "./staff-api.js";
 
@@ -22,7 +22,7 @@ let loads = 0;
 const statuses = () => rules().statuses;
 const openCodes = () => statuses().filter((s) => s.open).map((s) => s.code);
 const views = () => ["", ...statuses().map((s) => s.code), "all"];
-const viewName = (v) => (v === "" ? t("q.tabOpen") : v === "all" ? t("q.tabAll") : labelOf("statuses", v));
+const viewName = (v) => (v === "" ? t("w.open") : v === "all" ? t("w.all") : labelOf("statuses", v));
 /** The sort the list is in: the one chosen, or the API's default for the statuses shown. */
 const sortOf = (s) => s.sort || (s.status === "" || openCodes().includes(s.status) ? "overwrite" : "newest");
 
@@ -48,9 +48,11 @@ async function load() {
       return load();
     }
     data = answer;
-    filters.status = { key: "q.found", values: { total: data.total } };
+    filters.status = { key: "w.found", values: { total: data.total } };
   } catch (err) {
     if (mine !== loads) return;
+    loading = false;
+    if (err.status === 400) return fail(filters, err);
     filters.status = { key: "w.loadError", values: { error: messageOf(err) }, error: true };
   }
   loading = false;
@@ -59,7 +61,7 @@ async function load() {
 
 function search(e) {
   e.preventDefault();
-  const changes = { q: document.getElementById("queue-q").value.trim() };
+  const changes = { q: valueOf(filters, "q") };
   const errors = {};
   for (const name of DATES) {
     changes[name] = dateOf(filters, name);
@@ -103,21 +105,16 @@ function view() {
   const s = address.value;
   const downloads = (kind) => withQuery(`/api/staff/requests.${kind}`, { ...apiFilters(s), lang: lang() });
   return html`
-    <h1>${t("q.title")}</h1>
+    <h1>${t("w.allRequests")}</h1>
     <div class="status-filter" role="group" aria-labelledby="status-filter-label">
       <span class="status-filter__label" id="status-filter-label">${t("q.show")}</span>
       ${views().map((v) => html`<button type="button" class="status-filter__button" aria-pressed=${String(s.status === v)} @click=${() => address.go({ status: v })}>
         ${viewName(v)} <span class="status-filter__count">${data ? `(${count(v)})` : ""}</span></button>`)}
     </div>
     <form class="filters" id="queue-form" role="search" novalidate @submit=${search}>
-      <div class="field filters__search">
-        <label for="queue-q">${t("w.search")}</label>
-        <p class="hint" id="queue-q-hint">${t("q.searchHint")}</p>
-        <div class="search-row">
-          <input id="queue-q" type="search" maxlength=${rules().lengths["queue.q"].max} autocomplete="off" spellcheck="false" aria-describedby="queue-q-hint" .value=${s.q}>
-          <button type="submit" class="button button--primary">${t("w.search")}</button>
-        </div>
-      </div>
+      ${field(filters, "q", { label: t("w.search"), hint: t("q.searchHint"), cls: "filters__search", input: (id, described, invalid) => html`<div class="search-row">
+        <input id=${id} type="search" maxlength=${lengthOf("queue.q").max} data-limit="queue.q" autocomplete="off" spellcheck="false" aria-describedby=${described} aria-invalid=${invalid} .value=${s.q}>
+        <button type="submit" class="button button--primary">${t("w.search")}</button></div>` })}
       <fieldset class="filters__more">
         <legend>${t("w.filters")}</legend>
         <div class="filters__grid">
@@ -148,7 +145,7 @@ function view() {
 // The API names statuses, stations and purposes in the language asked for.
 onLangChange(load);
 
-await startPage({ page: "queue", nav: "requests", title: () => t("q.title"), view });
+await startPage({ page: "queue", nav: "requests", title: () => t("w.allRequests"), view });
 address.write();
 get("/api/staff/stations").then((list) => {
   stations = list;

@@ -138,7 +138,7 @@ function request(d) {
     [t("w.location"), d.stationName],
     [t("w.incidentDate"), shortDate(d.incidentDate)],
     [t("field.incidentTime"), d.incidentTime],
-    [t("d.reason"), d.reason ? html`<span class="prewrap">${d.reason}</span>` : null],
+    [t("field.reason"), d.reason ? html`<span class="prewrap">${d.reason}</span>` : null],
     [t("d.overwrittenOn"), shortDate(d.footageOverwrittenOn)],
     [t("d.consent"), c ? t("d.consentValue", { version: c.noticeVersion, language: languageName(c.language), at: dateTime(c.acceptedAt) }) : null],
   ]);
@@ -227,7 +227,7 @@ const cancelDialog = () => html`<dialog class="confirm-dialog" id="cancel-dialog
   <form novalidate @submit=${sendCancel}>${summary(cancel)}
     <h2 id="cancel-title">${t("d.cancelTitle", { ref })}</h2>
     <p id="cancel-text">${t("d.cancelText")}</p>
-    ${field(cancel, "reasonCode", { label: t("d.cancelReason"), options: [option("", t("d.chooseReason")), ...reasons.map((r) => option(r.code, r.text))] })}
+    ${field(cancel, "reasonCode", { label: t("w.cancelReason"), options: [option("", t("d.chooseReason")), ...reasons.map((r) => option(r.code, r.text))] })}
     ${field(cancel, "message", { label: t("d.cancelMessage"), hint: t("d.cancelMessageHint"), limit: "cancel.message", rows: 4 })}
     ${statusLine(cancel)}
     <div class="dialog-actions">

@@ -214,17 +214,17 @@ async function prefillNotice() {
 const SECTIONS = [
   ["stations", "se.stations", () => stations.view()],
   ["organization", "se.org", orgView],
-  ["privacy", "se.privacy", privacyView],
+  ["privacy", "form.sectionPrivacy", privacyView],
   ["reasons", "se.reasons", () => reasons.view()],
 ];
 
 const view = () => html`
-  <h1>${t("se.title")}</h1>
+  <h1>${t("nav.settings")}</h1>
   <nav class="toc" aria-labelledby="toc-title"><h2 class="toc__title" id="toc-title">${t("se.contents")}</h2>
     <ul class="toc__list">${SECTIONS.map(([id, key]) => html`<li><a href="#${id}">${t(key)}</a></li>`)}</ul></nav>
   ${SECTIONS.map(([id, key, body]) => html`<section class="panel settings-section" id=${id} tabindex="-1"><h2>${t(key)}</h2>
     ${loadErrors[id] ? html`<p class="form-status form-status--error list-status" role="status">${loadErrors[id]}</p>` : nothing}${body()}</section>`)}`;
 
-await startPage({ page: "settings", title: () => t("se.title"), view, admin: true });
+await startPage({ page: "settings", title: () => t("nav.settings"), view, admin: true });
 await Promise.all([loadStations(), loadOrganization(), loadNotices(), loadReasons()]);
 await prefillNotice();

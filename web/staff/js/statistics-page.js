@@ -105,7 +105,7 @@ function numbers() {
       <a class="button button--secondary button--small" href=${csv("csv")} download>${t("w.downloadCsv")}</a>
       <a class="button button--secondary button--small" href=${csv("xlsx")} download>${t("w.downloadXlsx")}</a></p>
     <section class="panel"><h2>${t("st.totals")}</h2><dl class="stat-cards">
-      ${stat(t("st.total"), t("w.requests", { n: number(data.total) }))}${stat(t("st.decided"), t("w.requests", { n: number(d.decided) }))}
+      ${stat(t("w.allRequests"), t("w.requests", { n: number(data.total) }))}${stat(t("st.decided"), t("w.requests", { n: number(d.decided) }))}
       ${stat(t("st.median"), decided ? days(d.median) : "-")}${stat(t("st.afterOverwrite"), t("w.requests", { n: number(data.decidedAfterOverwrite) }))}</dl></section>
     <div class="chart-grid">${chartPanel("status", t("st.byStatus"), t("w.status"), rows.status)}${chartPanel("purpose", t("st.byPurpose"), t("w.purpose"), rows.purpose)}</div>
     ${chartPanel("station", t("st.byStation"), t("w.location"), rows.station)}
@@ -116,7 +116,7 @@ function numbers() {
         <dt>${t("st.decisionCount")}</dt><dd>${t("w.requests", { n: number(d.decided) })}</dd></dl>` : html`<p class="hint">${t("st.noDecisions")}</p>`}</section>
       <section class="panel"><h2>${t("st.overwriteTitle")}</h2><p class="stat-line">${t("st.overwriteText", { n: number(data.decidedAfterOverwrite) })}</p></section>
     </div>
-    <section class="panel"><h2>${t("st.cancellations")}</h2>${countTable("reasons", t("st.cancellations"), t("st.colReason"), rows.reasons, t("st.noCancellations"))}</section>`;
+    <section class="panel"><h2>${t("st.cancellations")}</h2>${countTable("reasons", t("st.cancellations"), t("w.cancelReason"), rows.reasons, t("st.noCancellations"))}</section>`;
 }
 
 const view = () => html`
@@ -126,7 +126,7 @@ const view = () => html`
     <fieldset class="filters__more"><legend>${t("st.filters")}</legend>
       <p class="hint">${t("st.defaultRange")}</p>
       <div class="range-row">${dateField(f, "from", { label: t("w.from"), iso: address.value.from })}${dateField(f, "to", { label: t("w.to"), iso: address.value.to })}
-        <div class="range-row__submit"><button type="submit" class="button button--primary">${t("st.show")}</button></div></div>
+        <div class="range-row__submit"><button type="submit" class="button button--primary">${t("w.show")}</button></div></div>
     </fieldset>
   </form>
   ${statusLine(f, "list-status")}

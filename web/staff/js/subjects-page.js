@@ -82,7 +82,7 @@ async function find(e) {
     if (!doc.passportCountry) missing.passportCountry = t("sj.countryMissing");
   } else {
     const state = checkId(valueOf(search, "nationalId"));
-    if (state !== "valid") missing.nationalId = t({ empty: "s.required", incomplete: "sj.idIncomplete" }[state] ?? "sj.idInvalid");
+    if (state !== "valid") missing.nationalId = t({ empty: "s.required", incomplete: "sj.idIncomplete" }[state] ?? "lookup.invalid");
     doc = { nationalId: normalizeId(valueOf(search, "nationalId")) };
   }
   if (showErrors(search, missing)) return;
@@ -105,8 +105,8 @@ function countries() {
 
 const searchView = () => html`
   <form id="search-form" class="settings-form subject-search" novalidate @submit=${find}>${summary(search)}
-    <fieldset class="group"><legend>${t("sj.docKind")}</legend>
-      ${[["nationalId", t("sj.kindId")], ["passport", t("sj.kindPassport")]].map(([value, label]) => html`<div class="choice choice--inline">
+    <fieldset class="group"><legend>${t("lookup.kind")}</legend>
+      ${[["nationalId", t("sj.kindId")], ["passport", t("lookup.kindPassport")]].map(([value, label]) => html`<div class="choice choice--inline">
         <input type="radio" name="s-kind" id="s-kind-${value}" value=${value} ?checked=${kind === value} @change=${() => { kind = value; update(); }}>
         <label for="s-kind-${value}">${label}</label></div>`)}
     </fieldset>
@@ -124,7 +124,7 @@ const CAPTION = { open: "sj.captionOpen", done: "sj.captionDone", all: "sj.capti
 function logView() {
   const late = rights?.filter((r) => r.status === "Open" && r.daysLeft < 0).length ?? 0;
   return html`
-    <div class="field field--inline rights-filter"><label for="rights-filter">${t("sj.show")}</label>
+    <div class="field field--inline rights-filter"><label for="rights-filter">${t("w.show")}</label>
       <select id="rights-filter" @change=${(e) => { filter = e.target.value; loadRights(); }}>
         ${option("open", t("w.open"), filter === "open")}${option("done", t("w.done"), filter === "done")}${option("all", t("w.all"), filter === "all")}</select></div>
     ${statusLine(log, "list-status")}
@@ -137,7 +137,7 @@ const retentionView = () => (retention ? html`<dl class="facts">
   <dt>${t("sj.rtYears")}</dt><dd>${t("sj.rtYearsValue", { n: retention.years })}</dd>
   <dt>${t("sj.rtLastRun")}</dt><dd>${retention.lastRunAt ? t("sj.rtLastValue", { at: dateTime(retention.lastRunAt), n: retention.lastRunErased ?? 0 }) : t("sj.rtNever")}</dd>
   <dt>${t("sj.rtNextRun")}</dt><dd>${retention.nextRunAt ? dateTime(retention.nextRunAt) : "-"}</dd>
-  <dt>${t("sj.rtDue")}</dt><dd>${retention.dueNow ? t("sj.rtDueValue", { n: retention.dueNow }) : t("sj.rtDueNone")}</dd></dl>` : nothing);
+  <dt>${t("sj.rtDue")}</dt><dd>${retention.dueNow ? t("sj.rtDueValue", { n: retention.dueNow }) : t("w.none")}</dd></dl>` : nothing);
 
 const SECTIONS = [["rights", "sj.rightsTitle", logView], ["search", "sj.searchTitle", () => html`${searchView()}${personView(rightsRow)}`], ["retention", "sj.retentionTitle", retentionView]];
 

@@ -269,8 +269,8 @@ export function field(f, name, { label, hint, limit, type = "text", rows, option
   let box;
   if (input) box = input(id, described, invalid);
   else if (options) box = html`<select id=${id} name=${name} aria-describedby=${described} aria-invalid=${invalid}>${options}</select>`;
-  else if (rows) box = html`<textarea id=${id} name=${name} rows=${rows} maxlength=${max ?? nothing} lang=${inLang ?? nothing} aria-describedby=${described} aria-invalid=${invalid}></textarea>`;
-  else box = html`<input id=${id} name=${name} type=${type} maxlength=${max ?? nothing} lang=${inLang ?? nothing} autocomplete=${more.autocomplete ?? "off"}
+  else if (rows) box = html`<textarea id=${id} name=${name} rows=${rows} maxlength=${max ?? nothing} data-limit=${limit ?? nothing} lang=${inLang ?? nothing} aria-describedby=${described} aria-invalid=${invalid}></textarea>`;
+  else box = html`<input id=${id} name=${name} type=${type} maxlength=${max ?? nothing} data-limit=${limit ?? nothing} lang=${inLang ?? nothing} autocomplete=${more.autocomplete ?? "off"}
       inputmode=${more.inputmode ?? nothing} spellcheck=${more.spellcheck ?? nothing} aria-describedby=${described} aria-invalid=${invalid}>`;
   return html`<div class="field ${cls} ${error ? "field--invalid" : ""}" data-field=${id}>
     <label for=${id}>${label}</label>

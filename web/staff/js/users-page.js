@@ -4,7 +4,7 @@
 import { busy, fail, field, flag, form, html, labelOf, nothing, onSubmit, option, rules, say, session, showErrors, startPage, statusLine, summary, t, table, update, valueOf } from "./ui.js";
 import { get, messageOf, post, put } from "./staff-api.js";
 
-const create = form("user");
+const create = form("new-user");
 const list = form("users");
 const reset = form("reset");
 let users = null;
@@ -60,7 +60,7 @@ async function copy() {
 const add = onSubmit(create, async () => {
   const body = { email: valueOf(create, "email"), name: valueOf(create, "name"), role: valueOf(create, "role") };
   const data = await post("/api/staff/users", body);
-  document.getElementById("user-form").reset();
+  document.getElementById("new-user-form").reset();
   await load();
   showSecret("u.created", data.user?.email ?? body.email, data.temporaryPassword);
 });
@@ -124,7 +124,7 @@ const view = () => html`
     <p class="form-status" role="status">${copied ? t(copied) : ""}</p>
   </div>` : nothing}
   <section class="panel"><h2>${t("u.addTitle")}</h2>
-    <form id="user-form" class="create-user" novalidate @submit=${add}>${summary(create)}
+    <form id="new-user-form" class="create-user" novalidate @submit=${add}>${summary(create)}
       ${field(create, "email", { label: t("w.email"), type: "email", limit: "user.email", spellcheck: "false" })}
       ${field(create, "name", { label: t("w.name"), limit: "user.name" })}
       ${field(create, "role", { label: t("w.role"), options: roles("Officer") })}
