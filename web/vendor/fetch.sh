@@ -18,7 +18,7 @@ npm pack --silent "signature_pad@$SIGNATURE_PAD" "@fontsource/sarabun@$SARABUN" 
 for t in *.tgz; do mkdir -p "${t%.tgz}"; tar -xzf "$t" -C "${t%.tgz}"; done
 
 rm -rf "$here/signature_pad" "$here/sarabun" "$here/chartjs" "$here/lit-html"
-mkdir -p "$here/signature_pad" "$here/sarabun/files" "$here/chartjs" "$here/lit-html/directives"
+mkdir -p "$here/signature_pad" "$here/sarabun/files" "$here/chartjs" "$here/lit-html"
 # The source map is not shipped, so drop its reference (no 404 in anyone's devtools).
 grep -v "sourceMappingURL" "signature_pad-$SIGNATURE_PAD/package/dist/signature_pad.js" > "$here/signature_pad/signature_pad.js"
 cp "signature_pad-$SIGNATURE_PAD/package/LICENSE" "$here/signature_pad/"
@@ -44,9 +44,9 @@ done
 grep -v "sourceMappingURL" "chart.js-$CHARTJS/package/dist/chart.umd.min.js" > "$here/chartjs/chart.umd.min.js"
 cp "chart.js-$CHARTJS/package/LICENSE.md" "$here/chartjs/"
 
-# lit-html: the staff pages' templates. The core and the one directive they use (live), in the package's own
-# folder shape, since directives import "../lit-html.js"; ES modules, no build step.
-for f in lit-html.js directive.js directive-helpers.js directives/live.js; do
+# lit-html: the staff pages' templates, an ES module with no imports and no build step. The pages use no
+# directive; one added here keeps the package's folder shape (directives/*.js import "../lit-html.js").
+for f in lit-html.js; do
   grep -v "sourceMappingURL" "lit-html-$LIT_HTML/package/$f" > "$here/lit-html/$f"
 done
 cp "lit-html-$LIT_HTML/package/LICENSE" "$here/lit-html/"

@@ -7,11 +7,8 @@ import {
 import { call, callForFile, post } from "./staff-api.js";
 
 const API = "/api/staff/subjects";
-const status = form("subject");
-const rr = form("rr");
-const ex = form("ex");
-const cr = form("cr");
-const er = form("er");
+// The person's status line, and the forms: rights request, export, correction, erasure.
+const [status, rr, ex, cr, er] = ["subject", "rr", "ex", "cr", "er"].map((id) => form(id));
 let correcting = null;
 let current = null;
 
