@@ -111,7 +111,7 @@ export const texts = {
   "q.clear": { th: "ล้างตัวกรอง", en: "Clear filters" },
   "q.caption": { th: "คำร้อง{view}: {total} รายการ", en: "{view} requests: {total}" },
   "q.captionAll": { th: "คำร้องทั้งหมด: {total} รายการ", en: "All requests: {total}" },
-  "q.colDaysLeft": { th: "เหลือเวลา", en: "Days left" },
+  "q.colDaysLeft": { th: "ภาพจะถูกบันทึกทับ", en: "Footage overwritten" },
   "q.none": { th: "ไม่พบคำร้องตามเงื่อนไขนี้", en: "No request matches these filters." },
   "d.back": { th: "กลับไปที่รายการคำร้อง", en: "Back to the requests" },
   "d.title": { th: "คำร้องเลขที่ {ref}", en: "Request {ref}" },
