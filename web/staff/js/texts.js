@@ -5,6 +5,7 @@
 import { addTexts } from "../../js/i18n.js";
 
 export const texts = {
+  "s.api": { th: "สำหรับนักพัฒนา: API", en: "For developers: API" },
   "pp.time": { th: "{time} น.", en: "{time}" },
   "w.cancelReason": { th: "เหตุผลที่ยกเลิก", en: "Reason for cancelling" },
   "w.none": { th: "ไม่มี", en: "None" },

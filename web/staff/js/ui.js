@@ -66,7 +66,8 @@ const layout = () => html`
     ${frame.denied ? html`<h1>${frame.title()}</h1><p class="notice notice--cancelled">${t("s.adminOnly")}</p>` : nothing}
     ${frame.ready ? frame.view() : nothing}
   </main>
-  <footer class="site-footer"><div class="container container--wide"><p>${settings() ? t("common.contact") : ""}</p></div></footer>`;
+  <footer class="site-footer"><div class="container container--wide"><p>${settings() ? t("common.contact") : ""}</p>
+    <p><a href="/swagger">${t("s.api")}</a></p></div></footer>`;
 
 const orgName = () => (settings() ? (lang() === "en" ? settings().organization.nameEn : settings().organization.name) : "");
 
