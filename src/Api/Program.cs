@@ -174,7 +174,7 @@ app.MapStaffSettings();
 app.MapStaffFormSettings();
 app.MapStaffSubjects();
 var pages = new StaticFileOptions { FileProvider = site };
-// The status page, and the staff pages (plain HTML under web/staff/) at addresses without ".html".
+// The status page, and the staff pages (one shell, web/staff/index.html, whose module the address picks) at addresses without ".html".
 foreach (var (pattern, file) in new[]
          {
              ("/status", "status.html"),
