@@ -174,23 +174,24 @@ app.MapStaffRequests();
 app.MapStaffAdmin();
 app.MapStaffPaper();
 app.MapStaffSettings();
+app.MapStaffFormSettings();
 app.MapStaffSubjects();
 app.MapNotifications();
 var pages = new StaticFileOptions { FileProvider = site };
-// The status page, and the staff pages (plain HTML under web/staff/) at addresses without ".html".
+// The status page, and the staff pages (one shell, web/staff/index.html, whose module the address picks) at addresses without ".html".
 foreach (var (pattern, file) in new[]
          {
              ("/status", "status.html"),
-             ("/staff/requests", "staff/requests.html"),
-             ("/staff/requests/{referenceNumber}", "staff/request.html"),
-             ("/staff/account", "staff/account.html"),
-             ("/staff/users", "staff/users.html"),
-             ("/staff/audit", "staff/audit.html"),
-             ("/staff/requests/{referenceNumber}/print", "staff/print.html"),
-             ("/staff/requests/{referenceNumber}/handovers/{id}", "staff/receipt.html"),
-             ("/staff/statistics", "staff/statistics.html"),
-             ("/staff/settings", "staff/settings.html"),
-             ("/staff/subjects", "staff/subjects.html"),
+             ("/staff/requests", "staff/index.html"),
+             ("/staff/requests/{referenceNumber}", "staff/index.html"),
+             ("/staff/account", "staff/index.html"),
+             ("/staff/users", "staff/index.html"),
+             ("/staff/audit", "staff/index.html"),
+             ("/staff/requests/{referenceNumber}/print", "staff/index.html"),
+             ("/staff/requests/{referenceNumber}/handovers/{id}", "staff/index.html"),
+             ("/staff/statistics", "staff/index.html"),
+             ("/staff/settings", "staff/index.html"),
+             ("/staff/subjects", "staff/index.html"),
              ("/privacy", "privacy.html"),
          })
 {

@@ -82,6 +82,9 @@ public abstract class BrowserTest(WebFactory factory, BrowserFixture browser) : 
     /// <summary>Runs axe-core in the page; returns the serious and critical violations, described.</summary>
     protected static Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page) => ViolationsAsync(page, "serious", "critical");
 
+    /// <summary>Runs axe-core in the page; returns every violation, whatever its impact, described.</summary>
+    protected static Task<IReadOnlyList<string>> AllViolationsAsync(IPage page) => ViolationsAsync(page);
+
     /// <summary>Runs axe-core in the page; returns every violation of the given impacts (all of them when none is given), described.</summary>
     protected static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, params string[] impacts)
     {

@@ -25,7 +25,7 @@ public class SubjectRightsPageTests(WebFactory factory, BrowserFixture browser) 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "สิทธิของเจ้าของข้อมูลส่วนบุคคล", Level = 1 })).ToBeVisibleAsync();
 
         // Find the person by their national ID.
-        await page.GetByLabel("เลขประจำตัวประชาชน").FillAsync(form.NationalId);
+        await page.GetByLabel("เลขบัตรประชาชน").FillAsync(form.NationalId);
         await StaffPages.Button(page, "ค้นหา").ClickAsync();
         await Expect(page.Locator("#search-status")).ToHaveTextAsync("พบคำร้อง 1 รายการ");
         await Expect(page.Locator($"#subject-requests tr[data-ref='{reference}']")).ToBeVisibleAsync();
@@ -51,7 +51,7 @@ public class SubjectRightsPageTests(WebFactory factory, BrowserFixture browser) 
         // Erase it, with a reason, after the warning.
         await StaffPages.Button(page, "ลบข้อมูลของบุคคลนี้ทั้งหมด").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Alertdialog);
-        await Expect(dialog).ToContainTextAsync("การลบนี้ย้อนกลับไม่ได้");
+        await Expect(dialog).ToContainTextAsync("เมื่อลบแล้วจะเรียกคืนไม่ได้");
         await dialog.GetByLabel("เหตุผลในการลบ").FillAsync("เจ้าของข้อมูลขอให้ลบทางอีเมล");
         await StaffPages.Button(page, "ยืนยันการลบข้อมูลทั้งหมด").ClickAsync();
         await Expect(page.Locator("#subject-status")).ToContainTextAsync("ลบข้อมูลแล้ว 1 คำร้อง");

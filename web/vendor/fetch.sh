@@ -11,14 +11,15 @@ SARABUN=5.3.0
 AXE_CORE=4.14.1
 CHARTJS=4.6.1
 SRIRACHA=5.3.0
+LIT_HTML=3.3.3
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
-npm pack --silent "signature_pad@$SIGNATURE_PAD" "@fontsource/sarabun@$SARABUN" "axe-core@$AXE_CORE" "chart.js@$CHARTJS" "@fontsource/sriracha@$SRIRACHA" >/dev/null
+npm pack --silent "signature_pad@$SIGNATURE_PAD" "@fontsource/sarabun@$SARABUN" "axe-core@$AXE_CORE" "chart.js@$CHARTJS" "@fontsource/sriracha@$SRIRACHA" "lit-html@$LIT_HTML" >/dev/null
 for t in *.tgz; do mkdir -p "${t%.tgz}"; tar -xzf "$t" -C "${t%.tgz}"; done
 
-rm -rf "$here/signature_pad" "$here/sarabun" "$here/chartjs" "$here/sriracha"
-mkdir -p "$here/signature_pad" "$here/sarabun/files" "$here/chartjs" "$here/sriracha/files"
+rm -rf "$here/signature_pad" "$here/sarabun" "$here/chartjs" "$here/sriracha" "$here/lit-html"
+mkdir -p "$here/signature_pad" "$here/sarabun/files" "$here/chartjs" "$here/sriracha/files" "$here/lit-html"
 # The source map is not shipped, so drop its reference (no 404 in anyone's devtools).
 grep -v "sourceMappingURL" "signature_pad-$SIGNATURE_PAD/package/dist/signature_pad.js" > "$here/signature_pad/signature_pad.js"
 cp "signature_pad-$SIGNATURE_PAD/package/LICENSE" "$here/signature_pad/"
@@ -57,6 +58,13 @@ cp "$src/LICENSE" "$here/sriracha/"
 grep -v "sourceMappingURL" "chart.js-$CHARTJS/package/dist/chart.umd.min.js" > "$here/chartjs/chart.umd.min.js"
 cp "chart.js-$CHARTJS/package/LICENSE.md" "$here/chartjs/"
 
+# lit-html: the staff pages' templates, an ES module with no imports and no build step. The pages use no
+# directive; one added here keeps the package's folder shape (directives/*.js import "../lit-html.js").
+for f in lit-html.js; do
+  grep -v "sourceMappingURL" "lit-html-$LIT_HTML/package/$f" > "$here/lit-html/$f"
+done
+cp "lit-html-$LIT_HTML/package/LICENSE" "$here/lit-html/"
+
 mkdir -p "$root/tests/Web.Tests/vendor"
 cp "axe-core-$AXE_CORE/package/axe.min.js" "$root/tests/Web.Tests/vendor/"
 cp "axe-core-$AXE_CORE/package/LICENSE" "$root/tests/Web.Tests/vendor/axe-core.LICENSE"
@@ -67,5 +75,6 @@ signature_pad $SIGNATURE_PAD (MIT)
 axe-core $AXE_CORE (MPL-2.0; tests only, in tests/Web.Tests/vendor)
 chart.js $CHARTJS (MIT)
 @fontsource/sriracha $SRIRACHA (OFL-1.1)
+lit-html $LIT_HTML (BSD-3-Clause)
 V
 echo "vendored: $(tr '\n' ';' < "$here/VERSIONS")"

@@ -1,215 +1,161 @@
 // My account (/staff/account): change the password, set up two-step verification (TOTP, with
 // recovery codes shown once), passkeys. A restricted session (a temporary password, or a role
 // that needs a second factor) lands here and is told what to finish first.
-import "./texts.js";
-import { formatInstant } from "../../js/dates.js";
-import { lang, onLangChange, t } from "../../js/i18n.js";
-import { busy, resetErrors, say, setStatus, showFailure, showRequired } from "./forms.js";
-import { cell, messageRow } from "./paging.js";
-import { isRestricted, roleOf, session, startSignedInPage, updateSession } from "./session.js";
-import { ApiError, call, del, get, messageOf, post } from "./staff-api.js";
+import {
+  busy, control, dateTime, fail, field, form, html, isRestricted, labelOf, lengthOf, nothing, onSubmit, say, session, setSession, showErrors,
+  startPage, statusLine, summary, t, table, update, valueOf,
+} from "./ui.js";
+import { ApiError, call, del, get, post } from "./staff-api.js";
 
-const $ = (id) => document.getElementById(id);
+const password = form("password");
+const totp = form("tfa");
+const setup = form("tfa-setup");
+const keys = form("passkey");
 const canCreatePasskeys = Boolean(window.PublicKeyCredential?.parseCreationOptionsFromJSON && navigator.credentials?.create);
 let passkeys = null;
 let wasRestricted = false;
-
-function renderAll() {
-  const s = session();
-  if (!s) return;
-  $("me-name").textContent = s.name;
-  $("me-email").textContent = s.email;
-  $("me-role").textContent = t(`role.${roleOf(s)}`);
-  $("password-username").value = s.email;
-
-  const restricted = isRestricted(s);
-  $("restricted-notice").hidden = !restricted;
-  $("todo-password").hidden = !s.mustChangePassword;
-  $("todo-twofactor").hidden = !s.mustEnrollTwoFactor;
-  $("ready-notice").hidden = !(wasRestricted && !restricted);
-
-  $("tfa-state").textContent = t(s.twoFactorEnabled ? "a.tfaOn" : "a.tfaOff");
-  $("tfa-state").className = `state-line ${s.twoFactorEnabled ? "state-line--on" : "state-line--off"}`;
-  $("tfa-restart-note").hidden = !s.twoFactorEnabled;
-
-  $("passkeys-later").hidden = !restricted;
-  $("passkeys-body").hidden = restricted;
-  $("passkey-add").hidden = !canCreatePasskeys;
-  $("passkey-unsupported").hidden = canCreatePasskeys;
-  renderPasskeys();
-}
+let enrolment = null;
+let recoveryCodes = null;
 
 /** A new session body: header, texts, and the passkeys once the restriction is gone. */
 function sessionChanged(data) {
   const before = isRestricted(session());
-  updateSession(data);
-  renderAll();
+  setSession(data);
   if (before && !isRestricted(data)) {
     loadPasskeys();
-    $("ready-notice").focus();
+    document.getElementById("ready-notice").focus();
   }
 }
 
-// ---- Password ----
-const passwordForm = $("password-form");
-passwordForm.addEventListener("submit", async (e) => {
-  e.preventDefault();
-  const status = $("password-status");
-  setStatus(status, "");
-  const currentPassword = $("currentPassword").value;
-  const newPassword = $("newPassword").value;
-  const confirm = $("confirmPassword").value;
-  const missing = {};
-  if (!currentPassword) missing.currentPassword = t("s.required");
-  if (!newPassword) missing.newPassword = t("s.required");
-  if (!confirm) missing.confirmPassword = t("s.required");
-  else if (newPassword && confirm !== newPassword) missing.confirmPassword = t("a.mismatch");
-  if (showRequired(passwordForm, missing) > 0) return;
-  await busy($("password-submit"), async () => {
-    try {
-      const data = await post("/api/staff/session/password", { currentPassword, newPassword });
-      resetErrors(passwordForm);
-      passwordForm.reset();
-      say(status, "a.changed");
-      sessionChanged(data);
-    } catch (err) {
-      showFailure(passwordForm, err, { status, fallbackField: "newPassword" });
-    }
-  });
+const changePassword = onSubmit(password, async () => {
+  const currentPassword = control(password, "currentPassword").value;
+  const newPassword = control(password, "newPassword").value;
+  const confirm = control(password, "confirmPassword").value;
+  if (newPassword && confirm !== newPassword && showErrors(password, { confirmPassword: t("a.mismatch") })) return;
+  const data = await post("/api/staff/session/password", { currentPassword, newPassword });
+  document.getElementById("password-form").reset();
+  say(password, "a.changed");
+  sessionChanged(data);
 });
 
-// ---- Two-step verification ----
-function groups(key) {
-  return String(key).replace(/\s+/g, "").replace(/(.{4})(?=.)/g, "$1 ");
-}
-
-$("tfa-setup").addEventListener("click", async (e) => {
-  const status = $("tfa-setup-status");
-  setStatus(status, "");
+async function startSetup(e) {
   await busy(e.currentTarget, async () => {
     try {
-      const data = await post("/api/staff/session/two-factor/setup");
-      $("tfa-qr").src = `data:image/png;base64,${data.qrCodePng}`;
-      $("tfa-key").textContent = groups(data.key);
-      $("recovery-panel").hidden = true;
-      $("tfa-panel").hidden = false;
-      resetErrors($("tfa-form"));
-      setStatus($("tfa-status"), "");
-      $("code").value = "";
-      $("code").focus();
+      enrolment = await post("/api/staff/session/two-factor/setup");
+      recoveryCodes = null;
+      showErrors(setup, {});
+      showErrors(totp, {});
+      control(totp, "code").value = "";
+      control(totp, "code").focus();
     } catch (err) {
-      setStatus(status, messageOf(err), true);
+      fail(setup, err);
     }
   });
+}
+
+const enable = onSubmit(totp, async () => {
+  const data = await post("/api/staff/session/two-factor", { code: valueOf(totp, "code").replace(/\s+/g, "") });
+  enrolment = null;
+  recoveryCodes = data.recoveryCodes ?? [];
+  say(setup, "a.tfaEnabled");
+  if (data.session) sessionChanged(data.session);
+  if (!document.getElementById("ready-notice")) document.getElementById("recovery-panel").focus();
 });
 
-$("tfa-form").addEventListener("submit", async (e) => {
-  e.preventDefault();
-  const form = $("tfa-form");
-  const status = $("tfa-status");
-  const code = $("code").value.replace(/\s+/g, "");
-  setStatus(status, "");
-  if (showRequired(form, code ? {} : { code: t("a.codeMissing") }) > 0) return;
-  await busy($("tfa-enable"), async () => {
-    try {
-      const data = await post("/api/staff/session/two-factor", { code });
-      resetErrors(form);
-      $("tfa-panel").hidden = true;
-      $("tfa-qr").removeAttribute("src");
-      $("tfa-key").textContent = "";
-      $("recovery-codes").replaceChildren(...(data.recoveryCodes || []).map((c) => {
-        const li = document.createElement("li");
-        const code = document.createElement("code");
-        code.textContent = c;
-        li.append(code);
-        return li;
-      }));
-      $("recovery-panel").hidden = false;
-      say($("tfa-setup-status"), "a.tfaEnabled");
-      if (data.session) sessionChanged(data.session);
-      if ($("ready-notice").hidden) $("recovery-panel").focus();
-    } catch (err) {
-      showFailure(form, err, { status, fallbackField: "code" });
-    }
-  });
-});
-
-// ---- Passkeys ----
 async function loadPasskeys() {
   if (isRestricted(session())) return;
   try {
     passkeys = await get("/api/staff/session/passkeys");
-    renderPasskeys();
+    update();
   } catch (err) {
-    setStatus($("passkey-status"), messageOf(err), true);
+    fail(keys, err);
   }
 }
 
-function renderPasskeys() {
-  const body = $("passkeys-list");
-  if (!passkeys) return;
-  if (passkeys.length === 0) {
-    body.replaceChildren(messageRow(3, t("a.noPasskeys")));
-    return;
+const removePasskey = (p) => async (e) => busy(e.currentTarget, async () => {
+  try {
+    await del(`/api/staff/session/passkeys/${encodeURIComponent(p.id)}`);
+    say(keys, "a.passkeyRemoved", { name: p.name });
+    await loadPasskeys();
+    document.getElementById("passkey-add").focus();
+  } catch (err) {
+    fail(keys, err);
   }
-  body.replaceChildren(...passkeys.map((p) => {
-    const tr = document.createElement("tr");
-    const remove = document.createElement("button");
-    remove.type = "button";
-    remove.className = "button button--secondary button--small";
-    remove.textContent = t("a.passkeyRemove");
-    remove.dataset.id = p.id;
-    remove.addEventListener("click", () => removePasskey(p, remove));
-    tr.append(cell(p.name, { tag: "th" }), cell(p.createdAt ? formatInstant(p.createdAt, lang()) : ""), cell(remove));
-    return tr;
-  }));
-}
+});
 
-async function removePasskey(p, button) {
-  const status = $("passkey-status");
-  await busy(button, async () => {
-    try {
-      await del(`/api/staff/session/passkeys/${encodeURIComponent(p.id)}`);
-      say(status, "a.passkeyRemoved", { name: p.name });
-      await loadPasskeys();
-      $("passkey-add").focus();
-    } catch (err) {
-      setStatus(status, messageOf(err), true);
-    }
-  });
-}
-
-$("passkey-add").addEventListener("click", async (e) => {
-  const status = $("passkey-status");
-  setStatus(status, "");
+async function addPasskey(e) {
+  showErrors(keys, {});
   await busy(e.currentTarget, async () => {
     try {
       const options = await post("/api/staff/session/passkeys/options");
       const publicKey = PublicKeyCredential.parseCreationOptionsFromJSON(options.publicKey ?? options);
-      let credential;
-      try {
-        credential = await navigator.credentials.create({ publicKey });
-      } catch {
-        // NotAllowedError: cancelled, timed out, or this device already holds one for the account.
-        say(status, "a.passkeyCancelled", {}, true);
-        return;
-      }
-      if (!credential) {
-        say(status, "a.passkeyCancelled", {}, true);
-        return;
-      }
+      // NotAllowedError: cancelled, timed out, or this device already holds one for the account.
+      const credential = await navigator.credentials.create({ publicKey }).catch(() => null);
+      if (!credential) return say(keys, "a.passkeyCancelled", {}, true);
       await call("POST", "/api/staff/session/passkeys", { rawBody: JSON.stringify(credential) });
-      say(status, "a.passkeyAdded");
+      say(keys, "a.passkeyAdded");
       await loadPasskeys();
     } catch (err) {
-      setStatus(status, err instanceof ApiError ? messageOf(err) : t("s.error"), true);
+      if (err instanceof ApiError) fail(keys, err);
+      else say(keys, "s.error", {}, true);
     }
   });
-});
+}
 
-onLangChange(renderAll);
+const groups = (key) => String(key).replace(/\s+/g, "").replace(/(.{4})(?=.)/g, "$1 ");
 
-const first = await startSignedInPage({ allowRestricted: true });
+function view() {
+  const s = session();
+  const restricted = isRestricted(s);
+  const pw = lengthOf("account.password");
+  // Only the new password has a length of its own: the current one is checked, the confirmation compared.
+  const passwordField = (name, label, hint) => field(password, name, { label, hint, type: "password", autocomplete: name === "currentPassword" ? "current-password" : "new-password", limit: name === "newPassword" ? "account.password" : undefined });
+  return html`
+    <h1>${t("nav.account")}</h1>
+    ${restricted ? html`<div class="notice notice--warning"><h2>${t("a.restrictedTitle")}</h2><p>${t("a.restrictedText")}</p><ul>
+      ${s.mustChangePassword ? html`<li><a href="#password-section">${t("a.mustChange")}</a></li>` : nothing}
+      ${s.mustEnrollTwoFactor ? html`<li><a href="#twofactor-section">${t("a.mustEnroll")}</a></li>` : nothing}</ul></div>` : nothing}
+    ${wasRestricted && !restricted ? html`<div class="notice notice--approved" id="ready-notice" tabindex="-1"><h2>${t("a.readyTitle")}</h2>
+      <p>${t("a.readyText")} <a class="button button--primary" href="/staff/requests">${t("a.toQueue")}</a></p></div>` : nothing}
+    <section class="panel"><h2>${t("a.profile")}</h2><dl class="facts">
+      <dt>${t("w.name")}</dt><dd>${s.name}</dd><dt>${t("w.email")}</dt><dd id="me-email">${s.email}</dd><dt>${t("w.role")}</dt><dd>${labelOf("roles", s.roles?.[0])}</dd></dl></section>
+    <section class="panel" id="password-section" tabindex="-1"><h2>${t("a.passwordTitle")}</h2>
+      <form id="password-form" novalidate @submit=${changePassword}>${summary(password)}
+        <input type="text" autocomplete="username" hidden .value=${s.email}>
+        ${passwordField("currentPassword", t("a.current"))}
+        ${passwordField("newPassword", t("a.new"), t("a.newHint", { min: pw.min }))}
+        ${passwordField("confirmPassword", t("a.confirm"))}
+        <button type="submit" class="button button--primary">${t("a.passwordTitle")}</button>${statusLine(password)}
+      </form></section>
+    <section class="panel" id="twofactor-section" tabindex="-1"><h2>${t("a.tfaTitle")}</h2>
+      <p class="state-line ${s.twoFactorEnabled ? "state-line--on" : "state-line--off"}">${t(s.twoFactorEnabled ? "a.tfaOn" : "a.tfaOff")}</p>
+      <p>${t("a.tfaIntro")}</p>
+      ${s.twoFactorEnabled ? html`<p class="hint">${t("a.tfaRestartNote")}</p>` : nothing}
+      <button type="button" class="button button--secondary" @click=${startSetup}>${t("a.tfaSetup")}</button>${statusLine(setup)}
+      <div class="tfa-setup" ?hidden=${!enrolment}>
+        <p>${t("a.tfaScan")}</p>
+        <img class="tfa-setup__qr" alt=${t("a.qrAlt")} width="220" height="220" src=${enrolment ? `data:image/png;base64,${enrolment.qrCodePng}` : nothing}>
+        <p>${t("a.tfaKey")} <code class="secret">${enrolment ? groups(enrolment.key) : ""}</code></p>
+        <form novalidate @submit=${enable}>${summary(totp)}<p>${t("a.tfaEnter")}</p>
+          ${field(totp, "code", { label: t("a.tfaCode"), inputmode: "numeric", autocomplete: "one-time-code", cls: "field--short" })}
+          <button type="submit" class="button button--primary">${t("a.tfaEnable")}</button>${statusLine(totp)}
+        </form>
+      </div>
+      ${recoveryCodes ? html`<div class="recovery" id="recovery-panel" tabindex="-1"><h3>${t("a.recoveryTitle")}</h3><p>${t("a.recoveryNote")}</p>
+        <ul class="recovery__codes">${recoveryCodes.map((c) => html`<li><code>${c}</code></li>`)}</ul></div>` : nothing}
+    </section>
+    <section class="panel"><h2>${t("a.passkeysTitle")}</h2><p>${t("a.passkeysIntro")}</p>
+      ${restricted ? html`<p class="hint">${t("a.passkeysLater")}</p>` : html`
+        ${passkeys ? table({ id: "passkeys", caption: t("a.passkeysCaption"), empty: t("a.noPasskeys"), head: [t("a.passkeyName"), t("a.passkeyCreated"), t("w.actions")],
+          rows: passkeys.map((p) => html`<tr><th scope="row">${p.name}</th><td>${dateTime(p.createdAt)}</td>
+            <td><button type="button" class="button button--secondary button--small" @click=${removePasskey(p)}>${t("a.passkeyRemove")}</button></td></tr>`) }) : nothing}
+        ${canCreatePasskeys ? html`<button type="button" class="button button--secondary" id="passkey-add" @click=${addPasskey}>${t("a.addPasskey")}</button>`
+          : html`<p class="hint">${t("a.passkeyUnsupported")}</p>`}
+        ${statusLine(keys)}`}
+    </section>`;
+}
+
+const first = await startPage({ page: "account", title: () => t("nav.account"), view, allowRestricted: true });
 wasRestricted = isRestricted(first);
-renderAll();
+update();
 loadPasskeys();

@@ -1,161 +1,85 @@
 // The audit log (/staff/audit, Admin): who did what, when, from where, on which request. Filters
 // live in the address so a reload or the back button keeps them.
-import "./texts.js";
-import { formatInstant } from "../../js/dates.js";
-import { lang, onLangChange, t } from "../../js/i18n.js";
-import { say, setStatus } from "./forms.js";
-import { cell, initPager, messageRow } from "./paging.js";
-import { isAdmin, startSignedInPage } from "./session.js";
+import {
+  addressState, dateField, dateOf, dateTime, fail, field, form, html, isoDate, lengthOf, nothing, onLangChange, option, pageNumber, pager, requestLink, showErrors,
+  startPage, statusLine, t, table, text, update, valueOf,
+} from "./ui.js";
 import { get, messageOf, withQuery } from "./staff-api.js";
 
-const $ = (id) => document.getElementById(id);
 const FILTERS = ["referenceNumber", "userEmail", "action", "from", "to"];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const COLUMNS = 6;
-
-let state = readUrl();
+const f = form("audit");
+const address = addressState({ referenceNumber: text, userEmail: text, action: text, from: isoDate, to: isoDate, page: pageNumber }, load);
 let data = null;
 let loads = 0;
-const pager = initPager($("audit-pager"), (page) => go({ page }));
-
-function readUrl() {
-  const p = new URLSearchParams(location.search);
-  const result = { page: Math.max(1, Number.parseInt(p.get("page") ?? "", 10) || 1) };
-  for (const name of FILTERS) {
-    const value = (p.get(name) ?? "").trim();
-    result[name] = name === "from" || name === "to" ? (ISO_DATE.test(value) ? value : "") : value;
-  }
-  return result;
-}
-
-function urlOf(s) {
-  return withQuery(location.pathname, { ...Object.fromEntries(FILTERS.map((f) => [f, s[f]])), page: s.page > 1 ? s.page : "" });
-}
-
-function go(changes) {
-  state = { ...state, page: 1, ...changes };
-  history.pushState(null, "", urlOf(state));
-  fillForm();
-  load();
-}
-
-function fillForm() {
-  for (const name of FILTERS) {
-    const el = $(name);
-    if (name === "action" && state.action && ![...el.options].some((o) => o.value === state.action)) {
-      // The list of actions arrives with the first answer; keep the chosen one until then.
-      const option = document.createElement("option");
-      option.value = state.action;
-      option.textContent = state.action;
-      el.append(option);
-    }
-    el.value = state[name];
-  }
-}
-
-function renderActions() {
-  if (!data?.actions) return;
-  const select = $("action");
-  select.replaceChildren(select.options[0], ...data.actions.map((a) => {
-    const option = document.createElement("option");
-    option.value = a.code;
-    option.textContent = a.text;
-    return option;
-  }));
-  select.value = state.action;
-}
 
 async function load() {
   const mine = ++loads;
-  const table = $("audit-body").closest("table");
-  table.setAttribute("aria-busy", "true");
-  say($("audit-status"), "common.loading");
+  f.status = { key: "common.loading" };
+  update();
   try {
-    const answer = await get(withQuery("/api/staff/audit", { ...Object.fromEntries(FILTERS.map((f) => [f, state[f]])), page: state.page }));
+    const answer = await get(withQuery("/api/staff/audit", address.value));
     if (mine !== loads) return;
     data = answer;
-    render();
-    say($("audit-status"), "au.found", { total: data.total });
+    f.status = { key: "w.found", values: { total: data.total } };
   } catch (err) {
     if (mine !== loads) return;
-    setStatus($("audit-status"), `${t("au.loadError")}: ${messageOf(err)}`, true);
-  } finally {
-    if (mine === loads) table.removeAttribute("aria-busy");
+    if (err.status === 400) return fail(f, err);
+    f.status = { key: "w.loadError", values: { error: messageOf(err) }, error: true };
   }
+  update();
 }
 
-function render() {
-  if (!data) return;
-  renderActions();
-  const l = lang();
-  $("audit-caption").textContent = t("au.caption", { total: data.total });
-  const body = $("audit-body");
-  if (data.items.length === 0) {
-    body.replaceChildren(messageRow(COLUMNS, t("au.none")));
-  } else {
-    body.replaceChildren(...data.items.map((item) => {
-      const tr = document.createElement("tr");
-      const user = [];
-      if (item.userName) {
-        const name = document.createElement("span");
-        name.className = "cell-main";
-        name.textContent = item.userName;
-        user.push(name);
-      }
-      if (item.userEmail) {
-        const email = document.createElement("span");
-        email.className = "cell-sub";
-        email.textContent = item.userEmail;
-        user.push(email);
-      }
-      let reference = "";
-      if (item.referenceNumber) {
-        reference = document.createElement("a");
-        reference.href = `/staff/requests/${encodeURIComponent(item.referenceNumber)}`;
-        reference.textContent = item.referenceNumber;
-      }
-      const details = document.createElement("span");
-      details.className = "prewrap";
-      details.textContent = typeof item.details === "string" || item.details == null ? (item.details ?? "") : JSON.stringify(item.details);
-      tr.append(
-        cell(formatInstant(item.at, l), { tag: "th", className: "nowrap" }),
-        cell(user),
-        cell(item.actionText || item.action),
-        cell(reference, { className: "nowrap" }),
-        cell(item.clientAddress ?? ""),
-        cell(details),
-      );
-      return tr;
-    }));
-  }
-  pager.update(data.page, data.pageSize, data.total);
-}
-
-$("audit-form").addEventListener("submit", (e) => {
+function search(e) {
   e.preventDefault();
-  go(Object.fromEntries(FILTERS.map((f) => [f, $(f).value.trim()])));
-});
-$("action").addEventListener("change", () => go({ action: $("action").value }));
-$("audit-clear").addEventListener("click", () => {
-  go(Object.fromEntries(FILTERS.map((f) => [f, ""])));
-  $("referenceNumber").focus();
-});
-window.addEventListener("popstate", () => {
-  state = readUrl();
-  fillForm();
-  load();
-});
-onLangChange(() => {
-  render();
-  load();
-});
-
-const me = await startSignedInPage();
-if (!isAdmin(me)) {
-  $("admin-only").hidden = false;
-} else {
-  $("admin-content").hidden = false;
-  history.replaceState(null, "", urlOf(state));
-  fillForm();
-  load();
+  const changes = { referenceNumber: valueOf(f, "referenceNumber"), userEmail: valueOf(f, "userEmail"), action: valueOf(f, "action"), from: dateOf(f, "from"), to: dateOf(f, "to") };
+  const errors = Object.fromEntries(["from", "to"].filter((d) => changes[d] === null).map((d) => [d, t("err.date.invalid")]));
+  if (!showErrors(f, errors)) address.go(changes);
 }
+
+const details = (d) => (typeof d === "string" || d == null ? d ?? "" : JSON.stringify(d));
+
+const row = (item) => html`<tr>
+  <th scope="row" class="nowrap">${dateTime(item.at)}</th>
+  <td>${item.userName ? html`<span class="cell-main">${item.userName}</span>` : nothing}${item.userEmail ? html`<span class="cell-sub">${item.userEmail}</span>` : nothing}</td>
+  <td>${item.actionText || item.action}</td>
+  <td class="nowrap">${item.referenceNumber ? requestLink(item.referenceNumber) : nothing}</td>
+  <td>${item.clientAddress ?? ""}</td>
+  <td><span class="prewrap">${details(item.details)}</span></td></tr>`;
+
+function view() {
+  const s = address.value;
+  const actions = data?.actions ?? (s.action ? [{ code: s.action, text: s.action }] : []);
+  return html`
+    <h1>${t("nav.audit")}</h1>
+    <form class="filters" id="audit-form" role="search" novalidate @submit=${search}>
+      <fieldset class="filters__more"><legend>${t("w.filters")}</legend>
+        <div class="filters__grid">
+          ${field(f, "referenceNumber", { label: t("w.reference"),
+            input: (id, described, invalid) => html`<input id=${id} type="text" aria-invalid=${invalid} maxlength=${lengthOf("audit.referenceNumber").max} data-limit="audit.referenceNumber" autocomplete="off" spellcheck="false" aria-describedby=${described} .value=${s.referenceNumber}>` })}
+          ${field(f, "userEmail", { label: t("au.userEmail"),
+            input: (id, described, invalid) => html`<input id=${id} type="email" aria-invalid=${invalid} maxlength=${lengthOf("audit.userEmail").max} data-limit="audit.userEmail" autocomplete="off" spellcheck="false" aria-describedby=${described} .value=${s.userEmail}>` })}
+          ${field(f, "action", { label: t("au.action"), input: (id) => html`<select id=${id} @change=${(e) => address.go({ action: e.target.value })}>
+            ${option("", t("au.allActions"))}${actions.map((a) => option(a.code, a.text, a.code === s.action))}</select>` })}
+          ${dateField(f, "from", { label: t("w.from"), iso: s.from })}
+          ${dateField(f, "to", { label: t("w.to"), iso: s.to })}
+        </div>
+        <div class="button-row">
+          <button type="submit" class="button button--primary">${t("w.search")}</button>
+          <button type="button" class="button button--secondary" @click=${() => {
+            address.go(Object.fromEntries(FILTERS.map((name) => [name, ""])));
+            document.getElementById("audit-referenceNumber").focus();
+          }}>${t("q.clear")}</button>
+        </div>
+      </fieldset>
+    </form>
+    ${statusLine(f, "list-status")}
+    ${table({ id: "audit-table", cls: "audit-table", caption: data ? t("au.caption", { total: data.total }) : "", empty: data ? t("au.none") : "",
+      head: [t("au.colTime"), t("au.colUser"), t("au.action"), t("w.reference"), t("au.colClient"), t("au.colDetails")], rows: data?.items.map(row) ?? [] })}
+    ${data ? pager("audit-pager", data, address.go) : nothing}`;
+}
+
+onLangChange(load);
+
+await startPage({ page: "audit", title: () => t("nav.audit"), view, admin: true });
+address.write();
+load();

@@ -1,160 +1,91 @@
 // The official A4 form of a request (/staff/requests/{ref}/print; SPEC §8.7): the organization's
 // letterhead and form title, every field in the order of the paper form, the PDPA consent, the
 // applicant's signature, then the four blocks the approval chain signs on paper (officer, head of
-// the CCTV centre, deputy, chief executive). Fetched with ?for=print, which the API audits as a print.
-import { lang, t } from "../../js/i18n.js";
-import { formatInstant } from "../../js/dates.js";
-import { choice, el, instantDate, instantTime, letterhead, nameLine, officialDate, signLine, startPaper, value } from "./paper.js";
+// the CCTV centre, permanent secretary, chief executive). Fetched with ?for=print, audited as a print.
+import { countryName, fullName, html, labelOf, lang, longDate, longDateOf, nothing, onLangChange, t, timeOf } from "./ui.js";
+import { choice, footer, letterhead, signature, startPaper, value } from "./paper.js";
 import { ApiError, get } from "./staff-api.js";
 
 const match = location.pathname.match(/^\/staff\/requests\/([^/]+)\/print\/?$/);
 const ref = match ? decodeURIComponent(match[1]) : "";
 const base = `/api/staff/requests/${encodeURIComponent(ref)}`;
 
-function countryName(settings, code) {
-  const country = settings?.countries?.find((c) => c.code === code);
-  if (!country) return code;
-  try {
-    return new Intl.DisplayNames([lang()], { type: "region" }).of(country.alpha2) || country.nameEn;
-  } catch {
-    return country.nameEn;
-  }
-}
+/** One line of the form: labels (strings) and values (templates) side by side. */
+const line = (...parts) => html`<p class="form-line">${parts.map((p, i) => (i ? html` ${p}` : p))}</p>`;
 
-/** One line of the form: label, value, label, value... (strings are labels, nodes are values). */
-const line = (...parts) => el("p", "form-line", ...parts.flatMap((p, i) => (i === 0 ? [p] : [" ", p])));
-
-function applicantLines(settings, d) {
+function body(d) {
   const a = d.applicant;
-  const fullName = a.fullName || [a.title, a.firstName, a.lastName].filter(Boolean).join(" ");
-  const identity = a.identityKind === "Passport"
-    ? line(t("pp.passport"), value(a.passportNumber), t("pp.passportCountry"), value(countryName(settings, a.passportCountry)))
-    : line(t("pp.nationalId"), value(a.nationalId));
-  return [
-    line(t("pp.iName"), value(fullName)),
-    identity,
-    line(t("pp.age"), value(a.age), t("pp.years"), t("pp.ethnicity"), value(a.ethnicity), t("pp.nationality"), value(a.nationality)),
-    line(t("pp.address"), value(a.address)),
-    line(t("pp.phone"), value(a.phone)),
-  ];
-}
-
-function requestLines(d) {
   const copy = d.purpose === "Copy";
-  const count = el("span", "nowrap", `(${t("pp.fileCount")} `, value(copy ? d.fileCount : ""), t("pp.files") ? ` ${t("pp.files")})` : ")");
-  const time = d.incidentTime ? `${d.incidentTime}${t("pp.timeSuffix") ? ` ${t("pp.timeSuffix")}` : ""}` : "";
-  return [
-    line(t("pp.purpose"), choice(d.purpose === "View", t("pp.view")), choice(copy, t("pp.copy")), count),
-    line(t("pp.station"), value(d.stationName)),
-    line(t("pp.incidentDate"), value(officialDate(d.incidentDate)), t("pp.incidentTime"), value(time)),
-    line(t("pp.reason"), value(d.reason, "prewrap")),
-  ];
-}
-
-function documents(d) {
-  const files = (d.attachments || []).filter((a) => a.kind !== "Signature");
-  const list = files.length
-    ? el("ol", "documents", ...files.map((a) => el("li", null, `${a.kindText}: `, el("span", "documents__file", a.fileName))))
-    : el("p", "documents documents--none", t("pp.noDocuments"));
-  return el("div", "form-block", el("p", "form-line form-line--label", t("pp.documents")), list);
-}
-
-function consent(d) {
+  const files = (d.attachments ?? []).filter((x) => x.kind !== "Signature");
   const c = d.privacyConsent;
-  if (!c) return el("p", "form-line consent", t("pp.noConsent"));
-  return el("p", "form-line consent", choice(true, t("pp.consent", {
-    version: c.noticeVersion,
-    date: instantDate(c.acceptedAt),
-    time: instantTime(c.acceptedAt),
-  })));
+  return html`<div class="form-body">
+    ${line(t("pp.iName"), value(fullName(a)))}
+    ${a.identityKind === "Passport" ? line(t("field.passportNumber"), value(a.passportNumber), t("pp.passportCountry"), value(countryName(a.passportCountry)))
+      : line(t("pp.nationalId"), value(a.nationalId))}
+    ${line(t("field.age"), value(a.age), t("pp.years"), t("field.ethnicity"), value(a.ethnicity), t("field.nationality"), value(a.nationality))}
+    ${line(t("field.address"), value(a.address))}
+    ${line(t("field.phone"), value(a.phone))}
+    ${line(t("field.purpose"), choice(!copy, labelOf("purposes", "View")), choice(copy, labelOf("purposes", "Copy")), html`<span class="nowrap">(${t("pp.fileCount")} ${value(copy ? d.fileCount : "")} ${t("pp.files")})</span>`)}
+    ${line(t("field.station"), value(d.stationName))}
+    ${line(t("w.incidentDate"), value(longDate(d.incidentDate)), t("field.incidentTime"), value(d.incidentTime ? t("pp.time", { time: d.incidentTime }) : ""))}
+    ${line(t("field.reason"), value(d.reason, "prewrap"))}
+    <div class="form-block"><p class="form-line form-line--label">${t("form.sectionDocuments")}</p>
+      ${files.length ? html`<ol class="documents">${files.map((x) => html`<li>${x.kindText}: <span class="documents__file">${x.fileName}</span></li>`)}</ol>`
+        : html`<p class="documents documents--none">${t("w.none")}</p>`}</div>
+    <p class="form-line consent">${c ? choice(true, t("pp.consent", { version: c.noticeVersion, date: longDateOf(c.acceptedAt), time: timeOf(c.acceptedAt) })) : t("pp.noConsent")}</p>
+  </div>`;
 }
 
 function applicantSignature(d) {
-  const a = d.applicant;
-  const fullName = a.fullName || [a.title, a.firstName, a.lastName].filter(Boolean).join(" ");
-  const signature = (d.attachments || []).find((x) => x.kind === "Signature");
-  let image = null;
-  if (signature) {
-    image = el("img", "sign__image");
-    image.src = `${base}/attachments/${encodeURIComponent(signature.id)}?inline=true`;
-    image.alt = t("pp.signatureAlt");
-  }
-  return el("div", "sign sign--applicant",
-    signLine(t("pp.applicant"), image),
-    nameLine(fullName),
-    signature ? el("p", "sign__note", `(${d.signatureMethodText})`) : el("p", "sign__note", t("pp.noSignature")));
+  const image = (d.attachments ?? []).find((x) => x.kind === "Signature");
+  return html`<div class="sign sign--applicant">
+    ${signature(t("w.applicant"), fullName(d.applicant), image ? html`<img class="sign__image" src="${base}/attachments/${encodeURIComponent(image.id)}?inline=true" alt=${t("field.signature")}>` : nothing)}
+    ${image ? html`<p class="sign__note">(${d.signatureMethodText})</p>` : html`<p class="sign__note">${t("pp.noSignature")}</p>`}
+  </div>`;
 }
 
 /** One of the four blocks signed on paper. */
-function block(title, { body = [], name = "", date = "" } = {}) {
-  return el("section", "sign-block",
-    el("h3", "sign-block__title", title || ""),
-    ...body,
-    signLine(""),
-    nameLine(name),
-    el("p", "sign__date", `${t("pp.date")} `, value(date)));
-}
+const block = (title, { body: inside = nothing, name = "", date = "" } = {}) => html`<section class="sign-block">
+  <h3 class="sign-block__title">${title ?? ""}</h3>${inside}${signature("", name)}<p class="sign__date">${t("pp.date")} ${value(date)}</p></section>`;
 
-const opinion = () => [
-  el("p", "form-line form-line--fill", t("pp.opinion"), value("")),
-  el("p", "form-line form-line--fill", value("")),
-];
+const opinion = html`<p class="form-line form-line--fill">${t("pp.opinion")} ${value("")}</p><p class="form-line form-line--fill">${value("")}</p>`;
 
 function approvals(settings, d) {
-  const l = lang();
-  const titles = settings.organization.signatureTitles || {};
-  const title = (key) => titles[key]?.[l] || "";
-  const history = d.history || [];
+  const titles = settings.organization.signatureTitles ?? {};
+  const title = (key) => titles[key]?.[lang()] ?? "";
+  const history = d.history ?? [];
   const received = history.find((h) => h.status === "Received");
-  const cancelled = [...history].reverse().find((h) => h.status === "Cancelled");
-  const approvedEntry = [...history].reverse().find((h) => h.status === "Approved");
-  const decided = d.status === "Approved" || d.status === "Cancelled";
-  const decidedAt = d.decidedAt || (d.status === "Approved" ? approvedEntry?.at : cancelled?.at) || null;
-
-  const decision = [el("p", "form-line", t("pp.decision"), " ", choice(d.status === "Approved", t("pp.approve")), " ", choice(d.status === "Cancelled", t("pp.reject")))];
-  if (d.status === "Cancelled" && cancelled) {
-    const reason = [cancelled.reasonText || cancelled.reasonCode, cancelled.message].filter(Boolean).join(" — ");
-    decision.push(el("p", "form-line", t("pp.cancelledReason"), " ", value(reason, "prewrap")));
-  } else {
-    decision.push(el("p", "form-line form-line--fill", value("")));
-  }
-
-  return el("section", "approvals",
-    el("h2", "visually-hidden", t("pp.approvals")),
-    el("div", "approvals__grid",
-      block(title("officer"), { name: received?.actorName ?? "", date: received ? instantDate(received.at) : "" }),
-      block(title("centreHead"), { body: opinion() }),
-      block(title("deputy"), { body: opinion() }),
-      block(title("chiefExecutive"), { body: decision, date: decided && decidedAt ? instantDate(decidedAt) : "" })));
+  const last = (status) => [...history].reverse().find((h) => h.status === status);
+  const cancelled = last("Cancelled");
+  const decidedAt = d.decidedAt || last(d.status)?.at;
+  const decided = (d.status === "Approved" || d.status === "Cancelled") && decidedAt;
+  const decision = html`<p class="form-line">${t("pp.decision")} ${choice(d.status === "Approved", t("pp.approve"))} ${choice(d.status === "Cancelled", t("pp.reject"))}</p>
+    ${d.status === "Cancelled" && cancelled
+      ? html`<p class="form-line">${t("pp.cancelledReason")} ${value([cancelled.reasonText || cancelled.reasonCode, cancelled.message].filter(Boolean).join(" — "), "prewrap")}</p>`
+      : html`<p class="form-line form-line--fill">${value("")}</p>`}`;
+  return html`<section class="approvals"><h2 class="visually-hidden">${t("pp.approvals")}</h2><div class="approvals__grid">
+    ${block(title("officer"), { name: received?.actorName ?? "", date: received ? longDateOf(received.at) : "" })}
+    ${block(title("centreHead"), { body: opinion })}
+    ${block(title("deputy"), { body: opinion })}
+    ${block(title("chiefExecutive"), { body: decision, date: decided ? longDateOf(decidedAt) : "" })}
+  </div></section>`;
 }
 
-function render(settings, d) {
-  const l = lang();
+const paper = (settings, d) => {
   const org = settings.organization;
-  const orgName = l === "en" ? org.nameEn : org.name;
-  document.querySelector("title").removeAttribute("data-i18n");
-  document.title = t("pp.pageTitle", { ref: d.referenceNumber });
-  document.getElementById("back-link").href = `/staff/requests/${encodeURIComponent(d.referenceNumber)}`;
+  return html`<article class="paper paper--form" id="paper">
+    ${letterhead(org)}
+    <h1 class="paper__title">${org.formTitle?.[lang()] || t("pp.pageTitleEmpty")}</h1>
+    <p class="paper__ref">${t("w.reference")} <strong>${d.referenceNumber}</strong><span class="paper__sep"> </span>${t("w.status")} <strong>${d.statusText}</strong></p>
+    <div class="paper__written"><p>${t("pp.writtenAt")} ${value(lang() === "en" ? org.nameEn : org.name)}</p><p>${t("pp.date")} ${value(longDate(d.writtenOn))}</p></div>
+    ${body(d)}${applicantSignature(d)}${approvals(settings, d)}${footer(d.referenceNumber)}
+  </article>`;
+};
 
-  document.getElementById("paper").replaceChildren(
-    letterhead(org),
-    el("h1", "paper__title", org.formTitle?.[l] || t("pp.pageTitleEmpty")),
-    el("p", "paper__ref",
-      `${t("pp.reference")} `, el("strong", null, d.referenceNumber),
-      el("span", "paper__sep", " "),
-      `${t("pp.status")} `, el("strong", null, d.statusText)),
-    el("div", "paper__written",
-      el("p", null, `${t("pp.writtenAt")} `, value(orgName)),
-      el("p", null, `${t("pp.date")} `, value(officialDate(d.writtenOn)))),
-    el("div", "form-body", ...applicantLines(settings, d), ...requestLines(d), documents(d), consent(d)),
-    applicantSignature(d),
-    approvals(settings, d),
-    el("p", "paper__footer", `${d.referenceNumber} · ${t("pp.printedAt", { at: formatInstant(new Date().toISOString(), l) })}`),
-  );
-}
-
-startPaper({
+const refresh = await startPaper({
   backHref: ref ? `/staff/requests/${encodeURIComponent(ref)}` : "/staff/requests",
   load: () => (ref ? get(`${base}?for=print`) : Promise.reject(new ApiError(404, null))),
-  render,
+  paper,
+  title: (d) => t("pp.pageTitle", { ref: d.referenceNumber }),
 });
+onLangChange(refresh);

@@ -1,231 +1,154 @@
 // The queue (/staff/requests): counts per status, search, filters and sort, a page of requests.
-// Every filter lives in the address (?status=&q=&stationId=&...&sort=&page=), so a reload, a
-// shared link or the back button shows the same list.
-import "./texts.js";
-import { formatInstant, formatShort } from "../../js/dates.js";
-import { lang, onLangChange, t } from "../../js/i18n.js";
-import { daysLeftText, flagLabels, statusBadge } from "./flags.js";
-import { say, setStatus } from "./forms.js";
-import { cell, initPager, messageRow } from "./paging.js";
-import { showPageError, startSignedInPage } from "./session.js";
+// Every filter lives in the address, so a reload, a shared link or the back button shows the same list.
+import {
+  addressState, badge, dateField, dateOf, form, flag, html, inDays, isoDate, labelOf, lang, nothing, oneOf, onLangChange, option,
+  fail, lengthOf, pageError, pageNumber, pager, requestLink, rules, shortDate, valueOf, showErrors, startPage, statusLine, t, table, text, dateTime, update, field, flags,
+} from "./ui.js";
 import { get, messageOf, withQuery } from "./staff-api.js";
 
-const $ = (id) => document.getElementById(id);
-const STATUSES = ["Pending", "Received", "Approved", "Cancelled"];
-const VIEWS = ["open", ...STATUSES, "all"];
-const OPEN = ["open", "Pending", "Received"];
-const SORTS = ["overwrite", "newest", "oldest"];
 const FILTERS = ["q", "stationId", "submittedFrom", "submittedTo", "incidentFrom", "incidentTo"];
-const COLUMNS = 8;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-let state = readUrl();
+const DATES = FILTERS.slice(2);
+const SORTS = { overwrite: "q.sortOverwrite", newest: "q.sortNewest", oldest: "q.sortOldest" };
+const filters = form("queue");
+const address = addressState({
+  status: oneOf("Pending", "Received", "Approved", "Cancelled", "all"), q: text, stationId: text,
+  submittedFrom: isoDate, submittedTo: isoDate, incidentFrom: isoDate, incidentTo: isoDate, sort: oneOf(...Object.keys(SORTS)), page: pageNumber,
+}, load);
 let data = null;
 let stations = [];
+let loading = false;
 let loads = 0;
-const pager = initPager($("queue-pager"), (page) => go({ page }));
 
-function readUrl() {
-  const p = new URLSearchParams(location.search);
-  const status = VIEWS.includes(p.get("status")) ? p.get("status") : "open";
-  const sort = SORTS.includes(p.get("sort")) ? p.get("sort") : "";
-  const page = Math.max(1, Number.parseInt(p.get("page") ?? "", 10) || 1);
-  const result = { status, sort, page };
-  for (const name of FILTERS) {
-    const value = (p.get(name) ?? "").trim();
-    result[name] = name.endsWith("From") || name.endsWith("To") ? (ISO_DATE.test(value) ? value : "") : value;
-  }
-  return result;
-}
-
-function urlOf(s) {
-  return withQuery(location.pathname, {
-    status: s.status === "open" ? "" : s.status,
-    ...Object.fromEntries(FILTERS.map((name) => [name, s[name]])),
-    sort: s.sort,
-    page: s.page > 1 ? s.page : "",
-  });
-}
-
+const statuses = () => rules().statuses;
+const openCodes = () => statuses().filter((s) => s.open).map((s) => s.code);
+const views = () => ["", ...statuses().map((s) => s.code), "all"];
+const viewName = (v) => (v === "" ? t("w.open") : v === "all" ? t("w.all") : labelOf("statuses", v));
 /** The sort the list is in: the one chosen, or the API's default for the statuses shown. */
-const effectiveSort = (s) => s.sort || (OPEN.includes(s.status) ? "overwrite" : "newest");
-
-function apiStatus(view) {
-  if (view === "open") return "Pending,Received";
-  if (view === "all") return "";
-  return view;
-}
+const sortOf = (s) => s.sort || (s.status === "" || openCodes().includes(s.status) ? "overwrite" : "newest");
 
 /** The API's filters for a state (every one but the page): the list and its downloads. */
 function apiFilters(s) {
-  return {
-    status: apiStatus(s.status),
-    stationId: s.stationId,
-    submittedFrom: s.submittedFrom,
-    submittedTo: s.submittedTo,
-    incidentFrom: s.incidentFrom,
-    incidentTo: s.incidentTo,
-    q: s.q,
-    sort: effectiveSort(s),
-  };
-}
-
-/** The CSV and Excel links carry the filters of the list shown. */
-function updateDownloads() {
-  $("download-csv").href = withQuery("/api/staff/requests.csv", { ...apiFilters(state), lang: lang() });
-  $("download-xlsx").href = withQuery("/api/staff/requests.xlsx", { ...apiFilters(state), lang: lang() });
-}
-
-/** Changes the state, records it in the address (a new history entry) and loads. */
-function go(changes) {
-  state = { ...state, page: 1, ...changes };
-  history.pushState(null, "", urlOf(state));
-  fillForm();
-  load();
-}
-
-function fillForm() {
-  for (const name of FILTERS) $(name).value = state[name];
-  $("sort").value = effectiveSort(state);
-  for (const button of document.querySelectorAll(".status-filter__button")) {
-    button.setAttribute("aria-pressed", String(button.dataset.status === state.status));
-  }
+  const status = s.status === "" ? openCodes().join(",") : s.status === "all" ? "" : s.status;
+  return { ...Object.fromEntries(FILTERS.map((f) => [f, s[f]])), status, sort: sortOf(s) };
 }
 
 async function load() {
   const mine = ++loads;
-  updateDownloads();
-  const table = $("queue-table");
-  table.setAttribute("aria-busy", "true");
-  say($("queue-status"), "common.loading");
+  loading = true;
+  filters.status = { key: "common.loading" };
+  update();
   try {
-    const answer = await get(withQuery("/api/staff/requests", { ...apiFilters(state), page: state.page }));
+    const answer = await get(withQuery("/api/staff/requests", { ...apiFilters(address.value), page: address.value.page }));
     if (mine !== loads) return;
     const pages = Math.max(1, Math.ceil(answer.total / Math.max(1, answer.pageSize)));
-    if (answer.items.length === 0 && answer.total > 0 && state.page > pages) {
+    if (answer.items.length === 0 && answer.total > 0 && address.value.page > pages) {
       // A page past the end (the list shrank): show the last one instead.
-      state = { ...state, page: pages };
-      history.replaceState(null, "", urlOf(state));
-      load();
-      return;
+      address.value.page = pages;
+      address.write();
+      return load();
     }
     data = answer;
-    render();
-    say($("queue-status"), "q.found", { total: data.total });
+    filters.status = { key: "w.found", values: { total: data.total } };
   } catch (err) {
     if (mine !== loads) return;
-    setStatus($("queue-status"), `${t("q.loadError")}: ${messageOf(err)}`, true);
-  } finally {
-    if (mine === loads) table.removeAttribute("aria-busy");
+    loading = false;
+    if (err.status === 400) return fail(filters, err);
+    filters.status = { key: "w.loadError", values: { error: messageOf(err) }, error: true };
   }
+  loading = false;
+  update();
 }
 
-function viewName(view) {
-  return t(`q.tab${view[0].toUpperCase()}${view.slice(1)}`);
-}
-
-function render() {
-  if (!data) return;
-  const l = lang();
-  // Keys as the contract spells them (Pending...), whatever case the serializer gave them.
-  const given = Object.fromEntries(Object.entries(data.counts || {}).map(([k, v]) => [k.toLowerCase(), v]));
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, given[s.toLowerCase()] ?? 0]));
-  const count = {
-    ...counts,
-    open: counts.Pending + counts.Received,
-    all: STATUSES.reduce((sum, s) => sum + counts[s], 0),
-  };
-  for (const el of document.querySelectorAll("[data-count]")) el.textContent = `(${count[el.dataset.count] ?? 0})`;
-
-  $("queue-caption").textContent = state.status === "all"
-    ? t("q.captionAll", { total: data.total })
-    : t("q.caption", { view: viewName(state.status), total: data.total });
-
-  const body = $("queue-body");
-  if (data.items.length === 0) {
-    body.replaceChildren(messageRow(COLUMNS, t("q.none")));
-  } else {
-    body.replaceChildren(...data.items.map((r) => {
-      const tr = document.createElement("tr");
-      if (r.flag) tr.className = `row--${r.flag === "overwritten" ? "gone" : "soon"}`;
-      const link = document.createElement("a");
-      link.href = `/staff/requests/${encodeURIComponent(r.referenceNumber)}`;
-      link.textContent = r.referenceNumber;
-      const days = document.createElement("span");
-      days.className = "days-left";
-      days.textContent = daysLeftText(r.daysLeft);
-      tr.append(
-        cell(link, { tag: "th", className: "nowrap" }),
-        cell(statusBadge(r.status, r.statusText)),
-        cell(r.applicantName),
-        cell(r.stationName),
-        cell(r.purposeText),
-        cell(r.incidentDate ? formatShort(r.incidentDate, l) : "", { className: "nowrap" }),
-        cell(r.submittedAt ? formatInstant(r.submittedAt, l) : ""),
-        cell([days, ...flagLabels(r)], { className: "days-cell" }),
-      );
-      return tr;
-    }));
+function search(e) {
+  e.preventDefault();
+  const changes = { q: valueOf(filters, "q") };
+  const errors = {};
+  for (const name of DATES) {
+    changes[name] = dateOf(filters, name);
+    if (changes[name] === null) errors[name] = t("err.date.invalid");
   }
-  pager.update(data.page, data.pageSize, data.total);
+  if (showErrors(filters, errors) === 0) address.go(changes);
 }
 
-function stationName(s) {
+function clearFilters() {
+  address.go({ ...Object.fromEntries(FILTERS.map((f) => [f, ""])), sort: "" });
+  document.getElementById("queue-q").focus();
+}
+
+const count = (code) => {
+  const given = Object.fromEntries(Object.entries(data?.counts ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const of = (c) => given[c.toLowerCase()] ?? 0;
+  if (code === "") return openCodes().reduce((sum, c) => sum + of(c), 0);
+  if (code === "all") return statuses().reduce((sum, s) => sum + of(s.code), 0);
+  return of(code);
+};
+
+const stationName = (s) => {
   const name = lang() === "en" && s.nameEn ? s.nameEn : s.name;
   return s.isActive === false ? t("q.inactive", { name }) : name;
+};
+
+function row(r) {
+  return html`<tr class=${r.flag ? `row--${r.flag === "overwritten" ? "gone" : "soon"}` : nothing}>
+    <th scope="row" class="nowrap">${requestLink(r.referenceNumber)}</th>
+    <td>${badge(r.status, r.statusText)}</td>
+    <td>${r.applicantName}</td>
+    <td>${r.stationName}</td>
+    <td>${r.purposeText}</td>
+    <td class="nowrap">${shortDate(r.incidentDate)}</td>
+    <td>${dateTime(r.submittedAt)}</td>
+    <td class="days-cell"><span class="days-left">${inDays(r.daysLeft)}</span>${flags(r)}</td>
+  </tr>`;
 }
 
-function renderStations() {
-  const select = $("stationId");
-  select.replaceChildren(select.options[0], ...stations.map((s) => {
-    const option = document.createElement("option");
-    option.value = String(s.id);
-    option.textContent = stationName(s);
-    return option;
-  }));
-  select.value = state.stationId;
+function view() {
+  const s = address.value;
+  const downloads = (kind) => withQuery(`/api/staff/requests.${kind}`, { ...apiFilters(s), lang: lang() });
+  return html`
+    <h1>${t("w.allRequests")}</h1>
+    <div class="status-filter" role="group" aria-labelledby="status-filter-label">
+      <span class="status-filter__label" id="status-filter-label">${t("q.show")}</span>
+      ${views().map((v) => html`<button type="button" class="status-filter__button" aria-pressed=${String(s.status === v)} @click=${() => address.go({ status: v })}>
+        ${viewName(v)} <span class="status-filter__count">${data ? `(${count(v)})` : ""}</span></button>`)}
+    </div>
+    <form class="filters" id="queue-form" role="search" novalidate @submit=${search}>
+      ${field(filters, "q", { label: t("w.search"), hint: t("q.searchHint"), cls: "filters__search", input: (id, described, invalid) => html`<div class="search-row">
+        <input id=${id} type="search" maxlength=${lengthOf("queue.q").max} data-limit="queue.q" autocomplete="off" spellcheck="false" aria-describedby=${described} aria-invalid=${invalid} .value=${s.q}>
+        <button type="submit" class="button button--primary">${t("w.search")}</button></div>` })}
+      <fieldset class="filters__more">
+        <legend>${t("w.filters")}</legend>
+        <div class="filters__grid">
+          ${field(filters, "stationId", { label: t("w.location"), input: (id) => html`<select id=${id} @change=${(e) => address.go({ stationId: e.target.value })}>${option("", t("q.allStations"))}${stations.map((st) => option(st.id, stationName(st), String(st.id) === s.stationId))}</select>` })}
+          ${dateField(filters, "submittedFrom", { label: t("q.submittedFrom"), iso: s.submittedFrom })}
+          ${dateField(filters, "submittedTo", { label: t("q.submittedTo"), iso: s.submittedTo })}
+          ${dateField(filters, "incidentFrom", { label: t("q.incidentFrom"), iso: s.incidentFrom })}
+          ${dateField(filters, "incidentTo", { label: t("q.incidentTo"), iso: s.incidentTo })}
+          ${field(filters, "sort", { label: t("q.sort"), input: (id) => html`<select id=${id} @change=${(e) => address.go({ sort: e.target.value })}>
+            ${Object.entries(SORTS).map(([v, key]) => option(v, t(key), sortOf(s) === v))}</select>` })}
+        </div>
+        <button type="button" class="button button--secondary button--small" @click=${clearFilters}>${t("q.clear")}</button>
+      </fieldset>
+    </form>
+    <p class="downloads"><span class="downloads__label">${t("q.downloads")}</span>
+      <a class="button button--secondary button--small" href=${downloads("csv")} download>${t("w.downloadCsv")}</a>
+      <a class="button button--secondary button--small" href=${downloads("xlsx")} download>${t("w.downloadXlsx")}</a></p>
+    ${statusLine(filters, "list-status")}
+    ${table({
+      id: "queue-table", cls: "queue-table", busy: loading,
+      caption: data ? (s.status === "all" ? t("q.captionAll", { total: data.total }) : t("q.caption", { view: viewName(s.status), total: data.total })) : "",
+      head: [t("w.reference"), t("w.status"), t("w.applicant"), t("w.location"), t("w.purpose"), t("w.incidentDate"), t("w.submittedOn"), t("q.colDaysLeft")],
+      rows: data?.items.map(row) ?? [], empty: data ? t("q.none") : "",
+    })}
+    ${data ? pager("queue-pager", data, address.go) : nothing}`;
 }
 
-async function loadStations() {
-  try {
-    stations = await get("/api/staff/stations");
-    renderStations();
-  } catch (err) {
-    showPageError(messageOf(err));
-  }
-}
-
-// ---- Controls ----
-$("queue-form").addEventListener("submit", (e) => {
-  e.preventDefault();
-  const changes = {};
-  for (const name of FILTERS) changes[name] = $(name).value.trim();
-  go(changes);
-});
-$("stationId").addEventListener("change", () => go({ stationId: $("stationId").value }));
-$("sort").addEventListener("change", () => go({ sort: $("sort").value }));
-$("queue-clear").addEventListener("click", () => {
-  go({ ...Object.fromEntries(FILTERS.map((f) => [f, ""])), sort: "" });
-  $("q").focus();
-});
-for (const button of document.querySelectorAll(".status-filter__button")) {
-  button.addEventListener("click", () => go({ status: button.dataset.status }));
-}
-window.addEventListener("popstate", () => {
-  state = readUrl();
-  fillForm();
-  if (stations.length) renderStations();
-  load();
-});
 // The API names statuses, stations and purposes in the language asked for.
-onLangChange(() => {
-  renderStations();
-  render();
-  load();
-});
+onLangChange(load);
 
-await startSignedInPage();
-history.replaceState(null, "", urlOf(state));
-fillForm();
-loadStations();
+await startPage({ page: "queue", nav: "requests", title: () => t("w.allRequests"), view });
+address.write();
+get("/api/staff/stations").then((list) => {
+  stations = list;
+  update();
+}, (err) => pageError(messageOf(err)));
 load();

@@ -1,547 +1,239 @@
 // Settings (/staff/settings, Admin; SPEC §8.9): the camera stations, the organization profile and
 // its logo, the privacy notice (published versions are never edited: a new one is published) and
 // the cancellation reasons. Each section loads and saves on its own; a 400 shows beside its field.
-import "./texts.js";
-import { formatInstant } from "../../js/dates.js";
-import { apply, lang, onLangChange, t } from "../../js/i18n.js";
-import { busy, byName, renameBy, resetErrors, say, setStatus, showFailure, showRequired } from "./forms.js";
-import { cell, messageRow } from "./paging.js";
-import { isAdmin, startSignedInPage } from "./session.js";
+import {
+  busy, bytes, checkbox, control, dateTime, fail, field, flag, form, html, nothing, onSubmit, rowButton, rules, say, setValue,
+  showErrors, startPage, statusLine, summary, t, table, tx, update, valueOf,
+} from "./ui.js";
+import { listEditor, valuesOf } from "./list-editor.js";
 import { call, get, messageOf, post, put, withQuery } from "./staff-api.js";
 
-const $ = (id) => document.getElementById(id);
-const INTEGER = /^-?\d+$/;
-
-function hiddenText(text) {
-  const span = document.createElement("span");
-  span.className = "visually-hidden";
-  span.textContent = text;
-  return span;
-}
-
-function smallButton(key, name, onClick) {
-  const b = document.createElement("button");
-  b.type = "button";
-  b.className = "button button--secondary button--small";
-  b.append(t(key), hiddenText(` ${name}`));
-  b.addEventListener("click", onClick);
-  return b;
-}
-
-function yesNo(value) {
-  const span = document.createElement("span");
-  span.className = `flag ${value ? "flag--preserved" : "flag--muted"}`;
-  span.textContent = t(value ? "se.yes" : "se.no");
-  return span;
-}
-
-/** Which submit button sent the form (Enter sends the first one shown). */
-const submitterOf = (e, form) => e.submitter || form.querySelector("button[type=submit]:not([hidden])");
-
-const loadError = (statusId, err) => setStatus($(statusId), `${t("se.loadError")}: ${messageOf(err)}`, true);
+const loadErrors = {};
+const loadError = (section, err) => {
+  loadErrors[section] = t("w.loadError", { error: messageOf(err) });
+  update();
+};
+const yesNo = (value) => flag(t(value ? "w.yes" : "w.no"), value ? "preserved" : "muted");
+const inLanguage = (label, language) => (language === "th" ? t("w.inThai", { label }) : language === "en" ? t("w.inEnglish", { label }) : label);
+const nextOrder = (items) => items.reduce((max, x, i) => Math.max(max, x.sortOrder ?? i + 1), 0) + 1;
 
 // ---- (a) Stations ----
-const stationForm = $("station-form");
-const stationStatus = $("station-status");
-let stations = [];
-let editingStation = null;
-
-const stationName = (s) => (lang() === "en" && s.nameEn ? s.nameEn : s.name);
-const orderOf = (s, i) => s.sortOrder ?? i + 1;
-
-async function loadStations() {
-  try {
-    stations = await get("/api/staff/stations");
-    setStatus($("stations-load-status"), "");
-    renderStations();
-  } catch (err) {
-    loadError("stations-load-status", err);
-  }
-}
-
-function renderStations() {
-  $("stations-caption").textContent = t("se.stationsCaption", { n: stations.length });
-  const body = $("stations-body");
-  if (!stations.length) {
-    body.replaceChildren(messageRow(7, t("st.empty")));
-    return;
-  }
-  body.replaceChildren(...stations.map((s, i) => {
-    const tr = document.createElement("tr");
-    tr.dataset.stationId = String(s.id);
-    tr.append(
-      cell(s.name, { tag: "th" }),
-      cell(s.nameEn ?? ""),
-      cell(s.district ?? ""),
-      cell(String(s.footageRetentionDays ?? ""), { className: "num" }),
-      cell(yesNo(s.isActive !== false)),
-      cell(String(orderOf(s, i)), { className: "num" }),
-      cell(smallButton("se.edit", s.name, () => editStation(s))),
-    );
-    return tr;
-  }));
-}
-
-function showStationForm() {
-  const editing = Boolean(editingStation);
-  $("station-save").hidden = !editing;
-  $("station-stop").hidden = !editing;
-  $("station-add").hidden = editing;
-  const title = $("station-form-title");
-  title.removeAttribute("data-i18n");
-  title.textContent = editing ? t("se.stFormEdit", { name: editingStation.name }) : t("se.stFormNew");
-}
-
-function editStation(s) {
-  editingStation = s;
-  resetErrors(stationForm);
-  setStatus(stationStatus, "");
-  $("st-name").value = s.name ?? "";
-  $("st-nameEn").value = s.nameEn ?? "";
-  $("st-district").value = s.district ?? "";
-  $("st-retention").value = s.footageRetentionDays ?? "";
-  $("st-order").value = orderOf(s, stations.indexOf(s));
-  $("st-active").checked = s.isActive !== false;
-  showStationForm();
-  $("st-name").focus();
-}
-
-function newStation() {
-  editingStation = null;
-  $("st-name").value = "";
-  $("st-nameEn").value = "";
-  $("st-district").value = "";
-  $("st-retention").value = "30";
-  $("st-order").value = String(stations.reduce((max, s, i) => Math.max(max, orderOf(s, i)), 0) + 1);
-  $("st-active").checked = true;
-  showStationForm();
-}
-
-const STATION_FIELDS = byName({ name: "st-name", nameEn: "st-nameEn", district: "st-district", footageRetentionDays: "st-retention", isActive: "st-active", sortOrder: "st-order" });
-
-stationForm.addEventListener("submit", async (e) => {
-  e.preventDefault();
-  const button = submitterOf(e, stationForm);
-  const adding = button?.id !== "station-save" || !editingStation;
-  setStatus(stationStatus, "");
-  const body = {
-    name: $("st-name").value.trim(),
-    nameEn: $("st-nameEn").value.trim(),
-    district: $("st-district").value.trim(),
-    footageRetentionDays: Number($("st-retention").value),
-    isActive: $("st-active").checked,
-    sortOrder: Number($("st-order").value),
-  };
-  const missing = {};
-  for (const [field, id] of [["name", "st-name"], ["nameEn", "st-nameEn"], ["district", "st-district"]]) {
-    if (!body[field]) missing[id] = t("s.required");
-  }
-  const retention = $("st-retention").value.trim();
-  if (!INTEGER.test(retention) || Number(retention) < 1) missing["st-retention"] = t("se.retentionInvalid");
-  if (!INTEGER.test($("st-order").value.trim())) missing["st-order"] = t("se.numberInvalid");
-  if (showRequired(stationForm, missing) > 0) return;
-  await busy(button, async () => {
-    try {
-      if (adding) await post("/api/staff/admin/stations", body);
-      else await put(`/api/staff/admin/stations/${encodeURIComponent(editingStation.id)}`, body);
-      await loadStations();
-      newStation();
-      say(stationStatus, adding ? "se.stAdded" : "se.stSaved", { name: body.name });
-    } catch (err) {
-      showFailure(stationForm, err, { status: stationStatus, rename: renameBy(err, STATION_FIELDS) });
-    }
-  });
+const STATION = ["name", "nameEn", "district", "footageRetentionDays", "sortOrder", "isActive"];
+const stations = listEditor({
+  id: "station",
+  caption: (n) => t("se.stationsCaption", { n }),
+  head: () => [t("se.stColName"), t("se.stColNameEn"), t("se.stDistrict"), [t("se.stColRetention"), "num"], t("se.stActive"), [t("w.order"), "num"]],
+  row: (s, edit) => html`<tr data-station-id=${s.id}><th scope="row">${s.name}</th><td>${s.nameEn ?? ""}</td><td>${s.district ?? ""}</td>
+    <td class="num">${s.footageRetentionDays}</td><td>${yesNo(s.isActive !== false)}</td><td class="num">${s.sortOrder}</td>${edit}</tr>`,
+  nameOf: (s) => s.name,
+  focusOnEdit: "name",
+  fields: (f) => {
+    const days = rules().station;
+    return html`
+      ${field(f, "name", { label: inLanguage(t("se.stColName"), "th"), limit: "station.name", cls: "settings-grid__wide" })}
+      ${field(f, "nameEn", { label: inLanguage(t("se.stColName"), "en"), limit: "station.nameEn", cls: "settings-grid__wide", lang: "en" })}
+      ${field(f, "district", { label: t("se.stDistrict"), limit: "station.district" })}
+      ${field(f, "footageRetentionDays", { label: t("se.stRetention"), hint: t("se.stRetentionHint", { min: days.retentionDaysMin, max: days.retentionDaysMax }),
+        input: (id, described, invalid) => html`<input type="number" id=${id} min=${days.retentionDaysMin} max=${days.retentionDaysMax} step="1" inputmode="numeric" aria-describedby=${described} aria-invalid=${invalid}>` })}
+      ${field(f, "sortOrder", { label: t("w.order"), input: (id, described, invalid) => html`<input type="number" id=${id} step="1" inputmode="numeric" aria-describedby=${described} aria-invalid=${invalid}>` })}
+      ${checkbox(f, "isActive", t("se.stActive"))}`;
+  },
+  fill: (s) => (s ? { ...s } : { name: "", nameEn: "", district: "", footageRetentionDays: rules().station.defaultRetentionDays, sortOrder: nextOrder(stations.items), isActive: true }),
+  send: async (f, editing) => {
+    const body = valuesOf(f, STATION, ["footageRetentionDays", "sortOrder"]);
+    if (editing) await put(`/api/staff/admin/stations/${encodeURIComponent(editing.id)}`, body);
+    else await post("/api/staff/admin/stations", body);
+    await loadStations();
+    return { key: editing ? "se.stSaved" : "se.stAdded", values: { name: body.name } };
+  },
+  titles: { add: () => t("se.stFormNew"), edit: (s) => t("se.stFormEdit", { name: s.name }) },
+  addLabel: () => t("se.stAdd"),
 });
+const loadStations = () => get("/api/staff/stations").then((list) => stations.set(list), (err) => loadError("stations", err));
 
-$("station-stop").addEventListener("click", () => {
-  resetErrors(stationForm);
-  setStatus(stationStatus, "");
-  newStation();
-  $("st-name").focus();
+// ---- (d) Cancellation reasons ----
+const reasons = listEditor({
+  id: "reason",
+  caption: (n) => t("se.rsCaption", { n }),
+  head: () => [t("w.code"), inLanguage(t("se.text"), "th"), inLanguage(t("se.text"), "en"), t("w.inUse"), [t("w.order"), "num"]],
+  row: (r, edit) => html`<tr data-code=${r.code}><th scope="row"><code>${r.code}</code></th><td>${r.labelTh}</td><td>${r.labelEn}</td>
+    <td>${yesNo(r.isActive !== false)}</td><td class="num">${r.sortOrder}</td>${edit}</tr>`,
+  nameOf: (r) => r.code,
+  focusOnEdit: "labelTh",
+  fields: (f, editing) => html`
+    ${field(f, "code", { label: t("w.code"), hint: t("se.rsCodeHint"), limit: "reason.code", spellcheck: "false",
+      input: editing ? (id, described) => html`<input type="text" id=${id} readonly aria-describedby=${described}>` : undefined })}
+    ${field(f, "sortOrder", { label: t("w.order"), input: (id, described, invalid) => html`<input type="number" id=${id} step="1" inputmode="numeric" aria-describedby=${described} aria-invalid=${invalid}>` })}
+    ${checkbox(f, "isActive", t("w.inUse"))}
+    ${field(f, "labelTh", { label: inLanguage(t("se.text"), "th"), limit: "reason.label", cls: "settings-grid__wide" })}
+    ${field(f, "labelEn", { label: inLanguage(t("se.text"), "en"), limit: "reason.label", cls: "settings-grid__wide", lang: "en" })}`,
+  fill: (r) => (r ? { ...r } : { code: "", labelTh: "", labelEn: "", sortOrder: nextOrder(reasons.items), isActive: true }),
+  send: async (f, editing) => {
+    const { code, ...body } = valuesOf(f, ["code", "labelTh", "labelEn", "isActive", "sortOrder"], ["sortOrder"]);
+    if (editing) await put(`/api/staff/admin/cancellation-reasons/${encodeURIComponent(editing.code)}`, body);
+    else await post("/api/staff/admin/cancellation-reasons", { code, ...body });
+    await loadReasons();
+    return { key: editing ? "se.rsSaved" : "se.rsAdded", values: { code: editing?.code ?? code } };
+  },
+  titles: { add: () => t("se.rsFormNew"), edit: (r) => t("se.rsFormEdit", { code: r.code }) },
+  addLabel: () => t("se.rsAdd"),
 });
+const loadReasons = () => get("/api/staff/admin/cancellation-reasons").then((list) => reasons.set(list), (err) => loadError("reasons", err));
 
-// ---- (b) Organization profile ----
-// Each pair: the API's Thai and English field, with a textarea for the long texts.
-const ORG_PAIRS = [
-  ["org-fields-names", "nameTh", "nameEn"],
-  ["org-fields-names", "departmentTh", "departmentEn"],
-  ["org-fields-names", "addressTh", "addressEn", "textarea"],
-  ["org-fields-names", "phone", "phoneExtension"],
-  ["org-fields-names", "approvedViewTh", "approvedViewEn", "textarea"],
-  ["org-fields-names", "approvedCopyTh", "approvedCopyEn", "textarea"],
-  ["org-fields-form", "formTitleTh", "formTitleEn"],
-  ["org-fields-form", "officerTitleTh", "officerTitleEn"],
-  ["org-fields-form", "centreHeadTitleTh", "centreHeadTitleEn"],
-  ["org-fields-form", "deputyTitleTh", "deputyTitleEn"],
-  ["org-fields-form", "chiefExecutiveTitleTh", "chiefExecutiveTitleEn"],
-];
-const ORG_FIELDS = ORG_PAIRS.flatMap(([, th, en]) => [th, en]);
-const OPTIONAL_ORG = new Set(["phoneExtension"]);
-const MAX_LENGTH = { nameTh: 200, nameEn: 200, departmentTh: 200, departmentEn: 200, addressTh: 500, addressEn: 500, phone: 30, phoneExtension: 10, approvedViewTh: 2000, approvedViewEn: 2000, approvedCopyTh: 2000, approvedCopyEn: 2000 };
-// The API's approvedInstructions: { view: { th, en }, copy: { th, en } }, one text per purpose, edited in these four boxes.
-const INSTRUCTIONS = { approvedViewTh: ["view", "th"], approvedViewEn: ["view", "en"], approvedCopyTh: ["copy", "th"], approvedCopyEn: ["copy", "en"] };
-const orgId = (field) => `org-${field}`;
-const orgForm = $("org-form");
-const orgStatus = $("org-status");
-
-function buildOrgFields() {
-  for (const [container, ...rest] of ORG_PAIRS) {
-    const kind = rest[2] === "textarea" ? "textarea" : "input";
-    for (const field of rest.slice(0, 2)) {
-      const id = orgId(field);
-      const box = document.createElement("div");
-      box.className = "field";
-      box.dataset.field = id;
-      const label = document.createElement("label");
-      label.htmlFor = id;
-      label.dataset.i18n = `se.${field}`;
-      label.textContent = t(`se.${field}`);
-      const control = document.createElement(kind);
-      control.id = id;
-      if (kind === "input") {
-        control.type = field === "phone" || field === "phoneExtension" ? "tel" : "text";
-        control.autocomplete = "off";
-      } else {
-        control.rows = 3;
-      }
-      control.maxLength = MAX_LENGTH[field] ?? 300;
-      if (field.endsWith("En")) control.lang = "en";
-      control.setAttribute("aria-describedby", `${id}-error`);
-      const error = document.createElement("p");
-      error.className = "field-error";
-      error.id = `${id}-error`;
-      error.hidden = true;
-      box.append(label, control, error);
-      $(container).append(box);
-    }
-  }
-}
-
-// The API names the profile's fields as the form does (nameTh...); the domain's own checks may say
-// name/nameEn, department/departmentEn...: both find their field.
-const ORG_RENAME = (() => {
-  const map = Object.fromEntries(ORG_FIELDS.map((f) => [f, orgId(f)]));
-  for (const f of ORG_FIELDS) if (f.endsWith("Th")) map[f.slice(0, -2)] = orgId(f);
-  for (const [f, [purpose, l]] of Object.entries(INSTRUCTIONS)) map[`approvedInstructions.${purpose}.${l}`] = orgId(f);
-  return byName(map);
-})();
-
-function setHeaderName(profile) {
-  for (const el of document.querySelectorAll("[data-org-name]")) el.textContent = lang() === "en" ? profile.nameEn : profile.nameTh;
-}
+// ---- (b) Organization profile and logo ----
+const orgFields = () => rules().organizationFields;
+// A field's path is where its value sits in the profile ("nameTh", or "approvedInstructions.view.th" for a nested text).
+const pathGet = (object, path) => path.split(".").reduce((o, key) => o?.[key], object);
+const pathSet = (object, path, value) => {
+  const keys = path.split(".");
+  const last = keys.pop();
+  keys.reduce((o, key) => (o[key] ??= {}), object)[last] = value;
+  return object;
+};
+// The domain's own checks may say name, department...: they find the Thai field.
+const org = form("org", {});
+let hasLogo = false;
+const logo = form("logo");
 
 async function loadOrganization() {
   try {
     const answer = await get("/api/staff/admin/organization");
-    // The contract's flat shape, or { profile: {...}, hasLogo }.
-    const profile = answer?.profile ? { ...answer.profile, hasLogo: answer.hasLogo } : answer;
-    for (const field of ORG_FIELDS) {
-      const [purpose, l] = INSTRUCTIONS[field] ?? [];
-      $(orgId(field)).value = (purpose ? profile.approvedInstructions?.[purpose]?.[l] : profile[field]) ?? "";
+    for (const f of orgFields()) {
+      org.aliases[f.name.replace(/Th$/, "").toLowerCase()] ??= f.name;
+      org.aliases[f.path.toLowerCase()] = f.name;
+      setValue(org, f.name, pathGet(answer.profile, f.path));
     }
-    renderLogo(Boolean(profile.hasLogo));
-    setStatus($("org-load-status"), "");
+    hasLogo = Boolean(answer.hasLogo);
+    update();
   } catch (err) {
-    loadError("org-load-status", err);
+    loadError("org", err);
   }
 }
 
-orgForm.addEventListener("submit", async (e) => {
-  e.preventDefault();
-  setStatus(orgStatus, "");
-  const body = Object.fromEntries(ORG_FIELDS.map((f) => [f, $(orgId(f)).value.trim()]));
-  const missing = {};
-  for (const f of ORG_FIELDS) if (!OPTIONAL_ORG.has(f) && !body[f]) missing[orgId(f)] = t("s.required");
-  if (showRequired(orgForm, missing) > 0) return;
-  body.approvedInstructions = { view: {}, copy: {} };
-  for (const [f, [purpose, l]] of Object.entries(INSTRUCTIONS)) {
-    body.approvedInstructions[purpose][l] = body[f];
-    delete body[f];
-  }
-  await busy($("org-save"), async () => {
-    try {
-      await put("/api/staff/admin/organization", body);
-      setHeaderName(body);
-      say(orgStatus, "se.orgSaved");
-    } catch (err) {
-      showFailure(orgForm, err, { status: orgStatus, rename: renameBy(err, ORG_RENAME) });
-    }
-  });
+const saveOrganization = onSubmit(org, async () => {
+  await put("/api/staff/admin/organization", orgFields().reduce((body, f) => pathSet(body, f.path, valueOf(org, f.name)), {}));
+  say(org, "se.orgSaved");
 });
 
-// Logo: the PNG's bytes as they are (Content-Type image/png); the server checks size and pixels.
-const LOGO_MAX_BYTES = 512 * 1024;
-const logoForm = $("logo-form");
-const logoStatus = $("logo-status");
-
-function renderLogo(hasLogo) {
-  const img = $("logo-preview");
-  if (hasLogo) img.src = `/api/organization/logo?v=${Date.now()}`;
-  else img.removeAttribute("src");
-  img.hidden = !hasLogo;
-  $("no-logo").hidden = hasLogo;
-  $("logo-remove").hidden = !hasLogo;
-}
-
-$("logo").addEventListener("change", async () => {
-  const input = $("logo");
-  const file = input.files[0];
+async function uploadLogo(e) {
+  const file = e.target.files[0];
   if (!file) return;
-  setStatus(logoStatus, "");
-  resetErrors(logoForm);
   const isPng = file.type === "image/png" || (!file.type && file.name.toLowerCase().endsWith(".png"));
-  const problem = !isPng ? t("se.logoNotPng") : file.size > LOGO_MAX_BYTES ? t("se.logoTooBig") : "";
-  if (problem) {
-    showRequired(logoForm, { logo: problem });
-    input.value = "";
-    return;
-  }
-  input.disabled = true;
-  say(logoStatus, "s.saving");
+  const problem = !isPng ? t("se.logoNotPng") : file.size > rules().logo.maxBytes ? t("se.logoTooBig", { size: bytes(rules().logo.maxBytes) }) : "";
+  e.target.value = "";
+  if (showErrors(logo, problem ? { logo: problem } : {}, problem ? null : { key: "s.saving" })) return;
   try {
     await call("PUT", "/api/staff/admin/organization/logo", { rawBody: file, headers: { "Content-Type": "image/png" } });
-    renderLogo(true);
-    say(logoStatus, "se.logoUploaded");
+    hasLogo = true;
+    say(logo, "se.logoUploaded");
   } catch (err) {
-    showFailure(logoForm, err, { status: logoStatus, fallbackField: "logo" });
-  } finally {
-    input.disabled = false;
-    input.value = "";
+    fail(logo, err);
   }
-});
+}
 
-$("logo-remove").addEventListener("click", async (e) => {
-  setStatus(logoStatus, "");
-  resetErrors(logoForm);
+async function removeLogo(e) {
   await busy(e.currentTarget, async () => {
     try {
       await call("DELETE", "/api/staff/admin/organization/logo");
-      renderLogo(false);
-      say(logoStatus, "se.logoRemoved");
-      $("logo").focus();
+      hasLogo = false;
+      say(logo, "se.logoRemoved");
+      control(logo, "logo").focus();
     } catch (err) {
-      setStatus(logoStatus, messageOf(err), true);
+      fail(logo, err);
     }
   });
-});
+}
+
+const orgGroup = (group, legend) => html`<fieldset class="settings-group"><legend>${legend}</legend><div class="pair-grid">
+  ${orgFields().filter((f) => f.group === group).map((f) => field(org, f.name, {
+    label: inLanguage(tx(f.label), f.language),
+    input: (id, described, invalid) => (f.multiline
+      ? html`<textarea id=${id} rows="3" maxlength=${f.max} lang=${f.language ?? nothing} aria-describedby=${described} aria-invalid=${invalid}></textarea>`
+      : html`<input type="text" id=${id} maxlength=${f.max} autocomplete="off" lang=${f.language ?? nothing} aria-describedby=${described} aria-invalid=${invalid}>`),
+  }))}</div></fieldset>`;
+
+const orgView = () => html`
+  <p class="hint">${t("se.orgLead")}</p>
+  <form id="org-form" class="settings-form" novalidate @submit=${saveOrganization}>${summary(org)}
+    ${orgGroup("names", t("se.groupNames"))}${orgGroup("form", t("se.groupForm"))}
+    <button type="submit" class="button button--primary">${t("se.orgSave")}</button>${statusLine(org)}
+  </form>
+  <form id="logo-form" class="settings-form logo-form" novalidate>${summary(logo)}
+    <h3>${t("se.logoTitle")}</h3>
+    <div class="logo-preview">${hasLogo ? html`<img src="/api/organization/logo?v=${Date.now()}" alt=${t("se.logoAlt")}>` : html`<p class="hint">${t("se.noLogo")}</p>`}</div>
+    ${field(logo, "logo", { label: t("se.logo"), hint: t("se.logoHint", { size: bytes(rules().logo.maxBytes), pixels: rules().logo.maxPixels }),
+      input: (id, described) => html`<input type="file" id=${id} accept="image/png,.png" aria-describedby=${described} @change=${uploadLogo}>` })}
+    ${hasLogo ? html`<button type="button" class="button button--danger button--small" @click=${removeLogo}>${t("se.logoRemove")}</button>` : nothing}
+    ${statusLine(logo)}
+  </form>`;
 
 // ---- (c) Privacy notice ----
-const privacyForm = $("privacy-form");
-const pnStatus = $("pn-status");
+const notice = form("pn");
 let notices = [];
 let viewing = null;
 
-async function loadNotices() {
+const loadNotices = () => get("/api/staff/admin/privacy-notices").then((list) => {
+  notices = list;
+  update();
+}, (err) => loadError("privacy", err));
+
+async function showNotice(version) {
   try {
-    notices = await get("/api/staff/admin/privacy-notices");
-    setStatus($("pn-load-status"), "");
-    renderNotices();
+    viewing = await get(withQuery("/api/privacy-notice", { version }));
+    update();
+    document.getElementById("pn-view").focus();
   } catch (err) {
-    loadError("pn-load-status", err);
+    loadError("privacy", err);
   }
 }
 
-function renderNotices() {
-  const l = lang();
-  const body = $("pn-body");
-  if (!notices.length) {
-    body.replaceChildren(messageRow(4, t("se.pnNone")));
-    return;
-  }
-  body.replaceChildren(...notices.map((n) => {
-    const tr = document.createElement("tr");
-    let current = "";
-    if (n.current) {
-      current = document.createElement("span");
-      current.className = "flag flag--preserved";
-      current.textContent = t("se.pnCurrent");
-    }
-    tr.append(
-      cell(n.version, { tag: "th" }),
-      cell(n.publishedAt ? formatInstant(n.publishedAt, l) : ""),
-      cell(current),
-      cell(smallButton("se.pnView", n.version, () => viewNotice(n.version))),
-    );
-    return tr;
-  }));
-}
+const publish = onSubmit(notice, async () => {
+  const body = { version: valueOf(notice, "version"), text: valueOf(notice, "text"), textEn: valueOf(notice, "textEn") };
+  await post("/api/staff/admin/privacy-notices", body);
+  setValue(notice, "version", "");
+  await loadNotices();
+  say(notice, "se.pnPublished", { version: body.version });
+});
 
-async function viewNotice(version) {
-  try {
-    const notice = await get(withQuery("/api/privacy-notice", { version }));
-    viewing = version;
-    $("pn-view-title").textContent = t("se.pnViewTitle", { version: notice.version ?? version });
-    $("pn-view-th").textContent = notice.text ?? "";
-    $("pn-view-en").textContent = notice.textEn ?? "";
-    $("pn-view").hidden = false;
-    $("pn-view").focus();
-  } catch (err) {
-    loadError("pn-load-status", err);
-  }
-}
+const privacyView = () => html`
+  ${table({ id: "pn-table", cls: "settings-table", caption: t("se.pnCaption"), empty: t("se.pnNone"),
+    head: [t("se.pnVersion"), t("se.pnColPublished"), t("se.pnCurrent"), t("w.actions")],
+    rows: notices.map((n) => html`<tr><th scope="row">${n.version}</th><td>${dateTime(n.publishedAt)}</td>
+      <td>${n.current ? flag(t("se.pnCurrent"), "preserved") : nothing}</td><td>${rowButton(t("se.pnView"), n.version, () => showNotice(n.version))}</td></tr>`) })}
+  ${viewing ? html`<div class="pn-view" id="pn-view" tabindex="-1"><h3>${t("se.pnViewTitle", { version: viewing.version })}</h3>
+    <div class="pn-view__texts"><div class="privacy-text prewrap" lang="th">${viewing.text}</div><div class="privacy-text prewrap" lang="en">${viewing.textEn}</div></div></div>` : nothing}
+  <form id="privacy-form" class="settings-form" novalidate @submit=${publish}>${summary(notice)}
+    <h3>${t("se.pnNewTitle")}</h3>
+    <p class="notice notice--warning">${t("se.pnNote")}</p>
+    ${field(notice, "version", { label: t("se.pnVersion"), hint: t("se.pnVersionHint"), limit: "privacyNotice.version", cls: "field--short", spellcheck: "false" })}
+    ${field(notice, "text", { label: inLanguage(t("se.text"), "th"), limit: "privacyNotice.text", rows: 12, lang: "th" })}
+    ${field(notice, "textEn", { label: inLanguage(t("se.text"), "en"), limit: "privacyNotice.text", rows: 12, lang: "en" })}
+    <button type="submit" class="button button--primary">${t("se.pnNewTitle")}</button>${statusLine(notice)}
+  </form>`;
 
-/** The new version's texts start as the current one's (once; an edit in progress is kept). */
+/** The new version's texts start as the current one's (an edit in progress is kept). */
 async function prefillNotice() {
-  try {
-    const current = await get("/api/privacy-notice");
-    if (!$("pn-text").value && !$("pn-textEn").value) {
-      $("pn-text").value = current.text ?? "";
-      $("pn-textEn").value = current.textEn ?? "";
-    }
-  } catch (err) {
-    loadError("pn-load-status", err);
+  const current = await get("/api/privacy-notice").catch(() => null);
+  if (current && !valueOf(notice, "text") && !valueOf(notice, "textEn")) {
+    setValue(notice, "text", current.text);
+    setValue(notice, "textEn", current.textEn);
   }
 }
 
-privacyForm.addEventListener("submit", async (e) => {
-  e.preventDefault();
-  setStatus(pnStatus, "");
-  const body = { version: $("pn-version").value.trim(), text: $("pn-text").value.trim(), textEn: $("pn-textEn").value.trim() };
-  const missing = {};
-  if (!body.version) missing["pn-version"] = t("s.required");
-  if (!body.text) missing["pn-text"] = t("s.required");
-  if (!body.textEn) missing["pn-textEn"] = t("s.required");
-  if (showRequired(privacyForm, missing) > 0) return;
-  await busy($("pn-publish"), async () => {
-    try {
-      await post("/api/staff/admin/privacy-notices", body);
-      $("pn-version").value = "";
-      await loadNotices();
-      say(pnStatus, "se.pnPublished", { version: body.version });
-    } catch (err) {
-      showFailure(privacyForm, err, { status: pnStatus, rename: renameBy(err, byName({ version: "pn-version", text: "pn-text", textEn: "pn-textEn" })) });
-    }
-  });
-});
+const SECTIONS = [
+  ["stations", "se.stations", () => stations.view()],
+  ["organization", "se.org", orgView],
+  ["privacy", "form.sectionPrivacy", privacyView],
+  ["reasons", "se.reasons", () => reasons.view()],
+];
 
-// ---- (d) Cancellation reasons ----
-const reasonForm = $("reason-form");
-const reasonStatus = $("reason-status");
-let reasons = [];
-let editingReason = null;
+const view = () => html`
+  <h1>${t("nav.settings")}</h1>
+  <nav class="toc" aria-labelledby="toc-title"><h2 class="toc__title" id="toc-title">${t("se.contents")}</h2>
+    <ul class="toc__list">${SECTIONS.map(([id, key]) => html`<li><a href="#${id}">${t(key)}</a></li>`)}</ul></nav>
+  ${SECTIONS.map(([id, key, body]) => html`<section class="panel settings-section" id=${id} tabindex="-1"><h2>${t(key)}</h2>
+    ${loadErrors[id] ? html`<p class="form-status form-status--error list-status" role="status">${loadErrors[id]}</p>` : nothing}${body()}</section>`)}`;
 
-async function loadReasons() {
-  try {
-    reasons = await get("/api/staff/admin/cancellation-reasons");
-    setStatus($("reasons-load-status"), "");
-    renderReasons();
-  } catch (err) {
-    loadError("reasons-load-status", err);
-  }
-}
-
-function renderReasons() {
-  $("reasons-caption").textContent = t("se.rsCaption", { n: reasons.length });
-  const body = $("reasons-body");
-  if (!reasons.length) {
-    body.replaceChildren(messageRow(6, t("st.empty")));
-    return;
-  }
-  body.replaceChildren(...reasons.map((r) => {
-    const tr = document.createElement("tr");
-    tr.dataset.code = r.code;
-    const code = document.createElement("code");
-    code.textContent = r.code;
-    tr.append(
-      cell(code, { tag: "th" }),
-      cell(r.labelTh ?? ""),
-      cell(r.labelEn ?? ""),
-      cell(yesNo(r.isActive !== false)),
-      cell(String(r.sortOrder ?? ""), { className: "num" }),
-      cell(smallButton("se.edit", r.code, () => editReason(r))),
-    );
-    return tr;
-  }));
-}
-
-function showReasonForm() {
-  const editing = Boolean(editingReason);
-  $("reason-save").hidden = !editing;
-  $("reason-stop").hidden = !editing;
-  $("reason-add").hidden = editing;
-  // The code names the reason (PUT .../{code}): it cannot change once made.
-  $("rs-code").readOnly = editing;
-  const title = $("reason-form-title");
-  title.removeAttribute("data-i18n");
-  title.textContent = editing ? t("se.rsFormEdit", { code: editingReason.code }) : t("se.rsFormNew");
-}
-
-function editReason(r) {
-  editingReason = r;
-  resetErrors(reasonForm);
-  setStatus(reasonStatus, "");
-  $("rs-code").value = r.code;
-  $("rs-labelTh").value = r.labelTh ?? "";
-  $("rs-labelEn").value = r.labelEn ?? "";
-  $("rs-active").checked = r.isActive !== false;
-  $("rs-order").value = r.sortOrder ?? "";
-  showReasonForm();
-  $("rs-labelTh").focus();
-}
-
-function newReason() {
-  editingReason = null;
-  $("rs-code").value = "";
-  $("rs-labelTh").value = "";
-  $("rs-labelEn").value = "";
-  $("rs-active").checked = true;
-  $("rs-order").value = String(reasons.reduce((max, r) => Math.max(max, r.sortOrder ?? 0), 0) + 1);
-  showReasonForm();
-}
-
-const REASON_FIELDS = byName({ code: "rs-code", labelTh: "rs-labelTh", labelEn: "rs-labelEn", isActive: "rs-active", sortOrder: "rs-order" });
-
-reasonForm.addEventListener("submit", async (e) => {
-  e.preventDefault();
-  const button = submitterOf(e, reasonForm);
-  const adding = button?.id !== "reason-save" || !editingReason;
-  setStatus(reasonStatus, "");
-  const code = adding ? $("rs-code").value.trim() : editingReason.code;
-  const form = { labelTh: $("rs-labelTh").value.trim(), labelEn: $("rs-labelEn").value.trim(), isActive: $("rs-active").checked, sortOrder: Number($("rs-order").value) };
-  const missing = {};
-  if (!code) missing["rs-code"] = t("s.required");
-  if (!form.labelTh) missing["rs-labelTh"] = t("s.required");
-  if (!form.labelEn) missing["rs-labelEn"] = t("s.required");
-  if (!INTEGER.test($("rs-order").value.trim())) missing["rs-order"] = t("se.numberInvalid");
-  if (showRequired(reasonForm, missing) > 0) return;
-  await busy(button, async () => {
-    try {
-      if (adding) await post("/api/staff/admin/cancellation-reasons", { code, ...form });
-      else await put(`/api/staff/admin/cancellation-reasons/${encodeURIComponent(code)}`, form);
-      await loadReasons();
-      newReason();
-      say(reasonStatus, adding ? "se.rsAdded" : "se.rsSaved", { code });
-    } catch (err) {
-      showFailure(reasonForm, err, { status: reasonStatus, rename: renameBy(err, REASON_FIELDS) });
-    }
-  });
-});
-
-$("reason-stop").addEventListener("click", () => {
-  resetErrors(reasonForm);
-  setStatus(reasonStatus, "");
-  newReason();
-  $("rs-code").focus();
-});
-
-// ---- Start ----
-onLangChange(() => {
-  renderStations();
-  showStationForm();
-  renderNotices();
-  if (viewing) $("pn-view-title").textContent = t("se.pnViewTitle", { version: viewing });
-  renderReasons();
-  showReasonForm();
-});
-
-const me = await startSignedInPage();
-if (!isAdmin(me)) {
-  $("admin-only").hidden = false;
-} else {
-  buildOrgFields();
-  apply($("org-form"));
-  $("admin-content").hidden = false;
-  newStation();
-  newReason();
-  await Promise.all([loadStations().then(() => newStation()), loadOrganization(), loadNotices(), prefillNotice(), loadReasons().then(() => newReason())]);
-}
+await startPage({ page: "settings", title: () => t("nav.settings"), view, admin: true });
+await Promise.all([loadStations(), loadOrganization(), loadNotices(), loadReasons()]);
+await prefillNotice();

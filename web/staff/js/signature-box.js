@@ -1,9 +1,9 @@
 // A signature box on the staff pages (the recipient's signature at a hand-over): signature_pad on a
 // canvas sized to its box and the screen's pixel ratio, kept within the API's pixel limits, with a
-// clear button. The drawing is exported as base64 PNG (no data: prefix).
+// clear button; maxWidth and maxHeight are the server's. The drawing is exported as base64 PNG (no data: prefix).
 import SignaturePad from "/vendor/signature_pad/signature_pad.js";
 
-export function signatureBox(canvas, clearButton, { maxWidth = 2000, maxHeight = 1000, onChange = () => {} } = {}) {
+export function signatureBox(canvas, clearButton, { maxWidth, maxHeight, onChange = () => {} }) {
   const pad = new SignaturePad(canvas, { penColor: "#111111", minWidth: 0.8, maxWidth: 2.6 });
 
   const resize = () => {

@@ -1,146 +1,131 @@
-// Staff sign-in (/staff/): email and password, then, when the account has an authenticator app,
-// a second step with its code on the same page; or a passkey. A fresh session goes to the account
-// page while it is restricted, else to the queue.
-import "./texts.js";
-import { onLangChange, t } from "../../js/i18n.js";
-import { busy, resetErrors, showFailure, showRequired } from "./forms.js";
-import { homeOf, initChrome } from "./session.js";
+// Staff sign-in (/staff/): e-mail and password, then, when the account has an authenticator app, a
+// second step with its code on the same page; or a passkey. A fresh session goes to the account page
+// while it is restricted, else to the queue.
+import { busy, field, form, homeOf, html, nothing, showErrors, startPage, statusLine, summary, t, update, valueOf, control, fail } from "./ui.js";
 import { ApiError, call, messageOf } from "./staff-api.js";
 
-const $ = (id) => document.getElementById(id);
-const signinForm = $("signin-form");
-const codeForm = $("code-form");
-const errorLine = $("signin-error");
-const progress = $("signin-progress");
-// The error shown, as a key (a text of ours, re-translated on a language switch) or the server's text.
-let shownError = null;
-
-initChrome();
-
-function showError(keyOrText, isKey = true) {
-  shownError = keyOrText ? { value: keyOrText, isKey } : null;
-  renderError();
-}
-
-function renderError() {
-  errorLine.textContent = shownError ? (shownError.isKey ? t(shownError.value) : shownError.value) : "";
-}
-onLangChange(renderError);
+const signin = form("signin");
+const code = form("code");
+let step = "password";
+let progress = "";
+const canUsePasskeys = Boolean(window.PublicKeyCredential?.parseRequestOptionsFromJSON && navigator.credentials?.get);
 
 function signedIn(session) {
-  progress.textContent = "";
+  progress = "";
   location.assign(homeOf(session));
 }
 
-function credentials() {
-  return { email: $("email").value.trim(), password: $("password").value };
+/** A refusal on the status line: ours (a key, re-translated) or the server's own sentence. */
+function refused(f, err, ourKey) {
+  progress = "";
+  if (err instanceof ApiError && err.status === 400) return fail(f, err);
+  const ours = !(err instanceof ApiError) || (err.status === 401 && !err.problem?.detail);
+  return showErrors(f, {}, ours ? { key: ourKey, error: true } : { text: messageOf(err), error: true });
 }
 
-async function postSession(body, form) {
-  progress.textContent = t("si.signingIn");
-  try {
-    const { data } = await call("POST", "/api/staff/session", { body });
-    signedIn(data);
-    return null;
-  } catch (err) {
-    progress.textContent = "";
-    if (err instanceof ApiError && err.status === 400) {
-      const marked = showFailure(form, err);
-      showError(marked > 0 ? null : messageOf(err), false);
-      return err;
-    }
-    resetErrors(form);
-    return err;
-  }
+async function post(body) {
+  progress = t("si.signingIn");
+  update();
+  const { data } = await call("POST", "/api/staff/session", { body });
+  signedIn(data);
 }
 
-function showCodeStep() {
-  signinForm.hidden = true;
-  codeForm.hidden = false;
-  $("code").value = "";
-  $("code").focus();
-}
+const credentials = () => ({ email: valueOf(signin, "email"), password: control(signin, "password").value });
 
-signinForm.addEventListener("submit", async (e) => {
+async function signIn(e) {
   e.preventDefault();
   const body = credentials();
   const missing = {};
   if (!body.email) missing.email = t("si.emailMissing");
   if (!body.password) missing.password = t("si.passwordMissing");
-  if (showRequired(signinForm, missing) > 0) {
-    showError(null);
-    return;
-  }
-  await busy($("signin-submit"), async () => {
-    const err = await postSession(body, signinForm);
-    if (!err || err.status === 400) return;
-    if (err.status === 401 && err.problem?.twoFactorRequired) {
-      showError(null);
-      showCodeStep();
-      return;
+  if (showErrors(signin, missing)) return;
+  await busy(e.submitter, async () => {
+    try {
+      await post(body);
+    } catch (err) {
+      if (err.status === 401 && err.problem?.twoFactorRequired) {
+        progress = "";
+        step = "code";
+        update();
+        control(code, "code").focus();
+        return;
+      }
+      refused(signin, err, "si.failed");
+      if (err.status !== 400) {
+        control(signin, "password").value = "";
+        control(signin, "password").focus();
+      }
     }
-    showError(err.status === 401 && !err.problem?.detail ? "si.failed" : messageOf(err), err.status === 401 && !err.problem?.detail);
-    $("password").value = "";
-    $("password").focus();
   });
-});
+}
 
-codeForm.addEventListener("submit", async (e) => {
+async function verify(e) {
   e.preventDefault();
-  const code = $("code").value.trim();
-  if (showRequired(codeForm, code ? {} : { code: t("si.codeMissing") }) > 0) {
-    showError(null);
-    return;
-  }
-  await busy($("code-submit"), async () => {
-    const err = await postSession({ ...credentials(), code }, codeForm);
-    if (!err || err.status === 400) return;
-    const ours = err.status === 401 && !err.problem?.detail;
-    showError(ours ? "si.failed" : messageOf(err), ours);
-    $("code").value = "";
-    $("code").focus();
+  const value = valueOf(code, "code");
+  if (showErrors(code, value ? {} : { code: t("si.codeMissing") })) return;
+  await busy(e.submitter, async () => {
+    try {
+      await post({ ...credentials(), code: value });
+    } catch (err) {
+      refused(code, err, "si.failed");
+      control(code, "code").value = "";
+      control(code, "code").focus();
+    }
   });
-});
+}
 
-$("code-restart").addEventListener("click", () => {
-  resetErrors(signinForm);
-  showError(null);
-  codeForm.hidden = true;
-  signinForm.hidden = false;
-  $("password").value = "";
-  $("code").value = "";
-  $("email").focus();
-});
+function restart() {
+  step = "password";
+  showErrors(code, {});
+  showErrors(signin, {});
+  control(signin, "password").value = "";
+  control(code, "code").value = "";
+  control(signin, "email").focus();
+}
 
-// ---- Passkey ----
-const canUsePasskeys = Boolean(window.PublicKeyCredential?.parseRequestOptionsFromJSON && navigator.credentials?.get);
-$("passkey-block").hidden = !canUsePasskeys;
-
-$("passkey-signin").addEventListener("click", async (e) => {
-  showError(null);
+async function withPasskey(e) {
+  showErrors(signin, {});
   await busy(e.currentTarget, async () => {
     try {
       const { data: options } = await call("POST", "/api/staff/session/passkey/options");
       const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey ?? options);
-      let credential;
-      try {
-        credential = await navigator.credentials.get({ publicKey });
-      } catch {
-        // NotAllowedError: the person cancelled, or no passkey of this site is on the device.
-        showError("si.passkeyCancelled");
-        return;
-      }
-      if (!credential) {
-        showError("si.passkeyCancelled");
-        return;
-      }
-      progress.textContent = t("si.signingIn");
+      // NotAllowedError: the person cancelled, or no passkey of this site is on the device.
+      const credential = await navigator.credentials.get({ publicKey }).catch(() => null);
+      if (!credential) return showErrors(signin, {}, { key: "si.passkeyCancelled", error: true });
       const { data } = await call("POST", "/api/staff/session/passkey", { rawBody: JSON.stringify(credential) });
       signedIn(data);
     } catch (err) {
-      progress.textContent = "";
-      const ours = err instanceof ApiError && err.status === 401 && !err.problem?.detail;
-      showError(ours || !(err instanceof ApiError) ? "si.passkeyFailed" : messageOf(err), ours || !(err instanceof ApiError));
+      refused(signin, err, "si.passkeyFailed");
     }
   });
-});
+}
+
+const view = () => html`
+  <div class="container signin">
+    <h1>${t("si.title")}</h1>
+    <p class="lead">${t("si.lead")}</p>
+    <div class="signin__card">
+      <form id="signin-form" novalidate ?hidden=${step !== "password"} @submit=${signIn}>
+        ${summary(signin)}
+        ${field(signin, "email", { label: t("w.email"), type: "email", autocomplete: "username", spellcheck: "false" })}
+        ${field(signin, "password", { label: t("si.password"), type: "password", autocomplete: "current-password" })}
+        <button type="submit" class="button button--primary">${t("si.submit")}</button>
+        ${statusLine(signin, "signin__error")}
+      </form>
+      <form id="code-form" novalidate ?hidden=${step !== "code"} @submit=${verify}>
+        ${summary(code)}
+        <h2>${t("si.codeTitle")}</h2>
+        ${field(code, "code", { label: t("si.code"), hint: t("si.codeHint"), autocomplete: "one-time-code", spellcheck: "false" })}
+        <div class="button-row">
+          <button type="submit" class="button button--primary">${t("si.verify")}</button>
+          <button type="button" class="button button--secondary" @click=${restart}>${t("si.restart")}</button>
+        </div>
+        ${statusLine(code, "signin__error")}
+      </form>
+      <p class="visually-hidden" role="status">${progress}</p>
+      ${canUsePasskeys ? html`<div class="signin__passkey"><p class="signin__or">${t("si.or")}</p>
+        <button type="button" class="button button--secondary" @click=${withPasskey}>${t("si.passkey")}</button></div>` : nothing}
+    </div>
+  </div>`;
+
+await startPage({ page: "signin", title: () => t("si.title"), view, signedIn: false });

@@ -1,250 +1,153 @@
 // Staff accounts (/staff/users, Admin): the list with each account's state, a form to create one,
 // and per account: change the role, disable or enable, reset the password. A temporary password
 // is shown once, right after it is made.
-import "./texts.js";
-import { onLangChange, t } from "../../js/i18n.js";
-import { busy, resetErrors, say, setStatus, showFailure, showRequired } from "./forms.js";
-import { cell, messageRow } from "./paging.js";
-import { isAdmin, session, startSignedInPage } from "./session.js";
+import { busy, fail, field, flag, form, html, labelOf, nothing, onSubmit, option, rules, say, session, showErrors, startPage, statusLine, summary, t, table, update, valueOf } from "./ui.js";
 import { get, messageOf, post, put } from "./staff-api.js";
 
-const $ = (id) => document.getElementById(id);
-const ROLES = ["Officer", "Approver", "Admin"];
+const create = form("new-user");
+const list = form("users");
+const reset = form("reset");
 let users = null;
 let resetting = null;
-// The last temporary password shown: { kind: "u.created" | "u.resetDone", email, password }.
 let secret = null;
+let copied = null;
 
-async function loadUsers() {
+const refocus = (id, selector) => document.querySelector(`tr[data-user-id="${CSS.escape(String(id))}"] ${selector}`)?.focus();
+const roles = (selected) => rules().roles.map((r) => option(r.code, labelOf("roles", r.code), r.code === selected));
+
+async function load() {
   try {
     users = await get("/api/staff/users");
-    renderUsers();
+    update();
   } catch (err) {
-    setStatus($("users-status"), `${t("u.loadError")}: ${messageOf(err)}`, true);
+    say(list, "w.loadError", { error: messageOf(err) }, true);
   }
 }
 
-function roleSelect(user) {
-  const select = document.createElement("select");
-  select.id = `role-${user.id}`;
-  for (const role of ROLES) {
-    const option = document.createElement("option");
-    option.value = role;
-    option.textContent = t(`role.${role}`);
-    select.append(option);
-  }
-  select.value = user.role;
-  return select;
-}
-
-function stateLabels(user) {
-  const labels = [];
-  const add = (key, kind) => {
-    const span = document.createElement("span");
-    span.className = `flag flag--${kind}`;
-    span.textContent = t(key);
-    labels.push(span);
-  };
-  if (user.disabled) add("u.disabled", "gone");
-  else add("u.active", "preserved");
-  if (user.lockedOut) add("u.locked", "soon");
-  add(user.twoFactorEnabled ? "u.tfaOn" : "u.tfaOff", user.twoFactorEnabled ? "plain" : "muted");
-  if (user.mustChangePassword) add("u.mustChange", "muted");
-  return labels;
-}
-
-function button(key, className, onClick) {
-  const b = document.createElement("button");
-  b.type = "button";
-  b.className = `button button--small ${className}`;
-  b.textContent = t(key);
-  b.addEventListener("click", (e) => onClick(e.currentTarget));
-  return b;
-}
-
-function renderUsers() {
-  if (!users) return;
-  $("users-caption").textContent = t("u.caption", { n: users.length });
-  const body = $("users-body");
-  if (users.length === 0) {
-    body.replaceChildren(messageRow(5, t("u.caption", { n: 0 })));
-    return;
-  }
-  const me = session()?.userId;
-  body.replaceChildren(...users.map((user) => {
-    const tr = document.createElement("tr");
-    tr.dataset.userId = user.id;
-    const email = document.createElement("span");
-    email.textContent = user.email;
-    const emailCell = [email];
-    if (user.id === me) emailCell.push(" ", t("u.you"));
-
-    const roleBox = document.createElement("div");
-    roleBox.className = "inline-form";
-    const select = roleSelect(user);
-    const label = document.createElement("label");
-    label.htmlFor = select.id;
-    label.className = "inline-form__label";
-    const hiddenName = document.createElement("span");
-    hiddenName.className = "visually-hidden";
-    hiddenName.textContent = ` (${user.email})`;
-    label.append(t("u.changeRole"), hiddenName);
-    const save = button("u.save", "button--secondary", (b) => saveRole(user, select, b));
-    roleBox.append(label, select, save);
-
-    const actions = document.createElement("div");
-    actions.className = "button-row button-row--tight";
-    actions.append(
-      user.disabled
-        ? button("u.enable", "button--secondary", (b) => setEnabled(user, true, b))
-        : button("u.disable", "button--secondary", (b) => setEnabled(user, false, b)),
-      button("u.resetPassword", "button--secondary", () => openReset(user)),
-    );
-
-    tr.append(
-      cell(emailCell, { tag: "th" }),
-      cell(user.name),
-      cell(roleBox),
-      cell(stateLabels(user), { className: "state-cell" }),
-      cell(actions),
-    );
-    return tr;
-  }));
-}
-
-function replaceUser(updated) {
-  if (!updated?.id) return loadUsers();
+function replace(updated) {
   users = users.map((u) => (u.id === updated.id ? updated : u));
-  renderUsers();
-  return Promise.resolve();
+  update();
 }
 
-/** After a row is redrawn, focus goes back to the same control of the same row. */
-function refocus(userId, selector) {
-  document.querySelector(`tr[data-user-id="${CSS.escape(String(userId))}"] ${selector}`)?.focus();
-}
+/** Runs an action of a row: the row is redrawn and the same control gets the focus back. */
+const act = (user, selector, work) => async (e) => busy(e.currentTarget, async () => {
+  try {
+    replace(await work());
+    refocus(user.id, selector);
+  } catch (err) {
+    fail(list, err);
+  }
+});
 
-async function saveRole(user, select, b) {
-  const status = $("users-status");
-  await busy(b, async () => {
-    try {
-      const updated = await put(`/api/staff/users/${encodeURIComponent(user.id)}/role`, { role: select.value });
-      await replaceUser(updated);
-      setStatus(status, t("u.roleSaved", { email: user.email, role: t(`role.${select.value}`) }));
-      refocus(user.id, "select");
-    } catch (err) {
-      setStatus(status, messageOf(err), true);
-    }
-  });
-}
-
-async function setEnabled(user, enable, b) {
-  const status = $("users-status");
-  await busy(b, async () => {
-    try {
-      const updated = await post(`/api/staff/users/${encodeURIComponent(user.id)}/${enable ? "enable" : "disable"}`);
-      await replaceUser(updated);
-      say(status, enable ? "u.enabledDone" : "u.disabledDone", { email: user.email });
-      refocus(user.id, ".button-row button");
-    } catch (err) {
-      setStatus(status, messageOf(err), true);
-    }
-  });
-}
-
-// ---- The temporary password, shown once ----
 function showSecret(kind, email, password) {
   secret = { kind, email, password };
-  renderSecret();
-  setStatus($("temp-copy-status"), "");
-  $("temp-box").hidden = false;
-  $("temp-box").focus();
+  copied = null;
+  update();
+  document.getElementById("temp-box").focus();
 }
 
-function renderSecret() {
-  if (!secret) return;
-  $("temp-title").textContent = t(secret.kind, { email: secret.email });
-  $("temp-password").textContent = secret.password;
-}
-
-$("temp-copy").addEventListener("click", async () => {
-  const status = $("temp-copy-status");
+async function copy() {
   try {
-    await navigator.clipboard.writeText(secret?.password ?? "");
-    say(status, "u.copied");
+    await navigator.clipboard.writeText(secret.password);
+    copied = "u.copied";
   } catch {
-    const range = document.createRange();
-    range.selectNodeContents($("temp-password"));
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    say(status, "u.copyFailed");
+    getSelection().selectAllChildren(document.getElementById("temp-password"));
+    copied = "u.copyFailed";
   }
+  update();
+}
+
+const add = onSubmit(create, async () => {
+  const body = { email: valueOf(create, "email"), name: valueOf(create, "name"), role: valueOf(create, "role") };
+  const data = await post("/api/staff/users", body);
+  document.getElementById("new-user-form").reset();
+  await load();
+  showSecret("u.created", data.user?.email ?? body.email, data.temporaryPassword);
 });
 
-// ---- Create ----
-const createForm = $("create-form");
-createForm.addEventListener("submit", async (e) => {
-  e.preventDefault();
-  const status = $("create-status");
-  setStatus(status, "");
-  const body = { email: $("email").value.trim(), name: $("name").value.trim(), role: $("role").value };
-  const missing = {};
-  if (!body.email) missing.email = t("s.required");
-  if (!body.name) missing.name = t("s.required");
-  if (showRequired(createForm, missing) > 0) return;
-  await busy($("create-submit"), async () => {
-    try {
-      const data = await post("/api/staff/users", body);
-      resetErrors(createForm);
-      createForm.reset();
-      await loadUsers();
-      showSecret("u.created", data.user?.email ?? body.email, data.temporaryPassword);
-    } catch (err) {
-      showFailure(createForm, err, { status });
-    }
-  });
-});
-
-// ---- Reset password, after a confirmation ----
-const dialog = $("reset-dialog");
 function openReset(user) {
   resetting = user;
-  $("reset-text").textContent = t("u.resetText", { email: user.email });
-  $("reset-twofactor").checked = false;
-  setStatus($("reset-status"), "");
-  dialog.showModal();
-  $("reset-back").focus();
+  showErrors(reset, {});
+  document.getElementById("reset-twofactor").checked = false;
+  document.getElementById("reset-dialog").showModal();
+  document.getElementById("reset-back").focus();
 }
-$("reset-back").addEventListener("click", () => dialog.close());
-dialog.addEventListener("close", () => {
-  if (resetting && $("temp-box").hidden) refocus(resetting.id, ".button-row button:last-child");
-});
-$("reset-form").addEventListener("submit", async (e) => {
-  e.preventDefault();
-  const user = resetting;
-  await busy($("reset-confirm"), async () => {
-    try {
-      const data = await post(`/api/staff/users/${encodeURIComponent(user.id)}/reset-password`, { resetTwoFactor: $("reset-twofactor").checked });
-      $("temp-box").hidden = true;
-      dialog.close();
-      await replaceUser(data.user);
-      showSecret("u.resetDone", user.email, data.temporaryPassword);
-    } catch (err) {
-      setStatus($("reset-status"), messageOf(err), true);
-    }
-  });
+
+const confirmReset = onSubmit(reset, async () => {
+  const data = await post(`/api/staff/users/${encodeURIComponent(resetting.id)}/reset-password`, { resetTwoFactor: document.getElementById("reset-twofactor").checked });
+  secret = null;
+  document.getElementById("reset-dialog").close();
+  replace(data.user);
+  showSecret("u.resetDone", resetting.email, data.temporaryPassword);
 });
 
-onLangChange(() => {
-  renderUsers();
-  renderSecret();
-  if (resetting && dialog.open) $("reset-text").textContent = t("u.resetText", { email: resetting.email });
-});
-
-const me = await startSignedInPage();
-if (!isAdmin(me)) {
-  $("admin-only").hidden = false;
-} else {
-  $("admin-content").hidden = false;
-  loadUsers();
+function states(user) {
+  return [
+    user.disabled ? flag(t("u.disabled"), "gone") : flag(t("u.active"), "preserved"),
+    user.lockedOut ? flag(t("u.locked"), "soon") : nothing,
+    user.twoFactorEnabled ? flag(t("u.tfaOn"), "plain") : flag(t("u.tfaOff"), "muted"),
+    user.mustChangePassword ? flag(t("u.mustChange"), "muted") : nothing,
+  ];
 }
+
+function row(user) {
+  const select = `role-${user.id}`;
+  const path = `/api/staff/users/${encodeURIComponent(user.id)}`;
+  return html`<tr data-user-id=${user.id}>
+    <th scope="row"><span>${user.email}</span>${user.id === session()?.userId ? ` ${t("u.you")}` : nothing}</th>
+    <td>${user.name}</td>
+    <td><div class="inline-form"><label class="inline-form__label" for=${select}>${t("u.changeRole")}<span class="visually-hidden"> (${user.email})</span></label>
+      <select id=${select}>${roles(user.role)}</select>
+      <button type="button" class="button button--small button--secondary" @click=${act(user, "select", async () => {
+        const updated = await put(`${path}/role`, { role: document.getElementById(select).value });
+        say(list, "u.roleSaved", { email: user.email, role: () => labelOf("roles", updated.role) });
+        return updated;
+      })}>${t("w.save")}</button></div></td>
+    <td class="state-cell">${states(user)}</td>
+    <td><div class="button-row button-row--tight">
+      <button type="button" class="button button--small button--secondary" @click=${act(user, ".button-row button", async () => {
+        const updated = await post(`${path}/${user.disabled ? "enable" : "disable"}`);
+        say(list, user.disabled ? "u.enabledDone" : "u.disabledDone", { email: user.email });
+        return updated;
+      })}>${t(user.disabled ? "u.enable" : "u.disable")}</button>
+      <button type="button" class="button button--small button--secondary" @click=${() => openReset(user)}>${t("u.resetPassword")}</button>
+    </div></td></tr>`;
+}
+
+const view = () => html`
+  <h1>${t("nav.users")}</h1>
+  ${secret ? html`<div class="notice notice--approved secret-box" id="temp-box" tabindex="-1">
+    <h2>${t(secret.kind, { email: secret.email })}</h2>
+    <p>${t("u.tempLabel")}: <code class="secret" id="temp-password">${secret.password}</code>
+      <button type="button" class="button button--secondary button--small" @click=${copy}>${t("u.copy")}</button></p>
+    <p class="hint">${t("u.tempHint")}</p>
+    <p class="form-status" role="status">${copied ? t(copied) : ""}</p>
+  </div>` : nothing}
+  <section class="panel"><h2>${t("u.addTitle")}</h2>
+    <form id="new-user-form" class="create-user" novalidate @submit=${add}>${summary(create)}
+      ${field(create, "email", { label: t("w.email"), type: "email", limit: "user.email", spellcheck: "false" })}
+      ${field(create, "name", { label: t("w.name"), limit: "user.name" })}
+      ${field(create, "role", { label: t("w.role"), options: roles("Officer") })}
+      <div class="create-user__submit"><button type="submit" class="button button--primary">${t("u.create")}</button></div>
+    </form>
+    ${statusLine(create)}
+  </section>
+  ${statusLine(list)}
+  ${users ? table({ id: "users-table", cls: "users-table", caption: t("u.caption", { n: users.length }), empty: t("u.caption", { n: 0 }),
+    head: [t("w.email"), t("w.name"), t("w.role"), t("w.status"), t("w.actions")], rows: users.map(row) }) : nothing}
+  <dialog class="confirm-dialog" id="reset-dialog" aria-labelledby="reset-title" aria-describedby="reset-text"
+    @close=${() => resetting && !secret && refocus(resetting.id, ".button-row button:last-child")}>
+    <form novalidate @submit=${confirmReset}>
+      <h2 id="reset-title">${t("u.resetPassword")}</h2>
+      <p id="reset-text">${resetting ? t("u.resetText", { email: resetting.email }) : ""}</p>
+      <div class="choice"><input type="checkbox" id="reset-twofactor"><label for="reset-twofactor">${t("u.resetTfa")}</label></div>
+      ${statusLine(reset)}
+      <div class="dialog-actions">
+        <button type="button" class="button button--secondary" id="reset-back" @click=${() => document.getElementById("reset-dialog").close()}>${t("w.back")}</button>
+        <button type="submit" class="button button--danger">${t("u.resetConfirm")}</button>
+      </div>
+    </form>
+  </dialog>`;
+
+await startPage({ page: "users", title: () => t("nav.users"), view, admin: true });
+load();

@@ -10,6 +10,8 @@ namespace CctvRequests.Application.PersonalData.CorrectApplicant;
 /// <summary>The new value follows the same rules as on the citizen's form, each failure named <c>value</c>.</summary>
 public sealed class CorrectApplicantFormValidator : AbstractValidator<CorrectApplicantForm>
 {
+    public const int NoteMax = 500;
+
     private static readonly Text UnknownField = new("ไม่มีช่องนี้ในข้อมูลผู้ยื่นที่แก้ไขได้", "This is not a field of the applicant that can be corrected.");
 
     public CorrectApplicantFormValidator()
@@ -23,7 +25,7 @@ public sealed class CorrectApplicantFormValidator : AbstractValidator<CorrectApp
                 context.AddFailure("value", Lang.Of(error));
             }
         });
-        RuleFor(x => x.Note).StaffText("note", 500, required: null);
+        RuleFor(x => x.Note).StaffText("note", NoteMax, required: null);
     }
 
     private static Text? ValueError(ApplicantField field, string? raw)
