@@ -19,6 +19,8 @@ public class StaffQualityTests(WebFactory factory, BrowserFixture browser) : Web
         var (reference, _) = await StaffPages.FileAsync(Factory.BaseUrl, new SubmissionForm());
         var admin = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Admin);
         var page = await OpenAsync("/staff/", Desktop, language, bypassCsp: true);
+        // The shell renders the sign-in page from a module: check it once it is there, not the empty shell.
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToBeVisibleAsync();
         Assert.Empty(await AllViolationsAsync(page));
         await StaffPages.SignInAsync(page, admin, english: language == "en");
 

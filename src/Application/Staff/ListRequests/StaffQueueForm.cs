@@ -57,7 +57,7 @@ public sealed class StaffQueueFormValidator : AbstractValidator<StaffQueueForm>
     {
         RuleFor(x => x.Status).Must(v => Parse.TryStatuses(v, out _))
             .Says(new Text("สถานะต้องเป็น Pending, Received, Approved หรือ Cancelled", "Status must be Pending, Received, Approved or Cancelled."));
-        RuleFor(x => x.StationId).Must(v => string.IsNullOrWhiteSpace(v) || FormNumbers.TryParseInt(v, out _)).Says(new Text("สถานีไม่ถูกต้อง", "The station is not valid."));
+        RuleFor(x => x.StationId).Must(v => string.IsNullOrWhiteSpace(v) || FormNumbers.TryParseInt(v, out _)).Says(new Text("ไม่พบสถานที่ที่เลือก กรุณาเลือกจากรายการ", "The location is not valid; choose one from the list."));
         foreach (var (date, name) in new (System.Linq.Expressions.Expression<Func<StaffQueueForm, string?>>, string)[]
                  { (x => x.SubmittedFrom, "submittedFrom"), (x => x.SubmittedTo, "submittedTo"), (x => x.IncidentFrom, "incidentFrom"), (x => x.IncidentTo, "incidentTo") })
         {
