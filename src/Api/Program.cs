@@ -182,6 +182,9 @@ var pages = new StaticFileOptions { FileProvider = site };
 foreach (var (pattern, file) in new[]
          {
              ("/status", "status.html"),
+             // The status link as an SMS carries it: /s#token.
+             ("/s", "status.html"),
+             ("/unsubscribe", "unsubscribe.html"),
              ("/staff/requests", "staff/index.html"),
              ("/staff/requests/{referenceNumber}", "staff/index.html"),
              ("/staff/account", "staff/index.html"),

@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<IdempotencyOutcome>();
         services.AddScoped<SubmissionAnswers>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Notifications.CitizenNotifier>();
         services.AddSingleton(StaffMappings.Create());
         return services;
     }

@@ -132,6 +132,7 @@ public static class DependencyInjection
         services.AddSingleton<Notifications.IMessageSender, Notifications.SmtpEmailSender>();
         services.AddSingleton<Notifications.IMessageSender, Notifications.HttpSmsSender>();
         services.AddSingleton<Notifications.OutboxSignal>();
+        services.AddSingleton<INotificationLinks, Notifications.NotificationLinks>();
         services.AddSingleton<Notifications.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Notifications.OutboxDispatcher>());
         services.AddHostedService<Notifications.OutboxListener>();

@@ -11,7 +11,11 @@ public sealed class DocumentOptions
     public bool PoliceReportRequired { get; set; } = true;
 }
 
-public sealed class SubmissionSettings(IOptionsMonitor<DocumentOptions> options) : ISubmissionSettings
+public sealed class SubmissionSettings(IOptionsMonitor<DocumentOptions> options, IOptionsMonitor<Notifications.NotificationOptions> notifications) : ISubmissionSettings
 {
     public bool PoliceReportRequired => options.CurrentValue.PoliceReportRequired;
+
+    public bool EmailNotifications => notifications.CurrentValue.Email.Configured;
+
+    public bool SmsNotifications => notifications.CurrentValue.Sms.Configured;
 }

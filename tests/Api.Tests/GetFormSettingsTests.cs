@@ -14,7 +14,10 @@ public class GetFormSettingsTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await JsonAsync(response);
         Assert.True(body.GetProperty("policeReportRequired").GetBoolean());
-        Assert.Equal("2569-1", body.GetProperty("privacyNoticeVersion").GetString());
+        Assert.Equal("2569-2", body.GetProperty("privacyNoticeVersion").GetString());
+        // No SMTP relay or SMS gateway configured here: the form offers neither.
+        Assert.False(body.GetProperty("notifications").GetProperty("email").GetBoolean());
+        Assert.False(body.GetProperty("notifications").GetProperty("sms").GetBoolean());
         var limits = body.GetProperty("limits");
         Assert.Equal(10 * 1024 * 1024, limits.GetProperty("fileBytes").GetInt64());
         Assert.Equal(30 * 1024 * 1024, limits.GetProperty("totalBytes").GetInt64());

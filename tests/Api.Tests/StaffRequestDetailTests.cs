@@ -35,7 +35,7 @@ public class StaffRequestDetailTests(ApiFactory factory) : StaffApiTest(factory)
         Assert.Equal(2, body.GetProperty("fileCount").GetInt32());
         Assert.Equal("14:30", body.GetProperty("incidentTime").GetString());
         Assert.Equal(form.Fields["reason"], body.GetProperty("reason").GetString());
-        Assert.Equal("2569-1", body.GetProperty("privacyConsent").GetProperty("noticeVersion").GetString());
+        Assert.Equal("2569-2", body.GetProperty("privacyConsent").GetProperty("noticeVersion").GetString());
         Assert.Equal(["IdCardCopy", "Other", "PoliceReport", "Signature"], body.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("kind").GetString()).Order());
         Assert.Equal("สำเนาบัตรประชาชน", body.GetProperty("attachments").EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "IdCardCopy").GetProperty("kindText").GetString());
     }

@@ -75,7 +75,7 @@ public class SubjectRightsTests(ApiFactory factory) : StaffApiTest(factory)
              applicant.GetProperty("phone").GetString(), applicant.GetProperty("address").GetString()));
         Assert.Equal(form.Fields["reason"], request.GetProperty("reason").GetString());
         Assert.Equal("Drawn", request.GetProperty("signatureMethod").GetString());
-        Assert.Equal("2569-1", request.GetProperty("privacyConsent").GetProperty("noticeVersion").GetString());
+        Assert.Equal("2569-2", request.GetProperty("privacyConsent").GetProperty("noticeVersion").GetString());
 
         // Every file, as stored, byte for byte: its SHA-256 in the JSON, the row's, and the store's agree.
         var files = request.GetProperty("files").EnumerateArray().ToList();

@@ -57,8 +57,8 @@ public class SubmitRequestTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(Actor.Citizen.Id, Assert.Single(stored.History).Actor);
 
         // The privacy notice record: version, SHA-256 of the Thai text that was shown, UTC time.
-        var notice = await db.PrivacyNotices.SingleAsync(n => n.Version == "2569-1");
-        Assert.Equal("2569-1", stored.PrivacyConsent.NoticeVersion);
+        var notice = await db.PrivacyNotices.SingleAsync(n => n.Version == "2569-2");
+        Assert.Equal("2569-2", stored.PrivacyConsent.NoticeVersion);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(notice.Text))), stored.PrivacyConsent.TextSha256);
         Assert.Equal("th", stored.PrivacyConsent.Language);
         Assert.Equal(TimeSpan.Zero, stored.PrivacyConsent.AcceptedAt.Offset);

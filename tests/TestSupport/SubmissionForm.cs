@@ -30,7 +30,7 @@ public sealed class SubmissionForm
         ["incidentTime"] = "14:30",
         ["reason"] = "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย",
         ["privacyAccepted"] = "true",
-        ["privacyNoticeVersion"] = "2569-1",
+        ["privacyNoticeVersion"] = "2569-2",
         ["signatureMethod"] = "Drawn",
     };
 

@@ -14,7 +14,7 @@ public class PrivacyPageTests(WebFactory factory, BrowserFixture browser) : WebT
 
         await page.WaitForURLAsync(Factory.BaseUrl + "/privacy");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "นโยบายความเป็นส่วนตัว", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.Locator("#pv-meta")).ToContainTextAsync("ฉบับ 2569-1");
+        await Expect(page.Locator("#pv-meta")).ToContainTextAsync("ฉบับ 2569-2");
         await Expect(page.Locator("#pv-text")).ToContainTextAsync("ไม่เกิน 3 ปี");
         await Expect(page.Locator("#pv-phone")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^tel:\\+66"));
         Assert.Empty(await ViolationsAsync(page));

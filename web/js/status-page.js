@@ -12,7 +12,9 @@ let data = null;
 initLangSwitch();
 initLookup();
 
-let token = new URLSearchParams(location.hash.slice(1)).get("t");
+// "/status#t=TOKEN", or the short form an SMS carries, "/s#TOKEN".
+const tokenOf = (hash) => new URLSearchParams(hash).get("t") ?? (/^[A-Za-z0-9_-]{20,100}$/.test(hash) ? hash : null);
+let token = tokenOf(location.hash.slice(1));
 
 function render() {
   // The organization's texts (instructions, the approvers' titles) come with the settings.
@@ -101,7 +103,7 @@ load();
 
 // Another status link opened in this tab changes only the fragment: load that request.
 window.addEventListener("hashchange", () => {
-  token = new URLSearchParams(location.hash.slice(1)).get("t");
+  token = tokenOf(location.hash.slice(1));
   data = null;
   $("status-card").hidden = true;
   const message = $("status-message");

@@ -3,6 +3,9 @@ using CctvRequests.Application.Notifications;
 using CctvRequests.Application.Notifications.ListFailingMessages;
 using CctvRequests.Application.Notifications.ListRequestMessages;
 using CctvRequests.Application.Notifications.RetryMessage;
+using CctvRequests.Application.Notifications.Unsubscribe;
+using CctvRequests.Application.Abstractions;
+using Microsoft.AspNetCore.Mvc;
 using CctvRequests.Application.Staff.Requests;
 using CctvRequests.Infrastructure.Notifications;
 using Mediator;
@@ -38,6 +41,36 @@ public static class NotificationEndpoints
             .Produces<MessageDto>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapPost(NotificationLinks.UnsubscribePath, async ([FromQuery(Name = "t")] string? t, HttpContext context, IThrottle throttle, ISender sender, CancellationToken ct) =>
+            {
+                await throttle.ForClientAsync(ThrottlePolicy.Status, context.Connection.RemoteIpAddress, ct);
+                context.Response.Headers.CacheControl = "no-store";
+                return TypedResults.Ok(await sender.Send(new UnsubscribeCommand(t ?? await TokenInBodyAsync(context.Request, ct)), ct));
+            })
+            .WithTags("Status")
+            .WithName("Unsubscribe")
+            .WithSummary("Stop the e-mails and SMS about one request (the link in every e-mail)")
+            .WithDescription("One-click (RFC 8058): a POST to the address in the e-mail's `List-Unsubscribe` header, its token in `t`; or `{\"token\"}` in a JSON body, as the page `/unsubscribe` sends it. The token stops messages about its request and opens nothing else.")
+            .Produces<UnsubscribeResult>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
+    }
+
+    /// <summary>The page sends <c>{ "token": ... }</c>; a mail client's one-click sends a form body with the token in the address.</summary>
+    private static async Task<string?> TokenInBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return null;
+        }
+        try
+        {
+            return (await request.ReadFromJsonAsync<TokenRequest>(ct))?.Token;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }

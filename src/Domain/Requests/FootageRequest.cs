@@ -26,6 +26,7 @@ public sealed class FootageRequest
         Reason = string.Empty;
         PrivacyConsent = null!;
         StatusTokenHash = [];
+        Notifications = null!;
     }
 
     public Guid Id { get; private set; }
@@ -87,6 +88,9 @@ public sealed class FootageRequest
     /// <summary>When the personal data was erased (retention or the person's request); null while it is kept.</summary>
     public DateTimeOffset? ErasedAt { get; private set; }
 
+    /// <summary>E-mail and SMS the citizen asked for (SPEC decision 15).</summary>
+    public NotificationPreferences Notifications { get; private set; }
+
     public static FootageRequest Submit(
         ReferenceNumber referenceNumber,
         DateOnly writtenOn,
@@ -102,7 +106,8 @@ public sealed class FootageRequest
         PrivacyConsent privacyConsent,
         byte[] statusTokenHash,
         DateTimeOffset submittedAt,
-        bool policeReportRequired)
+        bool policeReportRequired,
+        NotificationPreferences? notifications = null)
     {
         var today = BangkokTime.DateOf(submittedAt);
         if (writtenOn > today)
@@ -120,6 +125,11 @@ public sealed class FootageRequest
         if (!station.IsActive)
         {
             throw new DomainException("station.inactive", RequestTexts.StationInactive);
+        }
+        notifications ??= NotificationPreferences.None;
+        if (notifications.BySms && !applicant.Phone.IsMobile)
+        {
+            throw new DomainException("notify_by_sms.not_mobile", RequestTexts.SmsNeedsMobile);
         }
         if (statusTokenHash.Length != 32)
         {
@@ -152,6 +162,7 @@ public sealed class FootageRequest
             SubmittedAt = submittedAt.ToUniversalTime(),
             FootageOverwrittenOn = station.FootageOverwrittenOn(incidentDate),
             StatusTokenHash = statusTokenHash,
+            Notifications = notifications,
         };
         request._attachments.AddRange(files);
         request._history.Add(StatusChange.Create(null, RequestStatus.Pending, Actor.Citizen, submittedAt, null));
@@ -214,6 +225,9 @@ public sealed class FootageRequest
         return handOver;
     }
 
+    /// <summary>The citizen's "stop these messages" (one-click unsubscribe): nothing more is sent about this request.</summary>
+    public void StopNotifications(DateTimeOffset at) => Notifications.Stop(at);
+
     /// <summary>An internal note, whatever the status.</summary>
     public RequestNote AddNote(Actor author, DateTimeOffset at, string text)
     {
@@ -275,6 +289,7 @@ public sealed class FootageRequest
         _attachments.Clear();
         Applicant = Applicant.Erased(Applicant.Identity.Kind);
         Reason = string.Empty;
+        Notifications.Erase();
         ErasedAt = at.ToUniversalTime();
         return keys;
     }

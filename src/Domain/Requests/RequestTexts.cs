@@ -42,4 +42,8 @@ public static class RequestTexts
 
     public static readonly Text StationInactive = new(
         "สถานที่ที่เลือกไม่เปิดรับคำร้องแล้ว กรุณาเลือกสถานที่อื่นจากรายการ", "The chosen location does not take requests; please choose another from the list.");
+
+    public static readonly Text SmsNeedsMobile = new(
+        "แจ้งผลทาง SMS ได้เฉพาะหมายเลขโทรศัพท์มือถือ กรุณากรอกหมายเลขมือถือ หรือไม่ต้องเลือกแจ้งผลทาง SMS",
+        "SMS can only go to a mobile number: enter a mobile number, or leave the SMS box unticked.");
 }

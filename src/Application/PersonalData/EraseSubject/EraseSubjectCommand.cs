@@ -1,5 +1,6 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Audit;
+using CctvRequests.Application.Notifications;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using Mediator;
@@ -24,13 +25,16 @@ public sealed class EraseSubjectHandler(IAppDbContext db, IIdentityIndex index, 
         var files = new List<string>();
         var cancelled = 0;
         var erased = 0;
+        var erasedIds = new List<Guid>();
         foreach (var request in requests.Where(r => r.ErasedAt is null))
         {
             cancelled += request.CanCancel() ? 1 : 0;
             files.AddRange(request.ErasePersonalData(user.Actor, now));
             erased++;
+            erasedIds.Add(request.Id);
             audit.Record(AuditAction.EraseSubject, request.ReferenceNumber.Value, $"reason: {command.Reason}");
         }
+        await db.EraseMessagesOfAsync(erasedIds, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ErasureResult(erased, cancelled, files);
     }

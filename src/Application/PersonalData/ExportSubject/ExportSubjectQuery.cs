@@ -28,10 +28,12 @@ public sealed class ExportSubjectHandler(IAppDbContext db, IIdentityIndex index,
         var requests = await db.FootageRequests.AsNoTracking().OfPerson(index, query.Document).WithEverything()
             .OrderBy(r => r.SubmittedAt).ToListAsync(cancellationToken);
         var stations = await reference.StationsAsync(db, cancellationToken);
+        var ids = requests.Select(r => (Guid?)r.Id).ToList();
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.RequestId)).ToListAsync(cancellationToken);
         var zip = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            await SubjectExportWriter.WriteAsync(zip, query.Document, requests, stations, files, clock.GetUtcNow(), cancellationToken);
+            await SubjectExportWriter.WriteAsync(zip, query.Document, requests, stations, messages, files, clock.GetUtcNow(), cancellationToken);
             zip.Position = 0;
             return new SubjectExport(zip, $"subject-export-{BangkokTime.Today(clock):yyyyMMdd}.zip");
         }

@@ -9,7 +9,7 @@ namespace CctvRequests.Application.PersonalData.ExportSubject;
 
 /// <summary>
 /// The access export: <c>subject.json</c> (every request with every field, its history, notes,
-/// preservation records, hand-overs and consent) and <c>files/&lt;reference&gt;/&lt;n&gt;-&lt;name&gt;</c>,
+/// preservation records, hand-overs, consent, the news asked for and every message sent) and <c>files/&lt;reference&gt;/&lt;n&gt;-&lt;name&gt;</c>,
 /// each file as stored, byte for byte, with its SHA-256 in the JSON to check it against.
 /// </summary>
 public static class SubjectExportWriter
@@ -22,7 +22,7 @@ public static class SubjectExportWriter
 
     public static async Task WriteAsync(
         Stream output, IdentityDocument document, IReadOnlyList<FootageRequest> requests, IReadOnlyDictionary<int, Text> stations,
-        IFileStore files, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyList<Notifications.OutboxMessage> messages, IFileStore files, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         var exported = new List<object>();
@@ -79,6 +79,11 @@ public static class SubjectExportWriter
                 incidentTime = r.IncidentTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                 r.Reason,
                 signatureMethod = r.SignatureMethod.ToString(),
+                notifications = new { email = r.Notifications.Email, bySms = r.Notifications.BySms, r.Notifications.StoppedAt },
+                messages = messages.Where(m => m.RequestId == r.Id).OrderBy(m => m.CreatedAt).Select(m => new
+                {
+                    channel = m.Channel.ToString(), @event = m.Event.ToString(), status = m.Status.ToString(), m.CreatedAt, m.SentAt, m.Recipient, m.Attempts,
+                }),
                 r.FootageOverwrittenOn,
                 privacyConsent = new { r.PrivacyConsent.NoticeVersion, r.PrivacyConsent.Language, r.PrivacyConsent.AcceptedAt, r.PrivacyConsent.TextSha256 },
                 history = r.History.OrderBy(h => h.At).Select(h => new { from = h.From?.ToString(), to = h.To.ToString(), h.At, by = h.ActorName, h.ReasonCode, message = h.PublicMessage }),

@@ -1,5 +1,6 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Audit;
+using CctvRequests.Application.Notifications;
 using CctvRequests.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public sealed class RunRetentionHandler(IAppDbContext db, AuditTrail audit, IOpt
         {
             files.AddRange(request.ErasePersonalData(Actor.System, now));
         }
+        await db.EraseMessagesOfAsync(due.Select(r => r.Id).ToList(), cancellationToken);
         // Every run leaves its counts in the audit log (a run that found nothing says so once).
         if (due.Count > 0 || command.FirstBatch)
         {

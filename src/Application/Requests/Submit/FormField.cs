@@ -46,6 +46,9 @@ public sealed record FormField(string Name, FieldKind Kind, Text Label, Text Req
 
     public string? Description { get; init; }
 
+    /// <summary>For an optional service the installation may not offer (e-mail, SMS): what to say when it is used anyway.</summary>
+    public Text? Unavailable { get; init; }
+
     /// <summary>What messages call the field, when shorter than its label (เหตุผล for เหตุผล/ความจำเป็น).</summary>
     public Text? MessageName { get; init; }
 

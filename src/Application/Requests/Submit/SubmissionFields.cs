@@ -81,6 +81,26 @@ public static class SubmissionFields
         InvalidMessage = new("กรุณากรอกหมายเลขโทรศัพท์ให้ครบ เช่น 081-234-5678 หรือ 02-123-4567", "Please enter a complete Thai phone number, e.g. 081-234-5678 or 02-123-4567."),
     };
 
+    public static readonly FormField NotifyBySms = new("notifyBySms", FieldKind.Boolean, new("แจ้งผลทาง SMS ไปที่เบอร์นี้", "Send news of my request by SMS to this number"),
+        new("กรุณาเลือกว่าจะรับแจ้งผลทาง SMS หรือไม่", "Please choose whether to get news by SMS."))
+    {
+        Required = false, Example = "false",
+        InvalidMessage = new("กรุณาเลือกหรือไม่เลือกช่องแจ้งผลทาง SMS", "Tick the SMS box, or leave it unticked."),
+        Unavailable = new("ระบบนี้ยังไม่ส่งแจ้งผลทาง SMS กรุณาไม่ต้องเลือกช่องนี้", "This office does not send SMS yet; please leave the box unticked."),
+        Description = "Optional, true or false: news of the request by SMS to the phone number (a mobile), in the form's language. Only when GET /api/form-settings has notifications.sms.",
+    };
+
+    public static readonly FormField Email = new("email", FieldKind.Text, new("อีเมล (ถ้าต้องการรับแจ้งผลทางอีเมล)", "Email (if you would like news of your request by email)"),
+        new("กรุณากรอกอีเมล", "Please enter an email address."))
+    {
+        Required = false, Max = EmailAddress.MaxLength, Example = "somsak@example.com",
+        InvalidMessage = new(
+            "กรุณากรอกอีเมลให้ถูกต้องเป็นตัวอักษรภาษาอังกฤษ เช่น somsak@example.com หรือเว้นว่างไว้",
+            "Please enter a valid email address in Latin letters, e.g. somsak@example.com, or leave it empty."),
+        Unavailable = new("ระบบนี้ยังไม่ส่งแจ้งผลทางอีเมล กรุณาเว้นช่องนี้ว่างไว้", "This office does not send email yet; please leave this field empty."),
+        Description = "Optional: news of the request by e-mail, in the form's language. Only when GET /api/form-settings has notifications.email.",
+    };
+
     public static readonly FormField Purpose = new("purpose", FieldKind.Choice, new("วัตถุประสงค์ที่จะขอ", "Purpose"),
         new("กรุณาเลือกวัตถุประสงค์ที่จะขอ", "Please choose what you are asking for."))
     {
@@ -131,7 +151,7 @@ public static class SubmissionFields
     public static readonly FormField PrivacyNoticeVersion = new("privacyNoticeVersion", FieldKind.Text, new("ฉบับของนโยบายความเป็นส่วนตัว", "Privacy notice version"),
         new("ไม่ทราบฉบับของนโยบายความเป็นส่วนตัวที่แสดง", "The privacy notice version is missing."))
     {
-        Min = 1, Max = PrivacyNotice.VersionMax, Example = "2569-1",
+        Min = 1, Max = PrivacyNotice.VersionMax, Example = "2569-2",
         InvalidMessage = new("ฉบับของนโยบายความเป็นส่วนตัวไม่ถูกต้อง กรุณาโหลดหน้าใหม่", "The privacy notice version is not known; please reload the page."),
         Description = "The version from GET /api/privacy-notice that was shown.",
     };
@@ -164,7 +184,7 @@ public static class SubmissionFields
     public static readonly IReadOnlyList<FormField> All =
     [
         WrittenOn, Title, FirstName, LastName, NationalId, PassportNumber, PassportCountry, Age, Ethnicity, Nationality, Address, Phone,
-        Purpose, FileCount, StationId, IncidentDate, IncidentTime, Reason, PrivacyAccepted, PrivacyNoticeVersion,
+        NotifyBySms, Email, Purpose, FileCount, StationId, IncidentDate, IncidentTime, Reason, PrivacyAccepted, PrivacyNoticeVersion,
         IdCardCopy, PoliceReport, OtherDocuments, Signature, SignatureMethod,
     ];
 

@@ -3,6 +3,7 @@ using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
 using CctvRequests.Application.Idempotency;
 using CctvRequests.Application.Logging;
+using CctvRequests.Application.Notifications;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using Mediator;
@@ -28,6 +29,12 @@ public sealed record SubmitRequestCommand(
 
     public string Fingerprint { get; init; } = string.Empty;
 
+    /// <summary>Where the citizen wants news of the request by e-mail, if anywhere.</summary>
+    public EmailAddress? Email { get; init; }
+
+    /// <summary>News by SMS to the applicant's (mobile) phone.</summary>
+    public bool NotifyBySms { get; init; }
+
     /// <summary>Never print the fields: they identify a person.</summary>
     public override string ToString() => nameof(SubmitRequestCommand);
 }
@@ -43,6 +50,8 @@ public sealed class SubmitRequestHandler(
     IReferenceNumbers references,
     ISubmissionSettings settings,
     SubmissionAnswers answers,
+    CitizenNotifier notifier,
+    INotificationLinks links,
     IThrottle throttle,
     TimeProvider clock,
     ILogger<SubmitRequestHandler> logger) : ICommandHandler<SubmitRequestCommand, SubmitRequestResult>
@@ -65,11 +74,15 @@ public sealed class SubmitRequestHandler(
 
         var reference = await references.NextAsync(BangkokTime.BuddhistYear(BangkokTime.DateOf(now)), cancellationToken);
         var token = StatusToken.NewToken();
+        var notifications = command.Email is null && !command.NotifyBySms
+            ? NotificationPreferences.None
+            : NotificationPreferences.Of(command.Email, command.NotifyBySms, links.ProtectStatusToken(token));
         var request = FootageRequest.Submit(
             reference, command.WrittenOn, command.Applicant, command.Purpose, command.FileCount, station, command.IncidentDate, command.IncidentTime,
             command.Reason, attachments, command.SignatureMethod, PrivacyConsent.Create(notice.Version, notice.Sha256Of(Lang.Code), Lang.Code, now),
-            StatusToken.Hash(token), now, settings.PoliceReportRequired);
+            StatusToken.Hash(token), now, settings.PoliceReportRequired, notifications);
         db.FootageRequests.Add(request);
+        await notifier.QueueAsync(request, MessageEvent.Submitted, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         logger.Submitted(reference.Value, station.Id, attachments.Count);

@@ -31,6 +31,8 @@ public static class SubmittedFormMapping
         {
             IdempotencyKey = form.IdempotencyKey,
             Fingerprint = form.Fingerprint(),
+            Email = form.Has(F.Email) ? (EmailAddress.TryParse(form[F.Email], out var email) ? email : throw NotValidated(F.Email)) : null,
+            NotifyBySms = SubmittedFormValidator.ParseBoolean(form[F.NotifyBySms]) ?? throw NotValidated(F.NotifyBySms),
         };
     }
 

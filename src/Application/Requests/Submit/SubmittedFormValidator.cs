@@ -32,6 +32,13 @@ public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
         Text(F.Nationality);
         Text(F.Address);
         Text(F.Phone).Must(v => ThaiPhoneNumber.TryParse(v, out _)).Says(F.Phone.Invalid);
+        Value(F.NotifyBySms, required: false)
+            .Must(v => string.IsNullOrWhiteSpace(v) || ParseBoolean(v) is not null).Says(F.NotifyBySms.Invalid)
+            .Must(v => ParseBoolean(v) != true || settings.SmsNotifications).Says(F.NotifyBySms.Unavailable!)
+            .Must((x, v) => ParseBoolean(v) != true || !ThaiPhoneNumber.TryParse(x[F.Phone], out var phone) || phone.IsMobile).Says(RequestTexts.SmsNeedsMobile);
+        Value(F.Email, required: false)
+            .Must(v => string.IsNullOrWhiteSpace(v) || EmailAddress.TryParse(v, out _)).Says(F.Email.Invalid)
+            .Must(v => string.IsNullOrWhiteSpace(v) || settings.EmailNotifications).Says(F.Email.Unavailable!);
         Required(F.Purpose).Must(v => ParsePurpose(v) is not null).Says(F.Purpose.Invalid);
         Integer(F.FileCount, required: true).When(x => ParsePurpose(x[F.Purpose]) == Domain.Requests.Purpose.Copy);
         Integer(F.StationId);
@@ -70,6 +77,15 @@ public sealed class SubmittedFormValidator : AbstractValidator<SubmittedForm>
         Enum.TryParse<Purpose>(value?.Trim(), ignoreCase: true, out var purpose) && Enum.IsDefined(purpose) && !int.TryParse(value, out _)
             ? purpose
             : null;
+
+    /// <summary>A tick as forms send it: true/false (on, 1 and 0 as browsers and scripts do).</summary>
+    public static bool? ParseBoolean(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => false,
+        "true" or "on" or "1" => true,
+        "false" or "off" or "0" => false,
+        _ => null,
+    };
 
     public static SignatureMethod? ParseSignatureMethod(string? value) =>
         Enum.TryParse<SignatureMethod>(value?.Trim(), ignoreCase: true, out var method) && Enum.IsDefined(method) && !int.TryParse(value, out _)

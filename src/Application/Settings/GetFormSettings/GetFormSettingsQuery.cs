@@ -28,7 +28,11 @@ public sealed record FormSettingsDto(
     FileMessagesDto FileMessages,
     IReadOnlyDictionary<string, string> RuleMessages,
     IReadOnlyList<CountryDto> Countries,
-    IReadOnlyList<string> ThaiNationalityWords);
+    IReadOnlyList<string> ThaiNationalityWords,
+    NotificationChannelsDto Notifications);
+
+/// <summary>The ways the installation can tell the citizen of a decision: the form offers only these.</summary>
+public sealed record NotificationChannelsDto(bool Email, bool Sms);
 
 public sealed record FormLimitsDto(
     long FileBytes,
@@ -78,13 +82,15 @@ public sealed class GetFormSettingsHandler(IAppDbContext db, ISubmissionSettings
             new FileMessagesDto(Lang.Of(UploadTexts.WrongType), Lang.Of(UploadTexts.TooLarge(UploadLimits.MaxFileBytes)), Lang.Of(UploadTexts.TotalTooLarge), Lang.Of(SubmissionFields.OtherDocuments.TooManyFiles)),
             RuleMessages.ToDictionary(m => m.Key, m => Lang.Of(m.Value)),
             Domain.Common.Countries.All.Select(c => new CountryDto(c.Alpha3, c.Alpha2, c.NameEn)).ToList(),
-            IdentityRules.ThaiNationalityWords);
+            IdentityRules.ThaiNationalityWords,
+            new NotificationChannelsDto(settings.EmailNotifications, settings.SmsNotifications));
     }
 
     /// <summary>Rules between fields, which no single field's messages cover.</summary>
     private static readonly Dictionary<string, Text> RuleMessages = new()
     {
         ["writtenOnFuture"] = Domain.Requests.RequestTexts.WrittenOnFuture,
+        ["smsNeedsMobile"] = Domain.Requests.RequestTexts.SmsNeedsMobile,
         ["incidentFuture"] = Domain.Requests.RequestTexts.IncidentFuture,
         ["writtenOnTooOld"] = Domain.Requests.RequestTexts.WrittenOnTooOld,
         ["incidentTooOld"] = Domain.Requests.RequestTexts.IncidentTooOld,

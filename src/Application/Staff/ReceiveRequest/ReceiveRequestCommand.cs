@@ -1,5 +1,6 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Audit;
+using CctvRequests.Application.Notifications;
 using CctvRequests.Application.Staff.Requests;
 using CctvRequests.Domain.Requests;
 using Mediator;
@@ -14,12 +15,13 @@ public sealed record ReceiveRequestCommand(ReferenceNumber Reference, uint Expec
     public string? AuditReference => Reference.Value;
 }
 
-public sealed class ReceiveRequestHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ReceiveRequestCommand, RequestStatus>
+public sealed class ReceiveRequestHandler(IAppDbContext db, ICurrentUser user, CitizenNotifier notifier, TimeProvider clock) : ICommandHandler<ReceiveRequestCommand, RequestStatus>
 {
     public async ValueTask<RequestStatus> Handle(ReceiveRequestCommand command, CancellationToken cancellationToken)
     {
         var request = await StaffRequestLoader.ForChangeAsync(db, command.Reference, command.ExpectedVersion, cancellationToken);
         request.Receive(user.Actor, clock.GetUtcNow(), command.Note);
+        await notifier.QueueAsync(request, MessageEvent.Received, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return request.Status;
     }

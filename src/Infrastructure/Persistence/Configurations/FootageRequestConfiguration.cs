@@ -65,6 +65,15 @@ public sealed class FootageRequestConfiguration(PersonalDataProtector protector)
         });
         builder.Navigation(r => r.PrivacyConsent).IsRequired();
 
+        builder.OwnsOne(r => r.Notifications, n =>
+        {
+            n.Property(x => x.Email).HasColumnName("notify_email").HasMaxLength(EmailAddress.MaxLength);
+            n.Property(x => x.BySms).HasColumnName("notify_by_sms");
+            n.Property(x => x.ProtectedStatusToken).HasColumnName("notify_status_token").HasMaxLength(NotificationPreferences.ProtectedTokenMax);
+            n.Property(x => x.StoppedAt).HasColumnName("notify_stopped_at");
+        });
+        builder.Navigation(r => r.Notifications).IsRequired();
+
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(r => new { r.Status, r.FootageOverwrittenOn });
         // The officers' first screen: open requests, fewest days left first, read straight off this index.

@@ -1508,6 +1508,39 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                                 .IsRequired();
                         });
 
+                    b.OwnsOne("CctvRequests.Domain.Requests.NotificationPreferences", "Notifications", b1 =>
+                        {
+                            b1.Property<Guid>("FootageRequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<bool>("BySms")
+                                .HasColumnType("boolean")
+                                .HasColumnName("notify_by_sms");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("notify_email");
+
+                            b1.Property<string>("ProtectedStatusToken")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("notify_status_token");
+
+                            b1.Property<DateTimeOffset?>("StoppedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("notify_stopped_at");
+
+                            b1.HasKey("FootageRequestId");
+
+                            b1.ToTable("footage_requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FootageRequestId")
+                                .HasConstraintName("fk_footage_requests_footage_requests_id");
+                        });
+
                     b.OwnsOne("CctvRequests.Domain.Requests.PrivacyConsent", "PrivacyConsent", b1 =>
                         {
                             b1.Property<Guid>("FootageRequestId")
@@ -1548,6 +1581,9 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Applicant")
+                        .IsRequired();
+
+                    b.Navigation("Notifications")
                         .IsRequired();
 
                     b.Navigation("PrivacyConsent")
