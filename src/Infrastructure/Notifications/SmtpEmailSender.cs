@@ -53,13 +53,23 @@ public sealed class SmtpEmailSender(IOptions<NotificationOptions> options, IOpti
         }
     }
 
-    /// <summary>Connects (and signs in); answers why not when it cannot.</summary>
+    /// <summary>
+    /// Connects (and signs in); answers why not when it cannot. The socket is ours, with Nagle's algorithm off: SMTP
+    /// is a write then a wait for the answer, and MailKit writes a message's end apart from its body, which Nagle holds
+    /// until the server's delayed ACK (40 ms on Linux): 20 messages a second on one connection instead of hundreds.
+    /// </summary>
     private async Task<string?> ConnectAsync(SmtpClient client, CancellationToken cancellationToken)
     {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connecting.CancelAfter(TimeSpan.FromSeconds(Settings.TimeoutSeconds));
+                await socket.ConnectAsync(Settings.Host!, Settings.Port, connecting.Token);
+            }
             var security = !Settings.UseTls ? SecureSocketOptions.None : Settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
-            await client.ConnectAsync(Settings.Host!, Settings.Port, security, cancellationToken);
+            await client.ConnectAsync(socket, Settings.Host!, Settings.Port, security, cancellationToken);
             if (!string.IsNullOrEmpty(Settings.User))
             {
                 await client.AuthenticateAsync(Settings.User, Settings.Password ?? string.Empty, cancellationToken);
@@ -69,7 +79,13 @@ public sealed class SmtpEmailSender(IOptions<NotificationOptions> options, IOpti
         catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SmtpCommandException or AuthenticationException
                                        or SslHandshakeException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            socket.Dispose();
             return $"SMTP {Settings.Host}:{Settings.Port} not reachable: {ex.GetType().Name}: {ex.Message}";
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 
