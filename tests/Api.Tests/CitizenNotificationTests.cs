@@ -21,14 +21,7 @@ public sealed partial class CitizenNotificationTests(NotificationsFactory factor
 {
     private readonly HttpClient _citizen = factory.CreateClient();
 
-    public async Task InitializeAsync()
-    {
-        await factory.ResetAsync();
-        factory.Smtp.Clear();
-        await factory.Smtp.StartAsync();
-        factory.Sms.FailWith = null;
-        factory.Sms.Received.Clear();
-    }
+    public Task InitializeAsync() => factory.ResetWithServersAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -38,6 +38,16 @@ public class NotificationsFactory : ApiFactory
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Empty tables and mailbox, the SMTP server up, the gateway accepting: each test starts here.</summary>
+    public async Task ResetWithServersAsync()
+    {
+        await ResetAsync();
+        Smtp.Clear();
+        await Smtp.StartAsync();
+        Sms.FailWith = null;
+        Sms.Received.Clear();
+    }
+
     /// <summary>Waits until every message of the outbox is in a final state for now (sent, failed until later, given up), or the timeout.</summary>
     public async Task<List<OutboxMessage>> SettledAsync(TimeSpan? timeout = null)
     {
@@ -61,14 +71,7 @@ public class NotificationsFactory : ApiFactory
 /// </summary>
 public sealed class OutboxDispatcherTests(NotificationsFactory factory) : IClassFixture<NotificationsFactory>, IAsyncLifetime
 {
-    public async Task InitializeAsync()
-    {
-        await factory.ResetAsync();
-        factory.Smtp.Clear();
-        await factory.Smtp.StartAsync();
-        factory.Sms.FailWith = null;
-        factory.Sms.Received.Clear();
-    }
+    public Task InitializeAsync() => factory.ResetWithServersAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
