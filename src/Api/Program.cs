@@ -39,6 +39,8 @@ builder.Services.AddScoped<SubmissionFormReader>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<StaffSignIn>();
+builder.Services.AddSingleton<ClipSessions>();
+builder.Services.AddScoped<CctvRequests.Application.Organization.OrganizationContact>();
 builder.Services.AddSingleton<PasswordHashingGate>();
 builder.Services.AddSingleton<AnonymousSignInFailures>();
 builder.Services.AddHostedService<AnonymousSignInFailureFlush>();
@@ -184,6 +186,7 @@ app.MapStaffSettings();
 app.MapStaffFormSettings();
 app.MapStaffSubjects();
 app.MapNotifications();
+app.MapOnlineCopy();
 var pages = new StaticFileOptions { FileProvider = site };
 // The status page, and the staff pages (one shell, web/staff/index.html, whose module the address picks) at addresses without ".html".
 foreach (var (pattern, file) in new[]

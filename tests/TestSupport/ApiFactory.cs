@@ -113,14 +113,17 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:Root", StorageRoot);
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         // Tests file many requests from one address; RateLimitTests runs the shipped limits on a host of its own.
-        foreach (var policy in new[] { "Submission", "SubmissionPerDocument", "Status", "StaffSignIn" })
+        foreach (var policy in new[] { "Submission", "SubmissionPerDocument", "Status", "StaffSignIn", "ClipCheck" })
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
         }
         // The retention run is started by the tests that test it; in the others it would race the resets.
         builder.UseSetting("Retention:Enabled", "false");
-        // Likewise the periodic storage reconciliation: the tests that test it call it themselves.
+        // Likewise the periodic storage reconciliation and the online copies' expiry: the tests that test them call them themselves.
         builder.UseSetting("Storage:ReconcileEvery", "00:00:00");
+        builder.UseSetting("Delivery:ExpiryJob", "false");
+        // Small pieces, so that a test clip of a few hundred kilobytes is a resumable upload of several.
+        builder.UseSetting("Delivery:ChunkBytes", "4096");
         foreach (var (key, value) in TestKeys.Settings)
         {
             builder.UseSetting(key, value);
