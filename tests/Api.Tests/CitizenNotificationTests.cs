@@ -24,10 +24,7 @@ public sealed partial class CitizenNotificationTests(NotificationsFactory factor
     public async Task InitializeAsync()
     {
         await factory.ResetAsync();
-        factory.Smtp.Clear();
-        await factory.Smtp.StartAsync();
-        factory.Sms.FailWith = null;
-        factory.Sms.Received.Clear();
+        await factory.Servers.ResetAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
