@@ -16,20 +16,7 @@ public class NotificationsFactory : ApiFactory
 
     public TestSmsGateway Sms => Servers.Sms;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => Servers.Settings;
-
-    public override async Task InitializeAsync()
-    {
-        await Servers.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Servers.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
+    protected override NotificationServers Notifications => Servers;
 
     /// <summary>Waits until every message of the outbox is in a final state for now (sent, failed until later, given up), or the timeout.</summary>
     public Task<List<OutboxMessage>> SettledAsync(TimeSpan? timeout = null) => NotificationServers.SettledAsync(this, timeout);
