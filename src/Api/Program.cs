@@ -19,6 +19,13 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
+// A command, --help, or a word that is neither: decided before anything starts (no database needed to say so).
+if (CctvRequests.Api.Hosting.Commands.Preflight(args, Console.Out, Console.Error) is { } exitCode)
+{
+    Environment.ExitCode = exitCode;
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // The default run listens on http://localhost:8080; ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or --urls override it.

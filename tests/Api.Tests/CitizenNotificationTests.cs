@@ -21,11 +21,7 @@ public sealed partial class CitizenNotificationTests(NotificationsFactory factor
 {
     private readonly HttpClient _citizen = factory.CreateClient();
 
-    public async Task InitializeAsync()
-    {
-        await factory.ResetAsync();
-        await factory.Servers.ResetAsync();
-    }
+    public Task InitializeAsync() => factory.ResetWithServersAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -18,6 +18,13 @@ public class NotificationsFactory : ApiFactory
 
     protected override NotificationServers Notifications => Servers;
 
+    /// <summary>Empty tables and mailbox, the SMTP server up, the gateway accepting: each test starts here.</summary>
+    public async Task ResetWithServersAsync()
+    {
+        await ResetAsync();
+        await Servers.ResetAsync();
+    }
+
     /// <summary>Waits until every message of the outbox is in a final state for now (sent, failed until later, given up), or the timeout.</summary>
     public Task<List<OutboxMessage>> SettledAsync(TimeSpan? timeout = null) => NotificationServers.SettledAsync(this, timeout);
 }
@@ -28,11 +35,7 @@ public class NotificationsFactory : ApiFactory
 /// </summary>
 public sealed class OutboxDispatcherTests(NotificationsFactory factory) : IClassFixture<NotificationsFactory>, IAsyncLifetime
 {
-    public async Task InitializeAsync()
-    {
-        await factory.ResetAsync();
-        await factory.Servers.ResetAsync();
-    }
+    public Task InitializeAsync() => factory.ResetWithServersAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
