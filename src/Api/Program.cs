@@ -205,6 +205,7 @@ foreach (var (pattern, file) in new[]
              ("/staff/statistics", "staff/index.html"),
              ("/staff/settings", "staff/index.html"),
              ("/staff/subjects", "staff/index.html"),
+             ("/staff/messages", "staff/index.html"),
              ("/privacy", "privacy.html"),
          })
 {

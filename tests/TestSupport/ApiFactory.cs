@@ -41,8 +41,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra settings a subclass or a test sets before the host starts.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>A subclass whose host sends e-mail and SMS names their servers here: started before the host, configured in it, stopped after it.</summary>
+    protected virtual NotificationServers? Notifications => null;
+
     public virtual async Task InitializeAsync()
     {
+        if (Notifications is { } notifications)
+        {
+            await notifications.StartAsync();
+        }
         ConnectionString = await TestPostgres.CreateDatabaseAsync("cctv_test");
         await PrepareDatabaseAsync(ConnectionString);
         _ = Services; // starts the host: migrations run now
@@ -133,7 +140,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("Clamav:Host", clamav.Host);
             builder.UseSetting("Clamav:Port", clamav.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in (Notifications?.Settings ?? new Dictionary<string, string?>()).Concat(Settings))
         {
             builder.UseSetting(key, value);
         }
@@ -149,6 +156,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (Notifications is { } notifications)
+        {
+            await notifications.DisposeAsync();
+        }
         await TestPostgres.DropDatabaseAsync(ConnectionString);
         if (Directory.Exists(StorageRoot))
         {
