@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 . scripts/lib.sh
 
 ensure_dotnet
-ensure_debian_packages postgresql chromium fonts-tlwg-loma-ttf poppler-utils clamav-daemon redis-server python3-aiosmtpd
+ensure_debian_packages postgresql chromium fonts-tlwg-loma-ttf poppler-utils clamav-daemon redis-server python3-aiosmtpd ffmpeg
 
 WORK=$(mktemp -d /tmp/cctvrequests-test.XXXXXX)
 cleanup() { stop_s3rver "$WORK/s3"; stop_redis "$WORK/redis"; stop_clamd "$WORK/clamd"; stop_cluster "$WORK/pg"; rm -rf "$WORK"; }

@@ -19,6 +19,13 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
+// A command, --help, or a word that is neither: decided before anything starts (no database needed to say so).
+if (CctvRequests.Api.Hosting.Commands.Preflight(args, Console.Out, Console.Error) is { } exitCode)
+{
+    Environment.ExitCode = exitCode;
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // The default run listens on http://localhost:8080; ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or --urls override it.
@@ -32,6 +39,8 @@ builder.Services.AddScoped<SubmissionFormReader>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<StaffSignIn>();
+builder.Services.AddSingleton<ClipSessions>();
+builder.Services.AddScoped<CctvRequests.Application.Organization.OrganizationContact>();
 builder.Services.AddSingleton<PasswordHashingGate>();
 builder.Services.AddSingleton<AnonymousSignInFailures>();
 builder.Services.AddHostedService<AnonymousSignInFailureFlush>();
@@ -177,6 +186,7 @@ app.MapStaffSettings();
 app.MapStaffFormSettings();
 app.MapStaffSubjects();
 app.MapNotifications();
+app.MapOnlineCopy();
 var pages = new StaticFileOptions { FileProvider = site };
 // The status page, and the staff pages (one shell, web/staff/index.html, whose module the address picks) at addresses without ".html".
 foreach (var (pattern, file) in new[]
@@ -195,6 +205,7 @@ foreach (var (pattern, file) in new[]
              ("/staff/statistics", "staff/index.html"),
              ("/staff/settings", "staff/index.html"),
              ("/staff/subjects", "staff/index.html"),
+             ("/staff/messages", "staff/index.html"),
              ("/privacy", "privacy.html"),
          })
 {

@@ -137,6 +137,15 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Notifications.OutboxDispatcher>());
         services.AddHostedService<Notifications.OutboxListener>();
 
+        // The copy delivered online (ADR 0017).
+        services.Configure<Application.OnlineCopy.OnlineCopyOptions>(configuration.GetSection(Application.OnlineCopy.OnlineCopyOptions.Section));
+        services.AddSingleton<IClipIntake, ClipIntake>();
+        services.AddSingleton<OnlineCopyExpiry>();
+        if (configuration.GetValue("Delivery:ExpiryJob", true))
+        {
+            services.AddHostedService<OnlineCopyExpiryJob>();
+        }
+
         services.AddSingleton<IdempotencyCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
 

@@ -21,14 +21,7 @@ public sealed partial class CitizenNotificationTests(NotificationsFactory factor
 {
     private readonly HttpClient _citizen = factory.CreateClient();
 
-    public async Task InitializeAsync()
-    {
-        await factory.ResetAsync();
-        factory.Smtp.Clear();
-        await factory.Smtp.StartAsync();
-        factory.Sms.FailWith = null;
-        factory.Sms.Received.Clear();
-    }
+    public Task InitializeAsync() => factory.ResetWithServersAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -116,6 +109,31 @@ public sealed partial class CitizenNotificationTests(NotificationsFactory factor
             Assert.InRange(s.Message.Length, 1, CitizenMessages.SmsMaxLength);
             Assert.Contains("https://cctv.example.test/s#", s.Message);
         });
+    }
+
+    [Fact]
+    public async Task TheCopyPublishedOnline_IsAnnounced_WithItsLastDay()
+    {
+        var reference = await FileAsync(new SubmissionForm().Set("email", "somsak@example.com").Set("notifyBySms", "true"));
+        var approver = await ApproverAsync();
+        await DecideAsync(approver, reference, "receive");
+        await DecideAsync(approver, reference, "approve");
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/staff/requests/{reference}/clips"))
+        {
+            upload.Content = new MultipartFormDataContent { { new ByteArrayContent(TestClips.Mp4), "file", "cam1.mp4" } };
+            upload.Headers.Add(StaffClient.CsrfHeader, approver.CsrfToken);
+            Assert.Equal(HttpStatusCode.Created, (await approver.Http.SendAsync(upload)).StatusCode);
+        }
+        var lastDay = SubmissionForm.TodayInBangkok.AddDays(5);
+        Assert.Equal(HttpStatusCode.OK, (await approver.PostAsync($"/api/staff/requests/{reference}/clips/publish", new { expiresOn = SubmissionForm.Iso(lastDay) })).StatusCode);
+
+        var mails = await factory.Smtp.WaitForAsync(4);
+        var ready = mails[3];
+        Assert.Equal($"คำร้อง {reference}: ไฟล์ภาพพร้อมให้ดาวน์โหลด", ready.Subject);
+        var thaiMonths = new[] { "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม" };
+        Assert.Contains($"{lastDay.Day} {thaiMonths[lastDay.Month - 1]} {lastDay.Year + 543}", ready.TextBody);
+        Assert.Contains("/status#t=", ready.TextBody);
+        Assert.Contains(factory.Sms.Received, s => s.Message.Contains("ไฟล์ภาพพร้อมให้ดาวน์โหลด", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,49 +10,23 @@ namespace CctvRequests.Api.Tests;
 /// <summary>A host that sends e-mail to a real SMTP server (aiosmtpd) and SMS to the gateway stand-in.</summary>
 public class NotificationsFactory : ApiFactory
 {
-    public TestSmtpServer Smtp { get; } = new();
+    public NotificationServers Servers { get; } = new();
 
-    public TestSmsGateway Sms { get; private set; } = null!;
+    public TestSmtpServer Smtp => Servers.Smtp;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(Sms.Settings)
+    public TestSmsGateway Sms => Servers.Sms;
+
+    protected override NotificationServers Notifications => Servers;
+
+    /// <summary>Empty tables and mailbox, the SMTP server up, the gateway accepting: each test starts here.</summary>
+    public async Task ResetWithServersAsync()
     {
-        ["Notifications:Email:Host"] = "127.0.0.1",
-        ["Notifications:Email:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Notifications:Email:UseTls"] = "false",
-        ["Notifications:Email:From"] = "CCTV Requests <cctv@example.go.th>",
-        ["Notifications:Outbox:PollSeconds"] = "1",
-    };
-
-    public override async Task InitializeAsync()
-    {
-        await Smtp.StartAsync();
-        Sms = await TestSmsGateway.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-        await Sms.DisposeAsync();
-        GC.SuppressFinalize(this);
+        await ResetAsync();
+        await Servers.ResetAsync();
     }
 
     /// <summary>Waits until every message of the outbox is in a final state for now (sent, failed until later, given up), or the timeout.</summary>
-    public async Task<List<OutboxMessage>> SettledAsync(TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            await using var db = NewDbContext();
-            var all = await db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync();
-            if (all.All(m => m.Status != MessageStatus.Queued && m.LeaseUntil is null) || DateTime.UtcNow > deadline)
-            {
-                return all;
-            }
-            await Task.Delay(100);
-        }
-    }
+    public Task<List<OutboxMessage>> SettledAsync(TimeSpan? timeout = null) => NotificationServers.SettledAsync(this, timeout);
 }
 
 /// <summary>
@@ -61,14 +35,7 @@ public class NotificationsFactory : ApiFactory
 /// </summary>
 public sealed class OutboxDispatcherTests(NotificationsFactory factory) : IClassFixture<NotificationsFactory>, IAsyncLifetime
 {
-    public async Task InitializeAsync()
-    {
-        await factory.ResetAsync();
-        factory.Smtp.Clear();
-        await factory.Smtp.StartAsync();
-        factory.Sms.FailWith = null;
-        factory.Sms.Received.Clear();
-    }
+    public Task InitializeAsync() => factory.ResetWithServersAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -41,8 +41,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra settings a subclass or a test sets before the host starts.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>A subclass whose host sends e-mail and SMS names their servers here: started before the host, configured in it, stopped after it.</summary>
+    protected virtual NotificationServers? Notifications => null;
+
     public virtual async Task InitializeAsync()
     {
+        if (Notifications is { } notifications)
+        {
+            await notifications.StartAsync();
+        }
         ConnectionString = await TestPostgres.CreateDatabaseAsync("cctv_test");
         await PrepareDatabaseAsync(ConnectionString);
         _ = Services; // starts the host: migrations run now
@@ -113,14 +120,17 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:Root", StorageRoot);
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         // Tests file many requests from one address; RateLimitTests runs the shipped limits on a host of its own.
-        foreach (var policy in new[] { "Submission", "SubmissionPerDocument", "Status", "StaffSignIn" })
+        foreach (var policy in new[] { "Submission", "SubmissionPerDocument", "Status", "StaffSignIn", "ClipCheck" })
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
         }
         // The retention run is started by the tests that test it; in the others it would race the resets.
         builder.UseSetting("Retention:Enabled", "false");
-        // Likewise the periodic storage reconciliation: the tests that test it call it themselves.
+        // Likewise the periodic storage reconciliation and the online copies' expiry: the tests that test them call them themselves.
         builder.UseSetting("Storage:ReconcileEvery", "00:00:00");
+        builder.UseSetting("Delivery:ExpiryJob", "false");
+        // Small pieces, so that a test clip of a few hundred kilobytes is a resumable upload of several.
+        builder.UseSetting("Delivery:ChunkBytes", "4096");
         foreach (var (key, value) in TestKeys.Settings)
         {
             builder.UseSetting(key, value);
@@ -130,7 +140,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("Clamav:Host", clamav.Host);
             builder.UseSetting("Clamav:Port", clamav.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in (Notifications?.Settings ?? new Dictionary<string, string?>()).Concat(Settings))
         {
             builder.UseSetting(key, value);
         }
@@ -146,6 +156,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (Notifications is { } notifications)
+        {
+            await notifications.DisposeAsync();
+        }
         await TestPostgres.DropDatabaseAsync(ConnectionString);
         if (Directory.Exists(StorageRoot))
         {

@@ -18,7 +18,7 @@ public abstract class BrowserTest(WebFactory factory, BrowserFixture browser) : 
     protected WebFactory Factory { get; } = factory;
     protected List<string> ConsoleErrors { get; } = [];
 
-    public Task InitializeAsync() => Factory.ResetAsync();
+    public virtual Task InitializeAsync() => Factory.ResetAsync();
 
     public async Task DisposeAsync()
     {
@@ -106,14 +106,14 @@ public abstract class BrowserTest(WebFactory factory, BrowserFixture browser) : 
 
     protected static Regex Exactly(string text) => new($"^{Regex.Escape(text)}$");
 
-    /// <summary>Saves a screenshot into the folder named by CCTV_SCREENSHOTS, when it is set.</summary>
-    protected static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves a screenshot (of the whole page, or of what the screen shows) into the folder named by CCTV_SCREENSHOTS, when it is set.</summary>
+    protected static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var folder = Environment.GetEnvironmentVariable("CCTV_SCREENSHOTS");
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = fullPage });
         }
     }
 

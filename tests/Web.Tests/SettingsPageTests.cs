@@ -44,18 +44,18 @@ public class SettingsPageTests(SettingsWebFactory factory, BrowserFixture browse
 
         // Publish a new privacy notice version (the old one stays readable).
         var privacy = page.Locator("#privacy-form");
-        await privacy.GetByLabel("ฉบับ", new LocatorGetByLabelOptions { Exact = true }).FillAsync("2569-2");
+        await privacy.GetByLabel("ฉบับ", new LocatorGetByLabelOptions { Exact = true }).FillAsync("2569-3");
         await privacy.GetByLabel("ข้อความ (ไทย)", new LocatorGetByLabelOptions { Exact = true }).FillAsync(
             "ฉบับปรับปรุงเดือนพฤศจิกายน: ข้อมูลจะถูกเก็บไว้เป็นระยะเวลาไม่เกิน 3 ปี นับจากวันที่คำร้องสิ้นสุดกระบวนการ");
         await privacy.GetByLabel("ข้อความ (อังกฤษ)", new LocatorGetByLabelOptions { Exact = true }).FillAsync(
             "Revised in November: the data is kept for no more than 3 years after the request is closed.");
         await StaffPages.Button(page, "เผยแพร่ฉบับใหม่").ClickAsync();
-        await Expect(page.Locator("#pn-status")).ToHaveTextAsync("เผยแพร่ฉบับ 2569-2 แล้ว");
+        await Expect(page.Locator("#pn-status")).ToHaveTextAsync("เผยแพร่ฉบับ 2569-3 แล้ว");
         await Expect(page.Locator("#privacy table")).ToContainTextAsync("2569-1");
         await ScreenshotAsync(page, "staff-settings-1280.png");
         Assert.Empty(await SeriousViolationsAsync(page));
 
-        // The citizen's form, opened afterwards, shows the new name and the new text; the request records 2569-2.
+        // The citizen's form, opened afterwards, shows the new name and the new text; the request records 2569-3.
         var citizen = await OpenAsync("/", Phone);
         await Expect(citizen.Locator("#privacy-text")).ToContainTextAsync("ฉบับปรับปรุงเดือนพฤศจิกายน");
         var form = new CitizenForm(citizen) { Station = NewName };
@@ -65,7 +65,7 @@ public class SettingsPageTests(SettingsWebFactory factory, BrowserFixture browse
 
         await using var db = Factory.NewDbContext();
         var stored = await db.FootageRequests.SingleAsync();
-        Assert.Equal("2569-2", stored.PrivacyConsent.NoticeVersion);
+        Assert.Equal("2569-3", stored.PrivacyConsent.NoticeVersion);
         Assert.Equal(3, stored.StationId);
         var actions = await db.AuditEntries.Select(e => e.Action).ToListAsync();
         Assert.Contains("UpdateStation", actions);

@@ -9,6 +9,7 @@ import { initLangSwitch, lang, onLangChange, t } from "./i18n.js";
 import { idCheckText, identityFields, identitySummary, initIdentity, renderCountries, validateIdentity } from "./identity.js";
 import { initLookup } from "./lookup.js";
 import { approvedInstructions, field, loadSettings, message, settings } from "./settings.js";
+import { applyNotifications, listed, newsBy, newsFields } from "./notify.js";
 import { initSignature } from "./signature.js";
 import { isThaiPhone } from "./thai-id.js";
 
@@ -123,6 +124,8 @@ form.addEventListener("input", (e) => {
   // A changed form is a new request: a retry of the old one must not be answered with the old result.
   idempotencyKey = null;
   if (e.target.id) clearError(e.target.id);
+  // "SMS only to a mobile" is about the tick and the number together.
+  if (e.target.id === "phone") clearError("notifyBySms");
 });
 
 onLangChange(async () => {
@@ -132,6 +135,7 @@ onLangChange(async () => {
   await Promise.all([loadSettings().then(applySettings), loadStations()]).catch(() => {});
   updateOverwriteClock();
   renderApproved();
+  renderNews();
 });
 
 // ---- Checking before sending (the server checks again) ----
@@ -199,6 +203,7 @@ function validate() {
 // ---- Confirm, then send ----
 function summaryRows() {
   const station = stations.find((s) => String(s.id) === $("stationId").value);
+  const news = newsBy();
   return [
     ["field.fullName", `${titleValue()}${$("firstName").value.trim()} ${$("lastName").value.trim()}`],
     identitySummary(),
@@ -206,6 +211,7 @@ function summaryRows() {
     ["field.purpose", t(`purpose.${purpose()}`) + (purpose() === "Copy" ? ` (${asciiDigits($("fileCount").value.trim())})` : "")],
     ["field.station", station ? station.name : ""],
     ["field.incidentDate", `${formatLong(incidentDate.iso, lang())} ${$("incidentTime").value}`],
+    ...(news.length ? [["confirm.notify", listed(news)]] : []),
   ];
 }
 
@@ -261,6 +267,7 @@ async function buildFormData() {
     signatureMethod: signature.method(),
   };
   if (purpose() === "Copy") fields.fileCount = asciiDigits($("fileCount").value.trim());
+  Object.assign(fields, newsFields());
   for (const [name, value] of Object.entries(fields)) data.append(name, value ?? "");
   for (const field of ["idCardCopy", "policeReport", "otherDocuments"]) {
     for (const file of filesOf(field)) data.append(field, file, file.name);
@@ -308,6 +315,14 @@ $("confirm-send").addEventListener("click", async () => {
 
 // ---- The confirmation ----
 let sentPurpose = null;
+let sent = false;
+
+/** How the citizen will hear back, when they asked to. */
+function renderNews() {
+  const news = sent ? newsBy() : [];
+  $("done-notify").textContent = news.length ? t("done.notify", { channels: listed(news) }) : "";
+  $("done-notify").hidden = news.length === 0;
+}
 
 /** What an approved request of the purpose just sent asks the applicant to do (the organization's text). */
 function renderApproved() {
@@ -316,7 +331,9 @@ function renderApproved() {
 
 function showConfirmation(result) {
   sentPurpose = purpose();
+  sent = true;
   renderApproved();
+  renderNews();
   $("form-view").hidden = true;
   const section = $("confirmation");
   $("done-reference").textContent = result.referenceNumber;
@@ -346,6 +363,7 @@ function applySettings() {
   $("policeReport-label").classList.toggle("required", required);
   $("policeReport-label").classList.toggle("optional", !required);
   renderCountries($("passportCountry"));
+  applyNotifications();
   signature.refit();
 }
 

@@ -135,6 +135,10 @@ const th = {
   "confirm.text": "กรุณาตรวจสอบความถูกต้องของข้อมูลอีกครั้ง โดยเฉพาะเลขบัตรประชาชนและหมายเลขโทรศัพท์ เมื่อส่งแล้วจะแก้ไขเองไม่ได้",
   "confirm.back": "กลับไปแก้ไข",
   "confirm.send": "ยืนยันส่งคำร้อง",
+  "confirm.notify": "แจ้งผลทาง",
+  "notify.email": "อีเมล {email}",
+  "notify.sms": "SMS ไปที่เบอร์ {phone}",
+  "done.notify": "เมื่อคำร้องมีความคืบหน้า ระบบจะแจ้งท่านทาง{channels}",
 
   "done.title": "ส่งคำร้องเรียบร้อยแล้ว",
   "done.referenceLabel": "เลขที่คำร้องของท่าน",
@@ -333,6 +337,10 @@ const en = {
   "confirm.text": "Please check your information once more, especially your national ID and phone number. You cannot change it yourself after sending.",
   "confirm.back": "Go back and edit",
   "confirm.send": "Confirm and send",
+  "confirm.notify": "News by",
+  "notify.email": "email to {email}",
+  "notify.sms": "SMS to {phone}",
+  "done.notify": "We will send you news of your request by {channels}.",
 
   "done.title": "Your request has been sent",
   "done.referenceLabel": "Your reference number",

@@ -41,6 +41,10 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, Titles.ChangedMeanwhile, e.Localized),
             PreconditionRequiredException e => Problem(StatusCodes.Status428PreconditionRequired, Titles.VersionNeeded, e.Localized),
             ConflictException e => Problem(StatusCodes.Status409Conflict, Titles.Conflict, e.Localized),
+            RangeNotSatisfiableException e => RangeNotSatisfiable(httpContext, e),
+            GoneException e => Problem(StatusCodes.Status410Gone, Titles.Gone, e.Localized),
+            LockedException e => Problem(StatusCodes.Status423Locked, Titles.Locked, e.Localized),
+            SessionNeededException e => Problem(StatusCodes.Status401Unauthorized, Titles.SessionNeeded, e.Localized),
             IdempotencyConflictException e => Problem(StatusCodes.Status422UnprocessableEntity, Titles.KeyReused, e.Localized),
             RoleNotPermittedException e => Problem(StatusCodes.Status403Forbidden, Titles.Forbidden, Lang.Of(e.Text), e.Code),
             DomainException e => Problem(StatusCodes.Status409Conflict, Titles.Conflict, Lang.Of(e.Text), e.Code),
@@ -142,6 +146,15 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         return problem;
     }
 
+    private static ProblemDetails RangeNotSatisfiable(HttpContext context, RangeNotSatisfiableException e)
+    {
+        if (e.Size is { } size)
+        {
+            context.Response.Headers.ContentRange = $"bytes */{size}";
+        }
+        return Problem(StatusCodes.Status416RangeNotSatisfiable, Titles.Malformed, e.Localized);
+    }
+
     private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException e)
     {
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -179,6 +192,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         public static readonly Text Conflict = new("ขัดกับเงื่อนไขของระบบ", "Conflicts with a business rule");
         public static readonly Text ChangedMeanwhile = new("ข้อมูลถูกแก้ไขโดยผู้อื่น", "Changed by someone else");
         public static readonly Text Malformed = new("ข้อมูลไม่ถูกต้อง", "Malformed request");
+        public static readonly Text Gone = new("หมดระยะเวลาแล้ว", "No longer available");
+        public static readonly Text Locked = new("ถูกระงับไว้", "Locked");
+        public static readonly Text SessionNeeded = new("กรุณายืนยันตัวตนก่อน", "Confirm who you are first");
         public static readonly Text TooMany = new("เรียกใช้บ่อยเกินไป", "Too many requests");
         public static readonly Text Unavailable = new("ระบบไม่พร้อมให้บริการชั่วคราว", "Temporarily unavailable");
         public static readonly Text ServerError = new("เกิดข้อผิดพลาดในระบบ", "Server error");

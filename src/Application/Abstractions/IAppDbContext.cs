@@ -20,6 +20,7 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Domain.Privacy.SubjectRightsRequest> SubjectRightsRequests { get; }
     DbSet<Notifications.OutboxMessage> OutboxMessages { get; }
+    DbSet<OnlineCopy.ClipUpload> ClipUploads { get; }
 
     /// <summary>Counts per station, day and status, kept by the database (read-only).</summary>
     IQueryable<Staff.ListRequests.RequestCount> RequestCounts { get; }

@@ -25,4 +25,7 @@ public interface IFileStore
 
     /// <summary>The stored bytes, streamed; <see cref="Common.NotFoundException"/> with <see cref="StoredFiles.Missing"/> when they are gone.</summary>
     Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken);
+
+    /// <summary>The stored bytes from <paramref name="offset"/> on (a resumed download), streamed.</summary>
+    Task<Stream> OpenReadAsync(string storageKey, long offset, CancellationToken cancellationToken);
 }

@@ -15,6 +15,9 @@ public interface IThrottle
 
     /// <summary>Counts one use of the identity document, or throws when its window is full.</summary>
     ValueTask ForDocumentAsync(ThrottlePolicy policy, IdentityDocument document, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts one use of something named by <paramref name="key"/> (a request, say), or throws when its window is full.</summary>
+    ValueTask ForKeyAsync(ThrottlePolicy policy, string key, CancellationToken cancellationToken = default);
 }
 
 public enum ThrottlePolicy
@@ -33,4 +36,7 @@ public enum ThrottlePolicy
 
     /// <summary>Staff sign-in attempts per client: password and code, passkey options and passkey assertions.</summary>
     StaffSignIn,
+
+    /// <summary>Identity numbers typed to open a request's clip downloads: per client and per request.</summary>
+    ClipCheck,
 }

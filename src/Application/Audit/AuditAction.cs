@@ -46,6 +46,13 @@ public enum AuditAction
     CompleteRightsRequest,
     ViewQueue,
     RetryMessage,
+    UploadClip,
+    RemoveClip,
+    PublishClips,
+    ReopenClipDownloads,
+    OpenClipDownloads,
+    DownloadClip,
+    ExpireOnlineCopies,
 }
 
 public static class AuditActionText
@@ -62,6 +69,13 @@ public static class AuditActionText
         AuditAction.SearchRequests => new("ค้นหาคำร้อง", "Searched requests"),
         AuditAction.ViewQueue => new("ดูรายการคำร้อง", "Viewed the queue"),
         AuditAction.RetryMessage => new("สั่งส่งข้อความอีกครั้ง", "Sent a message again"),
+        AuditAction.UploadClip => new("อัปโหลดไฟล์ภาพ", "Uploaded a clip"),
+        AuditAction.RemoveClip => new("ลบไฟล์ภาพที่อัปโหลด", "Removed an uploaded clip"),
+        AuditAction.PublishClips => new("ส่งไฟล์ภาพให้ดาวน์โหลด", "Sent the clips for download"),
+        AuditAction.ReopenClipDownloads => new("เปิดการดาวน์โหลดอีกครั้ง", "Opened the downloads again"),
+        AuditAction.OpenClipDownloads => new("ผู้ยื่นคำร้องยืนยันตัวตนเพื่อดาวน์โหลด", "Applicant confirmed identity to download"),
+        AuditAction.DownloadClip => new("ดาวน์โหลดไฟล์ภาพ", "Downloaded a clip"),
+        AuditAction.ExpireOnlineCopies => new("ลบไฟล์ภาพที่หมดระยะเวลาดาวน์โหลด", "Deleted clips past their download period"),
         AuditAction.ViewRequest => new("เปิดดูคำร้อง", "Viewed a request"),
         AuditAction.OpenAttachment => new("เปิดไฟล์แนบ", "Opened an attachment"),
         AuditAction.ReceiveRequest => new("รับเรื่อง", "Received a request"),

@@ -63,3 +63,19 @@ public sealed class ServiceUnavailableException(Text message, Exception? inner =
 {
     public Exception? Cause { get; } = inner;
 }
+
+/// <summary>A byte range that does not fit (416): a piece of an upload that is not the length its Content-Range said, or a Range past the end of a file.</summary>
+public sealed class RangeNotSatisfiableException(Text message, long? size = null) : AppException(message)
+{
+    /// <summary>The whole size, for <c>Content-Range: bytes */size</c>.</summary>
+    public long? Size { get; } = size;
+}
+
+/// <summary>What was there is gone for good (410): the download period of an online copy has ended.</summary>
+public sealed class GoneException(Text message) : AppException(message);
+
+/// <summary>Locked until someone opens it again (423): downloads after too many wrong identity numbers.</summary>
+public sealed class LockedException(Text message) : AppException(message);
+
+/// <summary>Needs a session the caller does not have (401), e.g. the applicant's download session.</summary>
+public sealed class SessionNeededException(Text message) : AppException(message);

@@ -38,6 +38,6 @@ public static class FileTypes
         Pdf => ".pdf",
         Jpeg => ".jpg",
         Png => ".png",
-        _ => ".bin",
+        _ => ClipTypes.Extension(contentType),
     };
 }

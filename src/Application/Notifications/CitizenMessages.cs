@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using CctvRequests.Application.Common;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 
@@ -25,7 +26,8 @@ public sealed record MessageFacts(
     Text? Instructions,
     Text? Reason,
     string? PublicMessage,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    DateOnly? ExpiresOn = null);
 
 /// <summary>
 /// The messages a citizen gets (SPEC decision 15): in the language of the form, the organization's name and
@@ -60,6 +62,7 @@ public static class CitizenMessages
         MessageEvent.Received => RequestStatusText.Of(RequestStatus.Received),
         MessageEvent.Approved => RequestStatusText.Of(RequestStatus.Approved),
         MessageEvent.Cancelled => RequestStatusText.Of(RequestStatus.Cancelled),
+        MessageEvent.CopyReady => new("ไฟล์ภาพพร้อมให้ดาวน์โหลด", "Your copy is ready to download"),
         _ => throw new ArgumentOutOfRangeException(nameof(@event)),
     };
 
@@ -80,6 +83,11 @@ public static class CitizenMessages
         MessageEvent.Cancelled => new(
             $"คำร้องเลขที่ {f.ReferenceNumber} ถูกยกเลิก",
             $"Request {f.ReferenceNumber} has been cancelled."),
+        MessageEvent.CopyReady => new(
+            $"ไฟล์ภาพของคำร้องเลขที่ {f.ReferenceNumber} พร้อมให้ดาวน์โหลดที่หน้าสถานะคำร้องแล้ว ถึงวันที่ {ThaiDates.Long(f.ExpiresOn, thai: true)} "
+            + "เมื่อเปิดหน้าสถานะ กรุณากรอกเลขบัตรประชาชนหรือเลขหนังสือเดินทางที่ใช้ยื่นคำร้อง เพื่อดาวน์โหลด",
+            $"The clips for request {f.ReferenceNumber} can be downloaded from the request's status page until {ThaiDates.Long(f.ExpiresOn, thai: false)}. "
+            + "On the status page, type the ID or passport number you filed the request with to download them."),
         _ => throw new ArgumentOutOfRangeException(nameof(f)),
     };
 

@@ -36,7 +36,7 @@ public sealed class CitizenNotifier(
             token is null ? null : statusLinks.StatusUrl(token), token is null ? null : links.ShortStatusUrl(token),
             email is null ? null : links.UnsubscribeUrl(request.Id), email is null ? null : links.UnsubscribePageUrl(request.Id),
             profile.Name, profile.Department, profile.Phone, profile.PhoneExtension, profile.ApprovedInstructions.For(request.Purpose),
-            reason, cancelled?.PublicMessage, clock.GetUtcNow());
+            reason, cancelled?.PublicMessage, clock.GetUtcNow(), request.OnlineCopy.ExpiresOn);
         db.OutboxMessages.AddRange(CitizenMessages.Compose(facts));
     }
 }

@@ -32,6 +32,9 @@ public enum MessageEvent
     Received,
     Approved,
     Cancelled,
+
+    /// <summary>The copy can be downloaded (SPEC decision 16), until its expiry day.</summary>
+    CopyReady,
 }
 
 /// <summary>

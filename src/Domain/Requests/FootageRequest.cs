@@ -18,6 +18,7 @@ public sealed class FootageRequest
     private readonly List<RequestNote> _notes = [];
     private readonly List<FootagePreservation> _preservations = [];
     private readonly List<HandOver> _handOvers = [];
+    private readonly List<DeliveredClip> _deliveredClips = [];
 
     private FootageRequest()
     {
@@ -27,6 +28,7 @@ public sealed class FootageRequest
         PrivacyConsent = null!;
         StatusTokenHash = [];
         Notifications = null!;
+        OnlineCopy = null!;
     }
 
     public Guid Id { get; private set; }
@@ -90,6 +92,12 @@ public sealed class FootageRequest
 
     /// <summary>E-mail and SMS the citizen asked for (SPEC decision 15).</summary>
     public NotificationPreferences Notifications { get; private set; }
+
+    /// <summary>The copy delivered online (SPEC decision 16): its publication, expiry and identity checks.</summary>
+    public OnlineCopy OnlineCopy { get; private set; }
+
+    /// <summary>The clips exported from the NVR for the online copy, uploaded by officers.</summary>
+    public IReadOnlyList<DeliveredClip> DeliveredClips => _deliveredClips;
 
     public static FootageRequest Submit(
         ReferenceNumber referenceNumber,
@@ -163,6 +171,7 @@ public sealed class FootageRequest
             FootageOverwrittenOn = station.FootageOverwrittenOn(incidentDate),
             StatusTokenHash = statusTokenHash,
             Notifications = notifications,
+            OnlineCopy = OnlineCopy.None,
         };
         request._attachments.AddRange(files);
         request._history.Add(StatusChange.Create(null, RequestStatus.Pending, Actor.Citizen, submittedAt, null));
@@ -186,6 +195,101 @@ public sealed class FootageRequest
 
     /// <summary>Whether a copy may leave the office: only for an approved request for a copy.</summary>
     public bool CanHandOver() => Status == RequestStatus.Approved && Purpose == Purpose.Copy;
+
+    /// <summary>Whether clips may be uploaded and published now: an approved copy, not erased, its online copy not yet published or ended.</summary>
+    public bool CanDeliverOnline() => CanHandOver() && ErasedAt is null && !OnlineCopy.IsPublished && !OnlineCopy.IsEnded;
+
+    /// <summary>Whether the applicant may download now (published, not ended or past its last day, not locked).</summary>
+    public bool CanDownloadClips(DateTimeOffset at) =>
+        OnlineCopy is { IsPublished: true, IsEnded: false, LockedAt: null } && BangkokTime.DateOf(at) <= OnlineCopy.ExpiresOn;
+
+    /// <summary>A clip the officer uploaded for the online copy (before it is published).</summary>
+    public DeliveredClip AddDeliveredClip(Actor by, DateTimeOffset at, string storageKey, string fileName, string contentType, long sizeBytes, string sha256, int maxClips)
+    {
+        if (!CanDeliverOnline())
+        {
+            throw new DomainException("online_copy.not_open", RequestTexts.OnlineCopyNotOpen);
+        }
+        if (_deliveredClips.Count(c => c.StorageKey is not null) >= maxClips)
+        {
+            throw new DomainException("online_copy.too_many", new Text($"อัปโหลดไฟล์ภาพได้ไม่เกิน {maxClips} ไฟล์ต่อคำร้อง", $"At most {maxClips} clips per request."));
+        }
+        var clip = DeliveredClip.Create(by, at, storageKey, fileName, contentType, sizeBytes, sha256);
+        _deliveredClips.Add(clip);
+        return clip;
+    }
+
+    /// <summary>A clip uploaded by mistake, removed before publishing; answers the key to delete.</summary>
+    public string RemoveDeliveredClip(Guid clipId)
+    {
+        if (!CanDeliverOnline())
+        {
+            throw new DomainException("online_copy.published", RequestTexts.OnlineCopyNotOpen);
+        }
+        var clip = _deliveredClips.SingleOrDefault(c => c.Id == clipId && c.StorageKey is not null)
+                   ?? throw new DomainException("online_copy.no_clip", new Text("ไม่พบไฟล์ภาพนี้", "No such clip."));
+        _deliveredClips.Remove(clip);
+        return clip.Forget()!;
+    }
+
+    /// <summary>
+    /// The clips become downloadable until <paramref name="expiresOn"/> (a Bangkok day after today, at most
+    /// <paramref name="maxDays"/> ahead); the hand-over record is made (medium: downloaded online).
+    /// </summary>
+    public HandOver PublishClips(Actor by, DateTimeOffset at, DateOnly expiresOn, int maxDays)
+    {
+        if (!CanDeliverOnline())
+        {
+            throw new DomainException("online_copy.not_open", RequestTexts.OnlineCopyNotOpen);
+        }
+        var live = _deliveredClips.Where(c => c.StorageKey is not null).ToList();
+        if (live.Count == 0)
+        {
+            throw new DomainException("online_copy.no_clips", new Text("กรุณาอัปโหลดไฟล์ภาพอย่างน้อย 1 ไฟล์ก่อนส่งให้ผู้ยื่นคำร้อง", "Upload at least one clip before sending."));
+        }
+        var today = BangkokTime.DateOf(at);
+        if (expiresOn <= today || expiresOn > today.AddDays(maxDays))
+        {
+            throw new DomainException("online_copy.expiry", new Text(
+                $"วันหมดอายุต้องอยู่หลังวันนี้ และไม่เกิน {maxDays} วัน", $"The expiry day must be after today and at most {maxDays} days ahead."));
+        }
+        OnlineCopy.Publish(by, at, expiresOn);
+        var handOver = HandOver.CreateOnline(by, at, live.Select(c => HandOverClip.Create(c.FileName, c.SizeBytes, c.Sha256)).ToList());
+        _handOvers.Add(handOver);
+        return handOver;
+    }
+
+    /// <summary>A wrong identity number typed to open the downloads; answers whether they are now locked.</summary>
+    public bool CountWrongClipCheck(DateTimeOffset at) => OnlineCopy.CountWrong(at);
+
+    /// <summary>An officer opens the downloads again after the daily limit of wrong numbers locked them.</summary>
+    public void ReopenClipDownloads()
+    {
+        if (!OnlineCopy.IsPublished || OnlineCopy.IsEnded)
+        {
+            throw new DomainException("online_copy.not_published", RequestTexts.OnlineCopyNotOpen);
+        }
+        OnlineCopy.Reopen();
+    }
+
+    /// <summary>One download, for the hand-over record.</summary>
+    public void RecordClipDownload(Guid clipId, DateTimeOffset at, long bytesSent, long? rangeStart, string client)
+    {
+        var clip = _deliveredClips.SingleOrDefault(c => c.Id == clipId) ?? throw new DomainException("online_copy.no_clip", new Text("ไม่พบไฟล์ภาพนี้", "No such clip."));
+        var handOver = _handOvers.LastOrDefault(h => h.IsOnline) ?? throw new DomainException("online_copy.not_published", RequestTexts.OnlineCopyNotOpen);
+        handOver.AddDownload(HandOverDownload.Create(clip, at, bytesSent, rangeStart, client));
+    }
+
+    /// <summary>The online copy ends (its last day passed, an officer withdrew it, the data was erased): answers the keys of the clips to delete.</summary>
+    public IReadOnlyList<string> EndOnlineCopy(DateTimeOffset at, OnlineCopyEnd why)
+    {
+        if (_deliveredClips.Count == 0 && !OnlineCopy.IsPublished)
+        {
+            return [];
+        }
+        OnlineCopy.End(at, why);
+        return _deliveredClips.Select(c => c.Forget()).OfType<string>().ToList();
+    }
 
     /// <summary>Pending → Received: an officer takes the request to the approval chain.</summary>
     public void Receive(Actor actor, DateTimeOffset at, string? note = null) =>
@@ -285,7 +389,7 @@ public sealed class FootageRequest
         {
             MoveTo(RequestStatus.Cancelled, by, at, null, CancellationReason.Erased, RequestTexts.ErasedMessage.Th);
         }
-        var keys = _attachments.Select(a => a.StorageKey).ToList();
+        var keys = _attachments.Select(a => a.StorageKey).Concat(EndOnlineCopy(at, OnlineCopyEnd.Erased)).ToList();
         _attachments.Clear();
         Applicant = Applicant.Erased(Applicant.Identity.Kind);
         Reason = string.Empty;

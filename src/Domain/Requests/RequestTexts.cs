@@ -46,4 +46,8 @@ public static class RequestTexts
     public static readonly Text SmsNeedsMobile = new(
         "แจ้งผลทาง SMS ได้เฉพาะหมายเลขโทรศัพท์มือถือ กรุณากรอกหมายเลขมือถือ หรือไม่ต้องเลือกแจ้งผลทาง SMS",
         "SMS can only go to a mobile number: enter a mobile number, or leave the SMS box unticked.");
+
+    public static readonly Text OnlineCopyNotOpen = new(
+        "ส่งไฟล์ภาพทางออนไลน์ได้เฉพาะคำร้องขอสำเนาที่อนุมัติแล้ว และยังไม่ได้ส่งให้ผู้ยื่นคำร้อง",
+        "Clips are delivered online only for an approved request for a copy that has not been sent yet.");
 }

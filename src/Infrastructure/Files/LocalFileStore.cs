@@ -64,11 +64,15 @@ public sealed class LocalFileStore : IFileStore, IStoredObjects
         return Task.CompletedTask;
     }
 
-    public Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken)
+    public Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken) => OpenReadAsync(storageKey, 0, cancellationToken);
+
+    public Task<Stream> OpenReadAsync(string storageKey, long offset, CancellationToken cancellationToken)
     {
         try
         {
-            return Task.FromResult<Stream>(new FileStream(PathOf(storageKey), FileMode.Open, FileAccess.Read, FileShare.Read, StagingArea.BufferSize, FileOptions.Asynchronous));
+            var file = new FileStream(PathOf(storageKey), FileMode.Open, FileAccess.Read, FileShare.Read, StagingArea.BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            file.Position = offset;
+            return Task.FromResult<Stream>(file);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

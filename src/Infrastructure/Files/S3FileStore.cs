@@ -173,9 +173,17 @@ public sealed class S3FileStore(IAmazonS3 s3, IOptions<StorageOptions> options, 
         }
     }
 
-    public async Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken)
+    public Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken) => OpenReadAsync(storageKey, 0, cancellationToken);
+
+    /// <summary>From an offset: a ranged GET (<c>bytes=offset-</c>), so a resumed download reads only the rest from the bucket.</summary>
+    public async Task<Stream> OpenReadAsync(string storageKey, long offset, CancellationToken cancellationToken)
     {
-        var response = await Storage(() => s3.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = storageKey }, cancellationToken),
+        var get = new GetObjectRequest { BucketName = Bucket, Key = storageKey };
+        if (offset > 0)
+        {
+            get.ByteRange = new ByteRange($"bytes={offset}-");
+        }
+        var response = await Storage(() => s3.GetObjectAsync(get, cancellationToken),
             notFound: () =>
             {
                 logger.StoredFileMissing(storageKey);

@@ -32,11 +32,26 @@ public sealed class StagingArea
         "ขณะนี้ระบบจัดเก็บไฟล์ไม่พร้อม คำร้องยังไม่ได้บันทึก กรุณาลองใหม่อีกครั้ง",
         "Files cannot be stored right now, so the request was not saved. Please try again.");
 
+    /// <summary>How an upload's type is told from its first bytes, and what a refusal says.</summary>
+    public sealed record UploadKind(int HeaderLength, Func<byte[], int, string?> Detect, Func<string, string?, byte[], int, Exception> Refuse);
+
+    /// <summary>The citizen's documents: PDF, JPEG, PNG.</summary>
+    public static readonly UploadKind Documents = new(
+        FileTypes.HeaderLength, (head, length) => FileTypes.Detect(head.AsSpan(0, length)), (field, fileName, _, _) => UnsupportedType(field, fileName));
+
+    /// <summary>Clips exported from an NVR (<see cref="ClipTypes"/>); a program or an archive is refused with its own advice.</summary>
+    public static readonly UploadKind Clips = new(
+        ClipTypes.HeaderLength, (head, length) => ClipTypes.Detect(head.AsSpan(0, length)),
+        (field, _, head, length) => new UnsupportedFileTypeException(field, ClipTypes.Message(ClipTypes.WhyNot(head.AsSpan(0, length)))));
+
     /// <summary>
     /// Streams <paramref name="content"/> to a new scratch file, sniffing its type, hashing it and
     /// enforcing <paramref name="maxBytes"/>. An empty upload comes back with size 0 and no file.
     /// </summary>
-    public async Task<StagedFile> StageAsync(string field, string? fileName, Stream content, long maxBytes, CancellationToken cancellationToken)
+    public Task<StagedFile> StageAsync(string field, string? fileName, Stream content, long maxBytes, CancellationToken cancellationToken) =>
+        StageAsync(field, fileName, content, maxBytes, Documents, cancellationToken);
+
+    public async Task<StagedFile> StageAsync(string field, string? fileName, Stream content, long maxBytes, UploadKind kind, CancellationToken cancellationToken)
     {
         var tempPath = Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".part");
         try
@@ -48,12 +63,11 @@ public sealed class StagingArea
             await using (var output = Disk(() => CreatePrivateFile(tempPath)))
             {
                 int read;
-                while ((read = await ReadAtLeastHeaderAsync(content, buffer, total == 0, cancellationToken)) > 0)
+                while ((read = await ReadAtLeastHeaderAsync(content, buffer, total == 0 ? kind.HeaderLength : 0, cancellationToken)) > 0)
                 {
                     if (total == 0)
                     {
-                        contentType = FileTypes.Detect(buffer.AsSpan(0, read))
-                                      ?? throw UnsupportedType(field, fileName);
+                        contentType = kind.Detect(buffer, read) ?? throw kind.Refuse(field, fileName, buffer, read);
                     }
                     total += read;
                     if (total > maxBytes)
@@ -171,10 +185,25 @@ public sealed class StagingArea
     }
 
     /// <summary>The first read gathers enough bytes to recognise the type, however the stream chunks them.</summary>
-    private static async ValueTask<int> ReadAtLeastHeaderAsync(Stream content, byte[] buffer, bool first, CancellationToken cancellationToken) =>
-        first
-            ? await content.ReadAtLeastAsync(buffer.AsMemory(), FileTypes.HeaderLength, throwOnEndOfStream: false, cancellationToken)
+    private static async ValueTask<int> ReadAtLeastHeaderAsync(Stream content, byte[] buffer, int header, CancellationToken cancellationToken) =>
+        header > 0
+            ? await content.ReadAtLeastAsync(buffer.AsMemory(), header, throwOnEndOfStream: false, cancellationToken)
             : await content.ReadAsync(buffer.AsMemory(), cancellationToken);
+
+    /// <summary>
+    /// A file assembled elsewhere (the chunks of a resumable upload) checked as <see cref="StageAsync(string, string?, Stream, long, UploadKind, CancellationToken)"/>
+    /// checks a stream: its type from its first bytes, its SHA-256 read once; the file stays where it is.
+    /// </summary>
+    public static async Task<StagedFile> InspectAsync(string field, string path, string? fileName, UploadKind kind, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var head = new byte[Math.Max(kind.HeaderLength, 16)];
+        var length = await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        var contentType = kind.Detect(head, length) ?? throw kind.Refuse(field, fileName, head, length);
+        file.Position = 0;
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        return new StagedFile(field, path, CleanName(fileName, contentType), contentType, file.Length, sha256);
+    }
 
     /// <summary>
     /// The citizen's file name as display text: the last path segment, without control, format

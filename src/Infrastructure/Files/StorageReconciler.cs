@@ -77,13 +77,18 @@ public sealed class StorageReconciler(IStoredObjects store, AppDbContext db, IOp
             objects += page.Count;
             referenced += (await ReferencedAsync(page.Select(o => o.Key).ToList(), cancellationToken)).Count;
         }
-        var attachments = await db.Set<Attachment>().LongCountAsync(cancellationToken);
+        // Attachments and the clips of online copies still held: every row that names a stored object.
+        var attachments = await db.Set<Attachment>().LongCountAsync(cancellationToken)
+                          + await db.Set<DeliveredClip>().LongCountAsync(c => c.StorageKey != null, cancellationToken);
         return new StorageCheck(objects, referenced, objects - referenced, attachments, attachments - referenced);
     }
 
-    private async Task<HashSet<string>> ReferencedAsync(List<string> keys, CancellationToken cancellationToken) =>
-        (await db.Set<Attachment>().AsNoTracking().Where(a => keys.Contains(a.StorageKey)).Select(a => a.StorageKey).ToListAsync(cancellationToken))
-        .ToHashSet(StringComparer.Ordinal);
+    private async Task<HashSet<string>> ReferencedAsync(List<string> keys, CancellationToken cancellationToken)
+    {
+        var attachments = await db.Set<Attachment>().AsNoTracking().Where(a => keys.Contains(a.StorageKey)).Select(a => a.StorageKey).ToListAsync(cancellationToken);
+        var clips = await db.Set<DeliveredClip>().AsNoTracking().Where(c => c.StorageKey != null && keys.Contains(c.StorageKey)).Select(c => c.StorageKey!).ToListAsync(cancellationToken);
+        return attachments.Concat(clips).ToHashSet(StringComparer.Ordinal);
+    }
 }
 
 /// <summary>

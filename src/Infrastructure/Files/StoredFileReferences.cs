@@ -14,6 +14,7 @@ public sealed class StoredFileReferences(IServiceScopeFactory scopes) : IStoredF
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var keys = storageKeys.ToList();
-        return await db.Set<Attachment>().AsNoTracking().AnyAsync(a => keys.Contains(a.StorageKey), cancellationToken);
+        return await db.Set<Attachment>().AsNoTracking().AnyAsync(a => keys.Contains(a.StorageKey), cancellationToken)
+               || await db.Set<DeliveredClip>().AsNoTracking().AnyAsync(c => c.StorageKey != null && keys.Contains(c.StorageKey), cancellationToken);
     }
 }

@@ -88,4 +88,10 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(EventId = 2028, Level = LogLevel.Information, Message = "Station {StationId} renamed as the seed file now names it (without the leading บริเวณ)")]
     public static partial void StationRenamed(this ILogger logger, int stationId);
+
+    [LoggerMessage(EventId = 2029, Level = LogLevel.Information, Message = "Online copies past their last day: {Copies} ended, {Clips} clips deleted")]
+    public static partial void OnlineCopiesExpired(this ILogger logger, int copies, int clips);
+
+    [LoggerMessage(EventId = 2030, Level = LogLevel.Error, Message = "Ending the expired online copies failed; the next run tries again")]
+    public static partial void OnlineCopyExpiryFailed(this ILogger logger, Exception exception);
 }

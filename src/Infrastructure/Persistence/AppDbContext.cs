@@ -39,6 +39,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Privacy.SubjectRightsRequest> SubjectRightsRequests => Set<Domain.Privacy.SubjectRightsRequest>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<Application.Notifications.OutboxMessage> OutboxMessages => Set<Application.Notifications.OutboxMessage>();
+    public DbSet<Application.OnlineCopy.ClipUpload> ClipUploads => Set<Application.OnlineCopy.ClipUpload>();
     public IQueryable<Application.Staff.ListRequests.RequestCount> RequestCounts => Set<Application.Staff.ListRequests.RequestCount>().AsNoTracking();
     public IQueryable<Application.Staff.ListRequests.RequestTotal> RequestTotals => Set<Application.Staff.ListRequests.RequestTotal>().AsNoTracking();
 

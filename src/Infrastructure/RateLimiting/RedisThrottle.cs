@@ -24,6 +24,9 @@ public sealed class RedisThrottle(IConnectionMultiplexer redis, IOptionsMonitor<
     public ValueTask ForDocumentAsync(ThrottlePolicy policy, IdentityDocument document, CancellationToken cancellationToken = default) =>
         AcquireAsync(policy, SlidingWindowThrottle.DocumentKey(document), cancellationToken);
 
+    public ValueTask ForKeyAsync(ThrottlePolicy policy, string key, CancellationToken cancellationToken = default) =>
+        AcquireAsync(policy, "key:" + key, cancellationToken);
+
     public static readonly Text Unavailable = new(
         "ขณะนี้ระบบนับจำนวนครั้งไม่พร้อม จึงยังตอบไม่ได้ ไม่มีข้อมูลใดถูกบันทึก กรุณาลองใหม่อีกครั้ง",
         "The service that counts attempts is not available, so this cannot be answered now; nothing was saved. Please try again.");

@@ -35,6 +35,12 @@ public sealed class SlidingWindowThrottle(IOptionsMonitor<ThrottleOptions> optio
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask ForKeyAsync(ThrottlePolicy policy, string key, CancellationToken cancellationToken = default)
+    {
+        Acquire(policy, "key:" + key);
+        return ValueTask.CompletedTask;
+    }
+
     public void ForClient(ThrottlePolicy policy, IPAddress? client) => Acquire(policy, "ip:" + ClientKey(client));
 
     public void ForDocument(ThrottlePolicy policy, IdentityDocument document) => Acquire(policy, DocumentKey(document));

@@ -18,12 +18,16 @@ public sealed class ThrottleOptions
     /// <summary>A sign-in with a code is two calls (the password, then the code), a passkey two as well: 15 sign-ins in 10 minutes.</summary>
     public Window StaffSignIn { get; set; } = new(30, 10);
 
+    /// <summary>Identity numbers typed to open a request's downloads: 5 in 15 minutes, per client and per request.</summary>
+    public Window ClipCheck { get; set; } = new(5, 15);
+
     public Window For(ThrottlePolicy policy) => policy switch
     {
         ThrottlePolicy.Lookup => Lookup,
         ThrottlePolicy.Submission => Submission,
         ThrottlePolicy.SubmissionPerDocument => SubmissionPerDocument,
         ThrottlePolicy.StaffSignIn => StaffSignIn,
+        ThrottlePolicy.ClipCheck => ClipCheck,
         _ => Status,
     };
 

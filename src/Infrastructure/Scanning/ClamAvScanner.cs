@@ -56,7 +56,9 @@ public sealed class ClamAvScanner(IOptions<ClamAvOptions> options) : IVirusScann
     private async Task<string> CommandAsync(string? path, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.Value.TimeoutSeconds)));
+        // A clip of gigabytes takes clamd a while: the limit grows with the file (at least 20 MB/s is expected).
+        var size = path is null ? 0 : new FileInfo(path).Length;
+        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.Value.TimeoutSeconds) + size / (20 * 1024 * 1024)));
         try
         {
             using var socket = await ConnectAsync(timeout.Token);

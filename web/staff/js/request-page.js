@@ -7,6 +7,7 @@ import {
   pageError, say, setValue, shortDate, showErrors, startPage, statusLine, summary, t, update, valueOf,
 } from "./ui.js";
 import { handOverSection, startHandOver } from "./handover.js";
+import { requestMessages } from "./messages.js";
 import { ApiError, call, get, messageOf } from "./staff-api.js";
 
 const match = location.pathname.match(/^\/staff\/requests\/([^/]+)\/?$/);
@@ -18,11 +19,22 @@ let detail = null;
 let etag = null;
 let reasons = [];
 let loadState = { key: "common.loading" };
+let messages = null;
 
 async function load() {
   const { data, etag: tag } = await call("GET", base);
   detail = data;
   etag = tag;
+  update();
+}
+
+/** The e-mails and SMS about the request: read with the request, and again after each change (a decision writes one). */
+async function loadMessages() {
+  try {
+    messages = await get(`${base}/messages`);
+  } catch (err) {
+    messages = { error: messageOf(err) };
+  }
   update();
 }
 
@@ -39,6 +51,7 @@ export async function change(path, body, f) {
       etag = answer.etag;
       update();
     } else await load();
+    loadMessages();
     return answer;
   } catch (err) {
     if (!(err instanceof ApiError) || !CONFLICTS.includes(err.status)) throw err;
@@ -207,6 +220,7 @@ function detailView(d) {
     <section class="panel"><h2>${t("d.attachments")}</h2>
       <ul class="attachments" id="d-attachments">${d.attachments?.length ? d.attachments.map(attachment) : html`<li>${t("d.noAttachments")}</li>`}</ul></section>
     <section class="panel"><h2>${t("d.history")}</h2><ol class="timeline staff-timeline" id="d-history">${(d.history ?? []).map(history)}</ol></section>
+    ${requestMessages(messages)}
     <div class="detail-grid">
       <section class="panel"><h2>${t("d.notes")}</h2><p class="hint">${t("d.notesHint")}</p>
         ${entries("d-notes", d.notes, "d.noNotes", "authorName", "text")}
@@ -242,7 +256,7 @@ const view = () => html`
 
 // The API's texts (status, station, purpose, kinds, reasons) are in the language asked for.
 onLangChange(() => {
-  if (detail) load().catch((err) => pageError(messageOf(err)));
+  if (detail) load().then(loadMessages, (err) => pageError(messageOf(err)));
   if (document.getElementById("cancel-dialog")?.open) get("/api/staff/cancellation-reasons").then((list) => { reasons = list; update(); }, () => {});
 });
 
@@ -250,6 +264,7 @@ await startPage({ page: "request", nav: "requests", title: () => (detail ? t("d.
 try {
   if (!ref) throw new ApiError(404, null);
   await load();
+  loadMessages();
   startHandOver({ detail: () => detail, change });
 } catch (err) {
   loadState = err instanceof ApiError && err.status === 404

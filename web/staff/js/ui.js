@@ -19,6 +19,7 @@ const NAV = [
   ["account", "/staff/account", "nav.account"],
   ["users", "/staff/users", "nav.users", true],
   ["audit", "/staff/audit", "nav.audit", true],
+  ["messages", "/staff/messages", "nav.messages", true],
   ["settings", "/staff/settings", "nav.settings", true],
   ["subjects", "/staff/subjects", "nav.subjects", true],
 ];

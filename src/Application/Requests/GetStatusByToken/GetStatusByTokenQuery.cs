@@ -23,7 +23,15 @@ public sealed record StatusDetailDto(
     DateOnly IncidentDate,
     DateTimeOffset SubmittedAt,
     string MaskedName,
-    IReadOnlyList<StatusHistoryItemDto> History);
+    IReadOnlyList<StatusHistoryItemDto> History,
+    OnlineCopyStatusDto? OnlineCopy);
+
+/// <summary>
+/// The copy delivered online, as the status page shows it: whether clips can be downloaded now (after typing the
+/// identity number again), until which day, or that the period ended or downloads are locked. Null when the
+/// request has no online copy.
+/// </summary>
+public sealed record OnlineCopyStatusDto(bool Available, DateOnly ExpiresOn, bool Ended, bool Locked, int Clips);
 
 /// <summary>One step the citizen may see; internal notes and officers' names are never part of it.</summary>
 public sealed record StatusHistoryItemDto(
@@ -39,7 +47,7 @@ public sealed record StatusHistoryItemDto(
 /// history in one projection, nothing decrypted and no aggregate built; station names and reason
 /// labels come from <see cref="ReferenceData"/>.
 /// </summary>
-public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData reference) : IQueryHandler<GetStatusByTokenQuery, StatusDetailDto>
+public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData reference, TimeProvider clock) : IQueryHandler<GetStatusByTokenQuery, StatusDetailDto>
 {
     public async ValueTask<StatusDetailDto> Handle(GetStatusByTokenQuery query, CancellationToken cancellationToken)
     {
@@ -59,6 +67,11 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData refe
                 r.Applicant.LastName,
                 Erased = EF.Property<byte[]?>(r, IdentitySearch.Property) == null,
                 History = r.History.OrderBy(h => h.At).Select(h => new { h.To, h.At, h.ReasonCode, h.PublicMessage }).ToList(),
+                r.OnlineCopy.PublishedAt,
+                r.OnlineCopy.ExpiresOn,
+                r.OnlineCopy.EndedAt,
+                r.OnlineCopy.LockedAt,
+                Clips = r.DeliveredClips.Count(c => c.StorageKey != null),
             })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(StatusTokenLookup.NotFound);
         var stations = await reference.StationsAsync(db, cancellationToken);
@@ -81,7 +94,10 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData refe
                     h.ReasonCode,
                     ReasonTexts.Of(reasons, h.ReasonCode),
                     h.PublicMessage))
-                .ToList());
+                .ToList(),
+            row.PublishedAt is null || row.ExpiresOn is not { } expires ? null : new OnlineCopyStatusDto(
+                row.EndedAt is null && row.LockedAt is null && BangkokTime.Today(clock) <= expires, expires,
+                row.EndedAt is not null || BangkokTime.Today(clock) > expires, row.LockedAt is not null, row.Clips));
     }
 }
 

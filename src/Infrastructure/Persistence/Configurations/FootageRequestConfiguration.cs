@@ -103,6 +103,23 @@ public sealed class FootageRequestConfiguration(PersonalDataProtector protector)
         builder.Navigation(r => r.Preservations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(r => r.HandOvers).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.HandOvers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.DeliveredClips).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.DeliveredClips).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsOne(r => r.OnlineCopy, o =>
+        {
+            o.Property(x => x.PublishedAt).HasColumnName("online_published_at");
+            o.Property(x => x.PublishedById).HasColumnName("online_published_by_id").HasMaxLength(Actor.IdMax);
+            o.Property(x => x.PublishedByName).HasColumnName("online_published_by_name").HasMaxLength(Actor.NameMax);
+            o.Property(x => x.ExpiresOn).HasColumnName("online_expires_on");
+            o.Property(x => x.EndedAt).HasColumnName("online_ended_at");
+            o.Property(x => x.EndedBecause).HasColumnName("online_ended_because").HasConversion<string>().HasMaxLength(20);
+            o.Property(x => x.WrongChecks).HasColumnName("online_wrong_checks");
+            o.Property(x => x.WrongChecksOn).HasColumnName("online_wrong_checks_on");
+            o.Property(x => x.LockedAt).HasColumnName("online_locked_at");
+            // The expiry job's question: published copies not ended, by their last day.
+            o.HasIndex(x => x.ExpiresOn).HasFilter("online_published_at IS NOT NULL AND online_ended_at IS NULL").HasDatabaseName("ix_footage_requests_online_due");
+        });
+        builder.Navigation(r => r.OnlineCopy).IsRequired();
         builder.Ignore(r => r.IsPreserved);
         builder.HasIndex(r => r.DecidedAt);
         builder.HasIndex(r => r.ErasedAt);

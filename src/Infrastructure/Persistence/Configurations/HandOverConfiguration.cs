@@ -26,6 +26,34 @@ public sealed class HandOverConfiguration : IEntityTypeConfiguration<HandOver>
             c.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
         });
         builder.Navigation(h => h.Clips).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(h => h.Downloads, d =>
+        {
+            d.ToTable("request_handover_downloads");
+            d.WithOwner().HasForeignKey("HandOverId");
+            d.Property<long>("Id").ValueGeneratedOnAdd();
+            d.HasKey("Id");
+            d.Property(x => x.FileName).HasMaxLength(DeliveredClip.FileNameMax);
+            d.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
+            d.Property(x => x.Client).HasMaxLength(HandOverDownload.ClientMax);
+        });
+        builder.Navigation(h => h.Downloads).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class DeliveredClipConfiguration : IEntityTypeConfiguration<DeliveredClip>
+{
+    public void Configure(EntityTypeBuilder<DeliveredClip> builder)
+    {
+        builder.ToTable("delivered_clips");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.FileName).HasMaxLength(DeliveredClip.FileNameMax);
+        builder.Property(c => c.ContentType).HasMaxLength(DeliveredClip.ContentTypeMax);
+        builder.Property(c => c.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(c => c.StorageKey).HasMaxLength(RequestLimits.StorageKeyMax);
+        builder.HasIndex(c => c.StorageKey);
+        builder.Property(c => c.UploadedById).HasMaxLength(Actor.IdMax);
+        builder.Property(c => c.UploadedByName).HasMaxLength(Actor.NameMax);
     }
 }
 

@@ -25,3 +25,17 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasIndex(m => m.NextAttemptAt).HasFilter("status IN ('Queued', 'Failed')").HasDatabaseName("ix_outbox_messages_due");
     }
 }
+
+public sealed class ClipUploadConfiguration : IEntityTypeConfiguration<Application.OnlineCopy.ClipUpload>
+{
+    public void Configure(EntityTypeBuilder<Application.OnlineCopy.ClipUpload> builder)
+    {
+        builder.ToTable("clip_uploads");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.FileName).HasMaxLength(Application.OnlineCopy.ClipUpload.FileNameMax);
+        builder.Property(u => u.CreatedById).HasMaxLength(Domain.Common.Actor.IdMax);
+        builder.HasOne<Domain.Requests.FootageRequest>().WithMany().HasForeignKey(u => u.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(u => u.CreatedAt);
+    }
+}

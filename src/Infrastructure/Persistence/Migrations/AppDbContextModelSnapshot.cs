@@ -211,6 +211,48 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CctvRequests.Application.OnlineCopy.ClipUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<long>("TotalBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_bytes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clip_uploads");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_clip_uploads_created_at");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_clip_uploads_request_id");
+
+                    b.ToTable("clip_uploads", (string)null);
+                });
+
             modelBuilder.Entity("CctvRequests.Application.Staff.ListRequests.RequestCount", b =>
                 {
                     b.Property<int>("StationId")
@@ -636,6 +678,72 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("cancellation_reasons", (string)null);
                 });
 
+            modelBuilder.Entity("CctvRequests.Domain.Requests.DeliveredClip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivered_clips");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_delivered_clips_request_id");
+
+                    b.HasIndex("StorageKey")
+                        .HasDatabaseName("ix_delivered_clips_storage_key");
+
+                    b.ToTable("delivered_clips", (string)null);
+                });
+
             modelBuilder.Entity("CctvRequests.Domain.Requests.FootagePreservation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -812,6 +920,10 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
+
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_online");
 
                     b.Property<string>("Medium")
                         .IsRequired()
@@ -1385,6 +1497,16 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_outbox_messages_footage_requests_request_id");
                 });
 
+            modelBuilder.Entity("CctvRequests.Application.OnlineCopy.ClipUpload", b =>
+                {
+                    b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clip_uploads_footage_requests_request_id");
+                });
+
             modelBuilder.Entity("CctvRequests.Domain.Requests.Attachment", b =>
                 {
                     b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
@@ -1393,6 +1515,16 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_request_attachments_footage_requests_request_id");
+                });
+
+            modelBuilder.Entity("CctvRequests.Domain.Requests.DeliveredClip", b =>
+                {
+                    b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
+                        .WithMany("DeliveredClips")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivered_clips_footage_requests_request_id");
                 });
 
             modelBuilder.Entity("CctvRequests.Domain.Requests.FootagePreservation", b =>
@@ -1541,6 +1673,64 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_footage_requests_footage_requests_id");
                         });
 
+                    b.OwnsOne("CctvRequests.Domain.Requests.OnlineCopy", "OnlineCopy", b1 =>
+                        {
+                            b1.Property<Guid>("FootageRequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("EndedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("online_ended_at");
+
+                            b1.Property<string>("EndedBecause")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("online_ended_because");
+
+                            b1.Property<DateOnly?>("ExpiresOn")
+                                .HasColumnType("date")
+                                .HasColumnName("online_expires_on");
+
+                            b1.Property<DateTimeOffset?>("LockedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("online_locked_at");
+
+                            b1.Property<DateTimeOffset?>("PublishedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("online_published_at");
+
+                            b1.Property<string>("PublishedById")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("online_published_by_id");
+
+                            b1.Property<string>("PublishedByName")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("online_published_by_name");
+
+                            b1.Property<int>("WrongChecks")
+                                .HasColumnType("integer")
+                                .HasColumnName("online_wrong_checks");
+
+                            b1.Property<DateOnly?>("WrongChecksOn")
+                                .HasColumnType("date")
+                                .HasColumnName("online_wrong_checks_on");
+
+                            b1.HasKey("FootageRequestId");
+
+                            b1.HasIndex("ExpiresOn")
+                                .HasDatabaseName("ix_footage_requests_online_due")
+                                .HasFilter("online_published_at IS NOT NULL AND online_ended_at IS NULL");
+
+                            b1.ToTable("footage_requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FootageRequestId")
+                                .HasConstraintName("fk_footage_requests_footage_requests_id");
+                        });
+
                     b.OwnsOne("CctvRequests.Domain.Requests.PrivacyConsent", "PrivacyConsent", b1 =>
                         {
                             b1.Property<Guid>("FootageRequestId")
@@ -1584,6 +1774,9 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Notifications")
+                        .IsRequired();
+
+                    b.Navigation("OnlineCopy")
                         .IsRequired();
 
                     b.Navigation("PrivacyConsent")
@@ -1641,7 +1834,66 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_request_handover_clips_request_handovers_hand_over_id");
                         });
 
+                    b.OwnsMany("CctvRequests.Domain.Requests.HandOverDownload", "Downloads", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<long>("BytesSent")
+                                .HasColumnType("bigint")
+                                .HasColumnName("bytes_sent");
+
+                            b1.Property<string>("Client")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("client");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)")
+                                .HasColumnName("file_name");
+
+                            b1.Property<Guid>("HandOverId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("hand_over_id");
+
+                            b1.Property<long?>("RangeStart")
+                                .HasColumnType("bigint")
+                                .HasColumnName("range_start");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character(64)")
+                                .HasColumnName("sha256")
+                                .IsFixedLength();
+
+                            b1.HasKey("Id")
+                                .HasName("pk_request_handover_downloads");
+
+                            b1.HasIndex("HandOverId")
+                                .HasDatabaseName("ix_request_handover_downloads_hand_over_id");
+
+                            b1.ToTable("request_handover_downloads", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("HandOverId")
+                                .HasConstraintName("fk_request_handover_downloads_request_handovers_hand_over_id");
+                        });
+
                     b.Navigation("Clips");
+
+                    b.Navigation("Downloads");
                 });
 
             modelBuilder.Entity("CctvRequests.Domain.Requests.RequestNote", b =>
@@ -1785,6 +2037,8 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("CctvRequests.Domain.Requests.FootageRequest", b =>
                 {
                     b.Navigation("Attachments");
+
+                    b.Navigation("DeliveredClips");
 
                     b.Navigation("HandOvers");
 
