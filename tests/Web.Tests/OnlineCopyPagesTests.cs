@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -54,6 +56,15 @@ public partial class OnlineCopyPagesTests(OnlineCopyWebFactory factory, BrowserF
             var section = page.Locator("#online-copy");
             await Expect(section.GetByRole(AriaRole.Heading, new LocatorGetByRoleOptions { Name = "อัปโหลดไฟล์ภาพ" })).ToBeVisibleAsync();
             await Expect(section).ToContainTextAsync("ไม่ต้องส่งโปรแกรมเล่นภาพ (.exe)");
+
+            // The NVR's player program is refused by its content, in the server's words beside the file.
+            var player = Path.Combine(folder.FullName, "NVRPlayer.exe");
+            await File.WriteAllBytesAsync(player, TestClips.Program);
+            await page.GetByLabel(ChooseClips, new PageGetByLabelOptions { Exact = true }).SetInputFilesAsync(player);
+            var refused = page.Locator("#online-copy-uploads li", new PageLocatorOptions { HasText = "NVRPlayer.exe" });
+            await Expect(refused.Locator(".field-error")).ToContainTextAsync("ไฟล์นี้เป็นโปรแกรม ไม่ใช่ไฟล์ภาพ");
+            await refused.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "ยกเลิกการอัปโหลด NVRPlayer.exe" }).ClickAsync();
+            await Expect(page.Locator("#online-copy-uploads")).ToHaveCountAsync(0);
 
             // The connection breaks after three pieces of the second clip: the page sends the piece again, and again...
             var broken = new TaskCompletionSource();
@@ -155,6 +166,29 @@ public partial class OnlineCopyPagesTests(OnlineCopyWebFactory factory, BrowserF
             await page.ReloadAsync();
             await Expect(page.Locator("#online-copy-downloads tbody tr")).ToHaveCountAsync(2);
 
+            // Ten wrong numbers in a day lock the downloads, on the status page too, until the officer opens them again.
+            using (var client = new HttpClient { BaseAddress = new Uri(Factory.BaseUrl) })
+            {
+                var token = statusUrl.Split("#t=")[1];
+                HttpStatusCode answer;
+                var tries = 0;
+                do
+                {
+                    answer = (await client.PostAsJsonAsync("/api/status/clips", new { token, nationalId = NationalIds.New() })).StatusCode;
+                }
+                while (answer != HttpStatusCode.Locked && ++tries < 10);
+                Assert.Equal(HttpStatusCode.Locked, answer);
+            }
+            await phone.ReloadAsync();
+            await Expect(phone.Locator("#sp-clips-problem")).ToContainTextAsync("การดาวน์โหลดถูกระงับ");
+            await Expect(phone.Locator("#clips-form")).ToBeHiddenAsync();
+            await page.ReloadAsync();
+            await Expect(page.Locator("#online-copy-state")).ToContainTextAsync("ระงับการดาวน์โหลด");
+            await StaffPages.Button(page, "เปิดให้ดาวน์โหลดอีกครั้ง").ClickAsync();
+            await Expect(page.Locator("#online-copy-state")).ToHaveTextAsync("เปิดให้ดาวน์โหลด");
+            await phone.ReloadAsync();
+            await Expect(phone.Locator("#clips-form")).ToBeVisibleAsync();
+
             // After the last day: the clips are gone from the store, and the status page says so, with whom to call.
             List<string> keys;
             await using (var db = Factory.NewDbContext())
@@ -174,8 +208,8 @@ public partial class OnlineCopyPagesTests(OnlineCopyWebFactory factory, BrowserF
             violations = await AllViolationsAsync(phone);
             Assert.True(violations.Count == 0, string.Join("; ", violations));
 
-            // The only errors the browser saw: the broken connection made on purpose, and the wrong ID's 400.
-            Assert.True(ConsoleErrors.All(e => e.Contains("ERR_CONNECTION_RESET", StringComparison.Ordinal) || e.Contains("status of 400", StringComparison.Ordinal)),
+            // The only errors the browser saw: the program refused (415), the broken connection made on purpose, the wrong ID (400).
+            Assert.True(ConsoleErrors.All(e => new[] { "status of 415", "ERR_CONNECTION_RESET", "status of 400" }.Any(x => e.Contains(x, StringComparison.Ordinal))),
                 string.Join("\n", ConsoleErrors));
         }
         finally

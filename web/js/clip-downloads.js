@@ -87,8 +87,8 @@ export function renderClipDownloads(data) {
   $("clips-form").hidden = gone || locked || Boolean(clips);
   $("sp-clips-list").hidden = !clips;
   if (clips) {
-    $("sp-clips-check").replaceChildren(t("sp.clipsCheck"), " Windows: ", code(`certutil -hashfile ${t("sp.clipsFile")} SHA256`),
-      ", macOS/Linux: ", code(`shasum -a 256 ${t("sp.clipsFile")}`));
+    $("sp-clips-check").replaceChildren(t("sp.clipsCheck"), document.createElement("br"), "Windows: ", code(`certutil -hashfile ${t("sp.clipsFile")} SHA256`),
+      document.createElement("br"), "macOS/Linux: ", code(`shasum -a 256 ${t("sp.clipsFile")}`));
     $("sp-clip-items").replaceChildren(...clips.map(clipItem));
   }
 }
