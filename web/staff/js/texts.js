@@ -356,7 +356,7 @@ export const texts = {
   "oc.published": { th: "ส่งให้ผู้ยื่นคำร้องแล้ว ดาวน์โหลดได้ถึงวันที่ {date}", en: "Sent to the applicant; downloadable until {date}." },
   "oc.publishedAt": { th: "ส่งให้ผู้ยื่นคำร้องเมื่อ", en: "Sent to the applicant" },
   "oc.open": { th: "เปิดให้ดาวน์โหลด", en: "Open for download" },
-  "oc.openWithWrong": { th: "เปิดให้ดาวน์โหลด (วันนี้กรอกเลขผิด {n} ครั้ง)", en: "Open for download ({n} wrong numbers today)" },
+  "oc.openWithWrong": { th: "เปิดให้ดาวน์โหลด (วันนี้กรอกเลขผิด {n} ครั้ง)", en: "Open for download (wrong numbers today: {n})" },
   "oc.locked": { th: "ระงับการดาวน์โหลด เพราะกรอกเลขผิด {n} ครั้งในวันนี้ ให้ตรวจสอบกับผู้ยื่นคำร้องก่อนเปิดอีกครั้ง", en: "Downloads locked after {n} wrong numbers today; check with the applicant before opening them again." },
   "oc.reopen": { th: "เปิดให้ดาวน์โหลดอีกครั้ง", en: "Open the downloads again" },
   "oc.reopened": { th: "เปิดให้ดาวน์โหลดอีกครั้งแล้ว", en: "The downloads are open again." },
