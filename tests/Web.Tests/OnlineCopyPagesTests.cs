@@ -184,6 +184,8 @@ public partial class OnlineCopyPagesTests(OnlineCopyWebFactory factory, BrowserF
             await Expect(phone.Locator("#clips-form")).ToBeHiddenAsync();
             await page.ReloadAsync();
             await Expect(page.Locator("#online-copy-state")).ToContainTextAsync("ระงับการดาวน์โหลด");
+            violations = [.. await AllViolationsAsync(page), .. await AllViolationsAsync(phone)];
+            Assert.True(violations.Count == 0, string.Join("; ", violations));
             await StaffPages.Button(page, "เปิดให้ดาวน์โหลดอีกครั้ง").ClickAsync();
             await Expect(page.Locator("#online-copy-state")).ToHaveTextAsync("เปิดให้ดาวน์โหลด");
             await phone.ReloadAsync();

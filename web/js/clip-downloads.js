@@ -17,6 +17,7 @@ let copy = null;
 let clips = null;
 let problem = "";
 let ended = false;
+let locked = false;
 
 const passport = () => $("clips-kind").value === "passport";
 
@@ -75,16 +76,16 @@ export function renderClipDownloads(data) {
   copy = data?.onlineCopy ?? null;
   const section = $("sp-clips");
   const gone = ended || Boolean(copy?.ended);
-  const locked = !gone && Boolean(copy?.locked);
-  section.hidden = !copy || !(copy.available || gone || locked || clips);
+  const shut = !gone && (locked || Boolean(copy?.locked));
+  section.hidden = !copy || !(copy.available || gone || shut || clips);
   if (section.hidden) return;
   $("sp-clips-until").textContent = t("sp.clipsUntil", { date: formatShort(copy.expiresOn, lang()) });
   $("sp-clips-until").hidden = gone;
   $("sp-clips-ended").hidden = !gone || Boolean(problem);
-  const message = problem || (locked ? t("sp.clipsLocked") : "");
+  const message = problem || (shut ? t("sp.clipsLocked") : "");
   $("sp-clips-problem").textContent = message;
   $("sp-clips-problem").hidden = !message;
-  $("clips-form").hidden = gone || locked || Boolean(clips);
+  $("clips-form").hidden = gone || shut || Boolean(clips);
   $("sp-clips-list").hidden = !clips;
   if (clips) {
     $("sp-clips-check").replaceChildren(t("sp.clipsCheck"), document.createElement("br"), "Windows: ", code(`certutil -hashfile ${t("sp.clipsFile")} SHA256`),
@@ -127,6 +128,7 @@ async function open(e) {
       // Locked (423), ended (410, naming whom to call), too many tries (429): the server's own words.
       problem = (err instanceof ApiError && err.status !== 0 && err.problem.detail) || t("sp.clipsError");
       if (err instanceof ApiError && err.status === 410) ended = true;
+      if (err instanceof ApiError && err.status === 423) locked = true;
       renderClipDownloads({ onlineCopy: copy });
     }
   } finally {
@@ -158,6 +160,7 @@ export function resetClipDownloads() {
   clips = null;
   problem = "";
   ended = false;
+  locked = false;
   $("clips-id").value = "";
   fieldError("clips-id", "");
   fieldError("clips-country", "");

@@ -183,7 +183,8 @@ async function send(u) {
     forget(u);
     if (uploads.includes(u)) uploads.splice(uploads.indexOf(u), 1);
     announce = t("oc.uploaded", { name: u.name });
-    copy = (await call("GET", `${base()}/clips`)).data;
+    // The clip is in; a list that fails to load now shows it at the next reload.
+    copy = await call("GET", `${base()}/clips`).then((r) => r.data, () => copy);
   } catch (err) {
     if (u.cancelled) return drop(u);
     u.state = "failed";
@@ -226,7 +227,7 @@ async function removeClip(c) {
 
 // ---- Sending to the applicant, and reopening the downloads ----
 const sendToApplicant = onSubmit(publish, async () => {
-  if (uploads.some((u) => u.state === "uploading" || u.state === "waiting")) return showErrors(publish, {}, { text: t("oc.stillUploading"), error: true });
+  if (uploads.length) return showErrors(publish, {}, { text: t("oc.stillUploading"), error: true });
   const expiresOn = dateOf(publish, "expiresOn");
   if (expiresOn === null) return showErrors(publish, { expiresOn: t("err.date.invalid") });
   copy = (await call("POST", `${base()}/clips/publish`, { body: expiresOn ? { expiresOn } : {} })).data;

@@ -352,7 +352,7 @@ export const texts = {
   "oc.expiresOn": { th: "วันสุดท้ายที่ดาวน์โหลดได้", en: "Last day to download" },
   "oc.expiresOnHint": { th: "หลังวันนี้ และไม่เกิน {days} วัน หลังจากนั้นระบบจะลบไฟล์ภาพ", en: "After today and at most {days} days ahead; then the system deletes the clips." },
   "oc.publish": { th: "ส่งให้ผู้ยื่นคำร้อง", en: "Send to the applicant" },
-  "oc.stillUploading": { th: "กรุณารอให้อัปโหลดครบทุกไฟล์ก่อน", en: "Please wait until every clip is uploaded." },
+  "oc.stillUploading": { th: "กรุณารอให้อัปโหลดครบทุกไฟล์ หรือยกเลิกไฟล์ที่อัปโหลดไม่สำเร็จก่อน", en: "Wait until every clip is uploaded, or cancel the ones that failed, first." },
   "oc.published": { th: "ส่งให้ผู้ยื่นคำร้องแล้ว ดาวน์โหลดได้ถึงวันที่ {date}", en: "Sent to the applicant; downloadable until {date}." },
   "oc.publishedAt": { th: "ส่งให้ผู้ยื่นคำร้องเมื่อ", en: "Sent to the applicant" },
   "oc.open": { th: "เปิดให้ดาวน์โหลด", en: "Open for download" },
