@@ -3,9 +3,9 @@
 # A fresh PostgreSQL with PROFILE_COUNT requests (default 100,000; or BENCH_WORK=<a folder kept by
 # bench/run.sh>), the API built in Release and started as in production, wrk against the read for
 # PROFILE_WARMUP seconds (default 30: the JIT's tiers and PGO settle), then a CPU-sampling trace by
-# dotnet-trace (a local tool of the repository) for PROFILE_SECONDS (default 15) under the same load.
-# Prints the requests/s cold (first 10 s) and warm, and the top PROFILE_TOP (default 25) frames by
-# inclusive and by exclusive time; keeps the trace (.nettrace and a speedscope .json) in PROFILE_OUT
+# dotnet-trace (a local tool of the repository; thread-time samples, about 100 Hz per thread) for PROFILE_SECONDS (default 15) under the same load.
+# Prints the requests/s cold (first 10 s) and warm, the top PROFILE_TOP (default 25) frames by inclusive
+# and by exclusive share of the CPU samples, and where the CPU goes by suspect (bench/profile_cpu.py); keeps the trace (.nettrace and a speedscope .json) in PROFILE_OUT
 # (default bench/profiles/<date>-<endpoint>).
 #   bench/profile.sh                 # POST /api/status/token
 #   PROFILE_ENDPOINT=lookup bench/profile.sh
@@ -93,7 +93,7 @@ case "$ENDPOINT" in
   lookup) LOAD=(-s bench/lua/post.lua "$BASE" -- /api/status/lookup '{"nationalId":"%s"}' "$S/ids.txt") ;;
   *) die "PROFILE_ENDPOINT is token or lookup" ;;
 esac
-rps() { grep '^{' | tail -1 | python3 -c 'import json,sys; d=json.load(sys.stdin); print(f"{d[\"rps\"]:.0f} requests/s, p95 {d[\"p95\"] / 1000:.1f} ms")'; }
+rps() { grep '^{' | tail -1 | python3 -c 'import json,sys; d=json.load(sys.stdin); print("%.0f requests/s, p95 %.1f ms" % (d["rps"], d["p95"] / 1000))'; }
 
 log "cold: the first 10 s after the start"
 COLD=$(wrk -t2 -c"$CONNECTIONS" -d10s --timeout 10s "${LOAD[@]}" 2>&1 | rps)
@@ -104,7 +104,7 @@ log "warm, traced for $TRACE_SECONDS s"
 wrk -t2 -c"$CONNECTIONS" -d"$((TRACE_SECONDS + 4))s" --timeout 10s "${LOAD[@]}" > "$WORK/wrk.out" 2>&1 &
 WRK_PID=$!
 sleep 2
-dotnet dotnet-trace collect -p "$API_PID" --profile cpu-sampling --duration "00:00:00:$(printf '%02d' "$TRACE_SECONDS")" \
+dotnet dotnet-trace collect -p "$API_PID" --profile dotnet-sampled-thread-time --duration "00:00:00:$(printf '%02d' "$TRACE_SECONDS")" \
   -o "$OUT/trace.nettrace" > "$WORK/trace.log" 2>&1 || { cat "$WORK/trace.log" >&2; die "dotnet-trace failed"; }
 wait "$WRK_PID" || true; WRK_PID=
 WARM=$(rps < "$WORK/wrk.out")
@@ -116,9 +116,6 @@ dotnet dotnet-trace convert "$OUT/trace.nettrace" --format Speedscope -o "$OUT/t
   echo "cold (first 10 s): $COLD"
   echo "warm (after $((10 + WARMUP)) s, while traced): $WARM"
   echo
-  echo "top $TOP by inclusive time:"
-  dotnet dotnet-trace report "$OUT/trace.nettrace" topN -n "$TOP" --inclusive 2>&1 | sed 's/^/  /'
-  echo
-  echo "top $TOP by exclusive time:"
-  dotnet dotnet-trace report "$OUT/trace.nettrace" topN -n "$TOP" 2>&1 | sed 's/^/  /'
+  # The CPU view: only samples of running threads (dotnet-trace's own topN counts waiting threads too).
+  python3 bench/profile_cpu.py "$OUT/trace.speedscope.json" "$TOP" 1
 } | tee "$OUT/report.txt"

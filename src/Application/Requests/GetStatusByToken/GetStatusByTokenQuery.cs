@@ -45,17 +45,22 @@ public sealed record StatusHistoryItemDto(
 /// <summary>
 /// One SQL round trip by the token's hash (unique index): the request's public columns and its
 /// history in one projection, nothing decrypted and no aggregate built; station names and reason
-/// labels come from <see cref="ReferenceData"/>.
+/// labels come from <see cref="ReferenceData"/>. The query is compiled once (issue 23: building the
+/// LINQ expression, EF's funcletizer and its cache lookup took about a sixth of this read's CPU).
 /// </summary>
 public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData reference, TimeProvider clock) : IQueryHandler<GetStatusByTokenQuery, StatusDetailDto>
 {
-    public async ValueTask<StatusDetailDto> Handle(GetStatusByTokenQuery query, CancellationToken cancellationToken)
-    {
-        var hash = StatusTokenLookup.HashOf(query.Token);
-        var row = await db.FootageRequests
+    private sealed record HistoryRow(RequestStatus To, DateTimeOffset At, string? ReasonCode, string? PublicMessage);
+
+    private sealed record Row(
+        ReferenceNumber ReferenceNumber, RequestStatus Status, Purpose Purpose, int StationId, DateOnly IncidentDate, DateTimeOffset SubmittedAt,
+        string Title, string FirstName, string LastName, bool Erased, List<HistoryRow> History,
+        DateTimeOffset? PublishedAt, DateOnly? ExpiresOn, DateTimeOffset? EndedAt, DateTimeOffset? LockedAt, int Clips);
+
+    private static readonly Func<DbContext, byte[], CancellationToken, Task<Row?>> ByTokenHash = EF.CompileAsyncQuery(
+        (DbContext context, byte[] hash, CancellationToken _) => context.Set<FootageRequest>()
             .Where(r => r.StatusTokenHash == hash)
-            .Select(r => new
-            {
+            .Select(r => new Row(
                 r.ReferenceNumber,
                 r.Status,
                 r.Purpose,
@@ -65,15 +70,19 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData refe
                 r.Applicant.Title,
                 r.Applicant.FirstName,
                 r.Applicant.LastName,
-                Erased = EF.Property<byte[]?>(r, IdentitySearch.Property) == null,
-                History = r.History.OrderBy(h => h.At).Select(h => new { h.To, h.At, h.ReasonCode, h.PublicMessage }).ToList(),
+                EF.Property<byte[]?>(r, IdentitySearch.Property) == null,
+                r.History.OrderBy(h => h.At).Select(h => new HistoryRow(h.To, h.At, h.ReasonCode, h.PublicMessage)).ToList(),
                 r.OnlineCopy.PublishedAt,
                 r.OnlineCopy.ExpiresOn,
                 r.OnlineCopy.EndedAt,
                 r.OnlineCopy.LockedAt,
-                Clips = r.DeliveredClips.Count(c => c.StorageKey != null),
-            })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(StatusTokenLookup.NotFound);
+                r.DeliveredClips.Count(c => c.StorageKey != null)))
+            .SingleOrDefault());
+
+    public async ValueTask<StatusDetailDto> Handle(GetStatusByTokenQuery query, CancellationToken cancellationToken)
+    {
+        var hash = StatusTokenLookup.HashOf(query.Token);
+        var row = await ByTokenHash((DbContext)db, hash, cancellationToken) ?? throw new NotFoundException(StatusTokenLookup.NotFound);
         var stations = await reference.StationsAsync(db, cancellationToken);
         var reasons = await reference.ReasonsAsync(db, cancellationToken);
         return new StatusDetailDto(
