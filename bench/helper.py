@@ -4,6 +4,12 @@
   body OUT_BODY OUT_TYPE FILE_MB     -> a multipart submission with three PDFs of FILE_MB each and a signature
   uploads BASE PID COUNT FILE_MB     -> COUNT submissions with one FILE_MB file each, all at once; prints JSON with
                                         answers, seconds and the API's peak RSS (VmHWM, reset just before)
+  submit BASE COUNT CONCURRENCY EMAIL NOTICE OUT_REFS
+                                     -> COUNT small submissions (EMAIL=1: each asks for news by e-mail), CONCURRENCY at once;
+                                        their reference numbers into OUT_REFS
+  decisions BASE COOKIE REFS_ON REFS_OFF CONCURRENCY
+                                     -> every request of both files received, then approved, CONCURRENCY decisions at once, the
+                                        two files in turn (ABBA) after a third of each as warm-up; prints JSON: "mail" and "nomail", each with decisions/s, p50, p95, p99 (us)
   table RESULTS                      -> the results (JSON lines) as one table
 """
 import base64, hashlib, hmac, json, os, random, struct, sys, threading, time, urllib.request, zlib, datetime
@@ -33,7 +39,7 @@ def png_signature(w=400, h=150):
         return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0)) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
 
-def form(files, rnd):
+def form(files, rnd, extra=None):
     today = (datetime.datetime.utcnow() + datetime.timedelta(hours=7)).date()
     fields = {
         "writtenOn": today.isoformat(), "title": "นาย", "firstName": "สมศักดิ์", "lastName": "ใจดี", "nationalId": national_id(rnd),
@@ -41,6 +47,7 @@ def form(files, rnd):
         "phone": "081-234-5678", "purpose": "Copy", "fileCount": "2", "stationId": "3",
         "incidentDate": (today - datetime.timedelta(days=2)).isoformat(), "incidentTime": "14:30",
         "reason": "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย", "privacyAccepted": "true", "privacyNoticeVersion": "2569-1", "signatureMethod": "Drawn",
+        **(extra or {}),
     }
     boundary = "----bench" + hashlib.sha1(os.urandom(8)).hexdigest()
     out = bytearray()
@@ -71,7 +78,9 @@ def call(base, method, path, body=None, cookie=None, csrf=None):
 def session(base, email, password):
     s, cookie = call(base, "POST", "/api/staff/session", {"email": email, "password": password})
     if s.get("mustEnrollTwoFactor"):
-        setup, _ = call(base, "POST", "/api/staff/session/two-factor/setup", {}, cookie, s["csrfToken"])
+        # A new authenticator key rotates the security stamp: the answer renews the cookie.
+        setup, renewed = call(base, "POST", "/api/staff/session/two-factor/setup", {}, cookie, s["csrfToken"])
+        cookie = renewed or cookie
         enabled, renewed = call(base, "POST", "/api/staff/session/two-factor", {"code": totp(setup["key"])}, cookie, s["csrfToken"])
         cookie = renewed or cookie
     print("Cookie: " + cookie)
@@ -133,6 +142,100 @@ def uploads(base, pid, count, mb):
     print(json.dumps({"answers": answers, "seconds": round(time.time() - t0, 1), "rss_before_mb": before, "peak_rss_mb": peak[0],
                       "process_peak_rss_mb": status_mb(pid, "VmHWM"), **({"first_problems": problems} if problems else {})}))
 
+def submit(base, count, concurrency, email, notice, out_refs):
+    """Small submissions (two 20 KB PDFs and a signature), in Thai and English in turn, as citizens would send them."""
+    count, concurrency = int(count), int(concurrency)
+    rnd, lock, refs, failures = random.Random(3 + int(email)), threading.Lock(), [], {}
+    bodies = []
+    for i in range(count):
+        extra = {"privacyNoticeVersion": notice, **({"email": f"bench{i}.{rnd.randrange(1 << 30):x}@example.com"} if email == "1" else {})}
+        bodies.append(form([("idCardCopy", "id.pdf", "application/pdf", pdf(20_000)), ("policeReport", "report.pdf", "application/pdf", pdf(20_000)),
+                            ("signature", "signature.png", "image/png", png_signature())], rnd, extra) + ("th" if i % 2 else "en",))
+    def worker(w):
+        for data, ctype, lang in bodies[w::concurrency]:
+            req = urllib.request.Request(base + "/api/requests", data=data, method="POST")
+            req.add_header("Content-Type", ctype)
+            req.add_header("Accept-Language", lang)
+            try:
+                with urllib.request.urlopen(req, timeout=60) as r:
+                    ref = json.loads(r.read())["referenceNumber"]
+                with lock:
+                    refs.append(ref)
+            except urllib.error.HTTPError as e:
+                with lock:
+                    failures.setdefault(e.code, e.read()[:300].decode(errors="replace"))
+    threads = [threading.Thread(target=worker, args=(w,)) for w in range(concurrency)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    with open(out_refs, "w") as f:
+        f.write("".join(r + "\n" for r in refs))
+    if failures or len(refs) != count:
+        sys.exit(f"submissions: {len(refs)} of {count} answered 201; first problems {failures}")
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else None
+
+def decisions(base, cookie, refs_on, refs_off, concurrency):
+    """Receive then approve each request (If-Match from the detail, then from each answer). Only the decisions are timed."""
+    import http.client
+    concurrency = int(concurrency)
+    host, port = base.split("//")[1].split(":")
+    cookie = cookie.split(":", 1)[1].strip()
+    session, _ = call(base, "GET", "/api/staff/session", cookie=cookie)
+    csrf = session["csrfToken"]
+    sets = {"mail": [l.strip() for l in open(refs_on) if l.strip()], "nomail": [l.strip() for l in open(refs_off) if l.strip()]}
+    etags, times, walls, failures, lock = {}, {"mail": [], "nomail": [], "warm": []}, {"mail": 0.0, "nomail": 0.0}, {}, threading.Lock()
+    def run(refs, fn):
+        def worker(part):
+            conn = http.client.HTTPConnection(host, int(port), timeout=30)
+            for ref in part:
+                fn(conn, ref)
+            conn.close()
+        threads = [threading.Thread(target=worker, args=(refs[w::concurrency],)) for w in range(concurrency)]
+        t0 = time.perf_counter()
+        for t in threads: t.start()
+        for t in threads: t.join()
+        return time.perf_counter() - t0
+    def request(conn, method, path, headers):
+        conn.request(method, path, body=b"{}" if method == "POST" else None, headers={"Cookie": cookie, "Content-Type": "application/json", **headers})
+        r = conn.getresponse()
+        body = r.read()
+        return r.status, r.getheader("ETag"), body
+    def detail(conn, ref):
+        status, etag, _ = request(conn, "GET", f"/api/staff/requests/{ref}", {})
+        with lock:
+            etags[ref] = etag
+    def decide(action, mode):
+        def fn(conn, ref):
+            t0 = time.perf_counter()
+            status, etag, body = request(conn, "POST", f"/api/staff/requests/{ref}/{action}", {"X-CSRF-TOKEN": csrf, "If-Match": etags[ref] or ""})
+            elapsed = time.perf_counter() - t0
+            with lock:
+                etags[ref] = etag
+                if status == 200:
+                    times[mode].append(elapsed)
+                else:
+                    failures.setdefault(f"{action} {status}", body[:300].decode(errors="replace"))
+        return fn
+    run(sets["mail"] + sets["nomail"], detail)
+    # Warm-up, not counted: the first third of each file received and approved (the JIT's tiers and the pools of a
+    # fresh process; with a tenth, the first case measured after a start came out several ms slower).
+    for mode in sets:
+        warm, sets[mode] = sets[mode][:len(sets[mode]) // 3], sets[mode][len(sets[mode]) // 3:]
+        for action in ("receive", "approve"):
+            run(warm, decide(action, "warm"))
+    for action, order in (("receive", ("nomail", "mail")), ("approve", ("mail", "nomail"))):
+        for mode in order:
+            walls[mode] += run(sets[mode], decide(action, mode))
+    us = lambda v: int(v * 1e6) if v is not None else None
+    out = {mode: {"requests": len(times[mode]), "rps": round(len(times[mode]) / walls[mode], 1) if walls[mode] else 0,
+                  "p50": us(percentile(times[mode], 50)), "p95": us(percentile(times[mode], 95)), "p99": us(percentile(times[mode], 99)),
+                  "non2xx": 2 * len(sets[mode]) - len(times[mode])} for mode in sets}
+    if failures:
+        out["first_problems"] = failures
+    print(json.dumps(out))
+
 def table(path):
     rows = [json.loads(l) for l in open(path) if l.strip()]
     ceil = {r["name"]: r for r in rows if r.get("ceiling") or r.get("vs") == "ceiling"}
@@ -151,4 +254,4 @@ def table(path):
 
 if __name__ == "__main__":
     cmd, *args = sys.argv[1:]
-    {"session": session, "body": body, "uploads": uploads, "table": table}[cmd](*args)
+    {"session": session, "body": body, "uploads": uploads, "submit": submit, "decisions": decisions, "table": table}[cmd](*args)

@@ -10,7 +10,9 @@
 # work folder), BENCH_WORK=<a kept work folder> (measure again on its data, no seeding),
 # BENCH_API_DLL=<another build's CctvRequests.Api.dll> (e.g. an older commit, for a before/after),
 # BENCH_STORAGE=s3 (attachments in a bucket of s3rver, started here; implies BENCH_FILES=0: the seeded
-# rows' files are not in the bucket, so only the submissions and uploads touch it).
+# rows' files are not in the bucket, so only the submissions and uploads touch it),
+# BENCH_OUTBOX=0 (skip the outbox: decisions with and without an e-mail asked, and a backlog drained to aiosmtpd),
+# BENCH_DECISIONS (requests decided per case, default 300), BENCH_BACKLOG (messages drained, default 10000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -21,9 +23,13 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 FILES=${BENCH_FILES:-1}
 STORAGE=${BENCH_STORAGE:-local}
 [ "$STORAGE" = s3 ] && FILES=0
+OUTBOX=${BENCH_OUTBOX:-1}
+DECISIONS=${BENCH_DECISIONS:-300}
+BACKLOG=${BENCH_BACKLOG:-10000}
 
 ensure_dotnet
 ensure_debian_packages postgresql wrk curl python3
+[ "$OUTBOX" = 1 ] && ensure_debian_packages python3-aiosmtpd
 
 REUSE=0
 if [ -n "${BENCH_WORK:-}" ]; then
@@ -34,10 +40,12 @@ else
 fi
 API_PID=
 BARE_PID=
+SMTP_PID=
 cleanup() {
   set +e
   [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null
   [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null
+  [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null && wait "$SMTP_PID" 2>/dev/null
   stop_cluster "$WORK/pg"
   stop_s3rver "$WORK/s3"
   if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$REUSE" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
@@ -93,6 +101,12 @@ start_api() {
   die "the API did not answer /healthz"
 }
 stop_api() { kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; API_PID=; }
+# A start, then the background reconciliation of the stored files over before anything is measured.
+start_api_reconciled() {
+  local lines; lines=$(wc -l < "$WORK/api.log")
+  start_api
+  for _ in $(seq 1 3000); do tail -n +"$((lines + 1))" "$WORK/api.log" | grep -q "storage reconciliation is done" && break; sleep 0.2; done
+}
 PSQL=("$(pg_bindir)/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d cctvbench -tA)
 
 log "migrating"
@@ -199,8 +213,90 @@ start_api
 UPLOADS=$(python3 bench/helper.py uploads "$BASE" "$API_PID" 50 10)
 note "50 uploads of 10 MB at once" "$UPLOADS (target: peak RSS < 300 MB)"
 
+if [ "$OUTBOX" = 1 ]; then
+  log "outbox"
+  SMTPPORT=$(free_port)
+  # Debian's aiosmtpd as the tests run it: each message parsed and stored in a Maildir (new/). Its own interpreter.
+  rm -rf "$WORK/mail"
+  /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTPPORT" -c aiosmtpd.handlers.Mailbox "$WORK/mail" > "$WORK/smtp.log" 2>&1 &
+  SMTP_PID=$!
+  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$SMTPPORT") 2>/dev/null && break; sleep 0.1; done
+  NOTICE=$(curl -fs "$BASE/api/form-settings" | python3 -c 'import json,sys; print(json.load(sys.stdin)["privacyNoticeVersion"])')
+  API_ENV_NO_MAIL=("${API_ENV[@]}")
+  MAIL_ENV=(Notifications__Email__Host=127.0.0.1 Notifications__Email__Port="$SMTPPORT" Notifications__Email__UseTls=false
+    "Notifications__Email__From=CCTV bench <cctv@bench.example>")
+  queued() { "${PSQL[@]}" -c "SELECT count(*) FROM outbox_messages WHERE status IN ('Queued', 'Failed')"; }
+  # (a) A decision's cost with the outbox: requests that asked for e-mail (each decision writes a message in its
+  # transaction) against requests that did not, the same concurrency, in turn (ABBA). First with the dispatcher
+  # running on the same node (production), then with it off (the transactional write alone; its messages stay
+  # queued and become the backlog of (b)).
+  for dispatcher in on off; do
+    stop_api
+    API_ENV=("${API_ENV_NO_MAIL[@]}" "${MAIL_ENV[@]}" Notifications__Outbox__Enabled="$([ "$dispatcher" = on ] && echo true || echo false)")
+    start_api_reconciled
+    python3 bench/helper.py submit "$BASE" "$DECISIONS" 8 1 "$NOTICE" "$WORK/refs.mail"
+    python3 bench/helper.py submit "$BASE" "$DECISIONS" 8 0 "$NOTICE" "$WORK/refs.nomail"
+    if [ "$dispatcher" = on ]; then
+      for _ in $(seq 1 600); do [ "$(queued)" = 0 ] && break; sleep 0.2; done
+    fi
+    D=$(python3 bench/helper.py decisions "$BASE" "$COOKIE" "$WORK/refs.mail" "$WORK/refs.nomail" 4)
+    python3 - "$D" "$dispatcher" "$DECISIONS" >> "$RESULTS" <<'PY'
+import json, sys
+d, dispatcher, n = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
+for mode, label, target in (("nomail", "no e-mail", ""), ("mail", "e-mail asked", "p95 < no e-mail + 5 ms")):
+    r = d[mode]
+    print(json.dumps({**r, "name": f"decision, {label}, dispatcher {dispatcher}", "vs": "", "target": target}))
+print(json.dumps({"name": f"outbox cost, dispatcher {dispatcher}",
+                  "text": f"p95 {(d['mail']['p95'] - d['nomail']['p95']) / 1000:+.1f} ms, p50 {(d['mail']['p50'] - d['nomail']['p50']) / 1000:+.1f} ms "
+                          f"({n} requests each received then approved, 4 at a time; target: p95 + < 5 ms)"
+                          + (f"; problems: {d['first_problems']}" if d.get("first_problems") else "")}))
+PY
+    log "decisions, dispatcher $dispatcher: $D"
+  done
+  # (b) and (c) The backlog: the messages the decisions just composed (dispatcher off), moved out of the outbox and
+  # cloned to BACKLOG rows with new ids, due now; committed at once while the dispatcher runs.
+  "${PSQL[@]}" -q -v ON_ERROR_STOP=1 > /dev/null <<SQL
+BEGIN;
+DROP TABLE IF EXISTS bench_template, bench_backlog;
+CREATE TABLE bench_template AS SELECT * FROM outbox_messages WHERE status = 'Queued';
+DELETE FROM outbox_messages WHERE status = 'Queued';
+CREATE TABLE bench_backlog (LIKE outbox_messages);
+INSERT INTO bench_backlog SELECT t.* FROM bench_template t,
+  generate_series(1, ($BACKLOG + (SELECT count(*) FROM bench_template) - 1) / (SELECT count(*) FROM bench_template));
+DELETE FROM bench_backlog WHERE ctid IN (SELECT ctid FROM bench_backlog OFFSET $BACKLOG);
+UPDATE bench_backlog SET id = gen_random_uuid(), created_at = now(), next_attempt_at = now(), attempts = 0, lease_until = NULL;
+COMMIT;
+SQL
+  stop_api
+  API_ENV=("${API_ENV_NO_MAIL[@]}" "${MAIL_ENV[@]}")
+  start_api_reconciled
+  for _ in $(seq 1 600); do [ "$(queued)" = 0 ] && break; sleep 0.2; done
+  IN_MAILDIR=$(find "$WORK/mail/new" -type f | wc -l)
+  DRAIN=$(dotnet "$BENCH_DLL" drain "$CONN" bench_backlog) || log "the drain did not end clean: $DRAIN"
+  sleep 1
+  ARRIVED=$(( $(find "$WORK/mail/new" -type f | wc -l) - IN_MAILDIR ))
+  python3 - "$DRAIN" "$ARRIVED" >> "$RESULTS" <<'PY'
+import json, sys
+d, arrived = json.loads(sys.argv[1]), int(sys.argv[2])
+batch_ms = 50 / d["per_second"] * 1000 if d["per_second"] else 0
+print(json.dumps({"name": "outbox drain to aiosmtpd",
+                  "text": f"{d['sent']} of {d['messages']} e-mails sent in {d['seconds']:.1f} s: {d['per_second']:.0f}/s "
+                          f"({arrived} arrived at the SMTP server, {d['failed']} failed, {d['given_up']} given up; target >= 100/s)"}))
+print(json.dumps({"name": "row locks while draining",
+                  "text": f"longest transaction holding a lock on outbox_messages {d['longest_lock_ms']:.1f} ms "
+                          f"({d['lock_samples']} samples: {d['longest_lock_statement'][:60]}...); one batch of 50 takes {batch_ms:.0f} ms "
+                          f"(target: no lock longer than one batch)"}))
+for key, label in (("update_in_flight", "a message in flight"), ("update_next_in_line", "the next message in line")):
+    u = d[key]
+    print(json.dumps({"name": f"UPDATE of {label}",
+                      "text": f"waited p50 {u['p50_ms']:.2f} ms, p99 {u['p99_ms']:.2f} ms, max {u['max_ms']:.2f} ms ({u['probes']} updates while draining)"}))
+PY
+  log "drain: $DRAIN"
+fi
+
 echo
 echo "CctvRequests benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, PostgreSQL $("$(pg_bindir)/postgres" --version | awk '{print $3}'), .NET $(dotnet --version)"
 echo "wrk: $CONNECTIONS connections for citizen reads, 4 for staff reads, 1 for statistics, 8 for submissions; ${SECONDS_EACH} s per measure after 5 s of warm-up; load generator on the same machine"
+[ "$OUTBOX" = 1 ] && echo "outbox: decisions by bench/helper.py (Python, 4 at a time, $DECISIONS requests per case); $BACKLOG messages drained to Debian's aiosmtpd (Maildir) on the same machine, batches of 50"
 echo
 python3 bench/helper.py table "$RESULTS"

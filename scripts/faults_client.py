@@ -10,6 +10,15 @@ Sub-commands (all write what they saw as JSON lines, one per answer or event, wi
                                      polls GET /healthz every second for SECONDS (or until it answers 200)
   storage ROOT OUT                   counts files: tmp/, objects/ and which objects no row references (needs PG)
   check-a | check-b | check-c ...    the checks of each scenario; append their figures to the summary file
+  smtp MAILDIR HOST:PORT [--hold S] [--kill-pid PID --arm FILE --holding FILE]
+                                     scenarios D and E: aiosmtpd storing each message, then keeping its 250 back S seconds;
+                                     once FILE is there, kills PID between storing a message and answering it
+                                     (run with /usr/bin/python3, the interpreter Debian's python3-aiosmtpd belongs to)
+  session BASE EMAIL PASSWORD OUT    a staff session (second factor enrolled here) for the decisions
+  notify BASE DIR SESSION OUT        scenario D: submissions with an e-mail, each received, then approved or cancelled
+  mail-load BASE DIR OUT STOP        scenario E: submissions with an e-mail until the file STOP exists
+  outbox-state | wait-sent | check-messages ...
+                                     the outbox at the kill, waiting until every row is Sent, and the delivery checks
   summary SUMMARY                    prints the table; exit 1 if any check failed
 The database is read with psql (FAULTS_PSQL, FAULTS_PGPORT, FAULTS_DB in the environment).
 """
@@ -107,9 +116,10 @@ def load_files(d):
     return sig, idcard, police
 
 
-def form_fields(nid):
+def form_fields(nid, extra=None):
+    """The form's fields; extra adds fields or replaces those of the same name (e.g. email, privacyNoticeVersion)."""
     today = datetime.datetime.now(BANGKOK).date()
-    return [
+    fields = [
         ("writtenOn", today.isoformat()), ("title", "นาย"), ("firstName", "สมศักดิ์"), ("lastName", "ใจดี"),
         ("nationalId", nid), ("age", "35"), ("ethnicity", "ไทย"), ("nationality", "ไทย"),
         ("address", "99 หมู่ 1 ต.ศาลา อ.เกาะคา จ.ลำปาง 52130"), ("phone", "081-234-5678"), ("purpose", "Copy"),
@@ -117,9 +127,12 @@ def form_fields(nid):
         ("incidentTime", "14:30"), ("reason", "ต้องการขอข้อมูลภาพเหตุการณ์เพื่อค้นหากระเป๋าสตางค์ที่สูญหาย"),
         ("privacyAccepted", "true"), ("privacyNoticeVersion", "2569-1"), ("signatureMethod", "Drawn"),
     ]
+    extra = dict(extra or {})
+    fields = [(k, extra.pop(k, v)) for k, v in fields]
+    return fields + list(extra.items())
 
 
-def multipart(files_dir, pad_to=0):
+def multipart(files_dir, pad_to=0, extra=None):
     """(national id, boundary, body). pad_to > 0 pads the ID-card PDF with spaces after %%EOF up to that many bytes."""
     sig, idcard, police = load_files(files_dir)
     if pad_to > len(idcard):
@@ -127,7 +140,7 @@ def multipart(files_dir, pad_to=0):
     nid = national_id()
     boundary = "----faults" + uuid.uuid4().hex
     parts = []
-    for name, value in form_fields(nid):
+    for name, value in form_fields(nid, extra):
         parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() + value.encode() + b"\r\n")
     for name, fname, ctype, data in (("idCardCopy", "idcard.pdf", "application/pdf", idcard),
                                      ("policeReport", "police.pdf", "application/pdf", police),
@@ -138,9 +151,9 @@ def multipart(files_dir, pad_to=0):
     return nid, boundary, b"".join(parts)
 
 
-def submit(base_port, files_dir, pad_to=0, rate=0, progress=None, timeout=30, label=""):
+def submit(base_port, files_dir, pad_to=0, rate=0, progress=None, timeout=30, label="", extra=None, language="en"):
     """One POST /api/requests. rate > 0 throttles the body to that many bytes/s. Returns a result dict, never raises."""
-    nid, boundary, body = multipart(files_dir, pad_to)
+    nid, boundary, body = multipart(files_dir, pad_to, extra)
     res = {"label": label, "nid": nid, "size": len(body), "t0": time.time(), "sent": 0, "status": None,
            "ctype": None, "ref": None, "error": None}
     conn = http.client.HTTPConnection(HOST, base_port, timeout=timeout)
@@ -148,7 +161,7 @@ def submit(base_port, files_dir, pad_to=0, rate=0, progress=None, timeout=30, la
         conn.putrequest("POST", "/api/requests", skip_accept_encoding=True)
         conn.putheader("Content-Type", f"multipart/form-data; boundary={boundary}")
         conn.putheader("Content-Length", str(len(body)))
-        conn.putheader("Accept-Language", "en")
+        conn.putheader("Accept-Language", language)
         conn.putheader("Connection", "close")
         conn.endheaders()
         start = time.monotonic()
@@ -601,6 +614,337 @@ def cmd_check_c(args):
     return 1 if c.failed else 0
 
 
+# ---------------------------------------------------------------- messages (scenarios D and E)
+
+def cmd_smtp(args):
+    """A real SMTP server, Debian's aiosmtpd (run this sub-command with /usr/bin/python3), that stores each message
+    as it came in a Maildir and then, with --hold, keeps the client waiting that long for its 250: a sender killed
+    meanwhile has handed the message over without learning it, the gap between a send and its mark (ADR 0016).
+    With --kill-pid, the first message stored once the file --arm exists makes it kill -9 that process (the API)
+    before answering, and write that message's Message-ID to --holding."""
+    import asyncio
+    import mailbox
+    from aiosmtpd.smtp import SMTP
+
+    import signal
+    box = mailbox.Maildir(args.maildir, create=True)
+    host, port = args.listen.rsplit(":", 1)
+    killed = [False]
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            box.add(envelope.content)
+            if args.kill_pid and not killed[0] and os.path.exists(args.arm):
+                # Stored, and its sender not told yet: kill -9 the sender now (the message's id goes to --holding).
+                with open(args.holding + ".tmp", "w") as f:
+                    f.write(raw_message_id(envelope.content))
+                os.replace(args.holding + ".tmp", args.holding)
+                killed[0] = True
+                os.kill(args.kill_pid, signal.SIGKILL)
+            if args.hold > 0:
+                await asyncio.sleep(args.hold)
+            return "250 OK"
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    loop.run_until_complete(loop.create_server(lambda: SMTP(Handler(), hostname="faults-smtp"), host, int(port)))
+    print(f"SMTP on {args.listen}, Maildir {args.maildir}, hold {args.hold} s", flush=True)
+    loop.run_forever()
+
+
+def raw_message_id(data):
+    import re
+    m = re.search(rb"^Message-Id:[ \t]*<([^>\r\n]+)>", data if isinstance(data, bytes) else data.encode(), re.I | re.M)
+    return m.group(1).decode("ascii", "replace") if m else ""
+
+
+def cmd_smtp_ready(args):
+    """Waits until something accepts connections on HOST:PORT and greets with 220."""
+    import socket
+    host, port = args.listen.rsplit(":", 1)
+    end = time.time() + args.seconds
+    while time.time() < end:
+        try:
+            with socket.create_connection((host, int(port)), timeout=1) as s:
+                if s.recv(100).startswith(b"220"):
+                    return 0
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return 1
+
+
+def totp(key):
+    k = base64.b32decode(key.upper() + "=" * (-len(key) % 8))
+    digest = hmac.new(k, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+    o = digest[-1] & 15
+    return "%06d" % ((struct.unpack(">I", digest[o:o + 4])[0] & 0x7FFFFFFF) % 1000000)
+
+
+def http_json(conn, method, path, body=None, headers=None):
+    """(status, headers as a message, parsed JSON or None) over an open connection (kept alive)."""
+    data = json.dumps(body).encode() if body is not None else None
+    h = {"Accept-Language": "en", **({"Content-Type": "application/json"} if data is not None else {}), **(headers or {})}
+    conn.request(method, path, body=data, headers=h)
+    resp = conn.getresponse()
+    raw = resp.read()
+    try:
+        doc = json.loads(raw) if raw else None
+    except ValueError:
+        doc = {"raw": raw[:300].decode("utf-8", "replace")}
+    return resp.status, resp.msg, doc
+
+
+def cookies_of(msg):
+    return "; ".join(c.split(";")[0] for c in (msg.get_all("Set-Cookie") or []))
+
+
+def cmd_session(args):
+    """A staff session of the administrator (second factor enrolled here): writes {cookie, csrf} to OUT."""
+    conn = http.client.HTTPConnection(HOST, port_of(args.base), timeout=30)
+    st, h, s = http_json(conn, "POST", "/api/staff/session", {"email": args.email, "password": args.password})
+    if st != 200:
+        raise SystemExit(f"sign-in: {st} {s}")
+    cookie = cookies_of(h)
+    if s.get("mustEnrollTwoFactor"):
+        st, h, setup = http_json(conn, "POST", "/api/staff/session/two-factor/setup", {}, {"Cookie": cookie, "X-CSRF-TOKEN": s["csrfToken"]})
+        if st != 200:
+            raise SystemExit(f"two-factor setup: {st} {setup}")
+        # A new key rotates the security stamp: the answer renews the cookie.
+        cookie = cookies_of(h) or cookie
+        st, h, done = http_json(conn, "POST", "/api/staff/session/two-factor", {"code": totp(setup["key"])}, {"Cookie": cookie, "X-CSRF-TOKEN": s["csrfToken"]})
+        if st != 200:
+            raise SystemExit(f"two-factor: {st} {done}")
+        cookie = cookies_of(h) or cookie
+    st, _, s = http_json(conn, "GET", "/api/staff/session", headers={"Cookie": cookie})
+    if st != 200:
+        raise SystemExit(f"session: {st} {s}")
+    with open(args.out, "w") as f:
+        json.dump({"cookie": cookie, "csrf": s["csrfToken"]}, f)
+    return 0
+
+
+def mail_submission(port, files_dir, i, label, notice):
+    """One submission asking for e-mail (Thai and English forms in turn); the result carries the event it starts."""
+    lang = "th" if i % 2 else "en"
+    address = f"citizen{i}.{uuid.uuid4().hex[:10]}@example.com"
+    r = submit(port, files_dir, timeout=30, label=label, extra={"email": address, "privacyNoticeVersion": notice}, language=lang)
+    r.update(kind="submit", event="Submitted", email=address, lang=lang)
+    return r
+
+
+def cmd_notify(args):
+    """Scenario D's load: COUNT submissions with an e-mail, 4 at a time; then, as an officer would, every request
+    received, and half approved, half cancelled (GET the detail for its ETag, then the decision with If-Match)."""
+    port = port_of(args.base)
+    with open(args.session) as f:
+        sess = json.load(f)
+    lock = threading.Lock()
+    subs = [None] * args.count
+
+    def worker(w):
+        for i in range(w, args.count, 4):
+            subs[i] = mail_submission(port, args.dir, i, f"{args.label}-submit", args.notice)
+            write_jsonl(args.out, [subs[i]], lock)
+
+    threads = [threading.Thread(target=worker, args=(w,), daemon=True) for w in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    conn = http.client.HTTPConnection(HOST, port, timeout=30)
+    auth = {"Cookie": sess["cookie"], "X-CSRF-TOKEN": sess["csrf"]}
+    decided = {}
+    for i, s in enumerate(subs):
+        if not s or s["status"] != 201:
+            continue
+        path = f"/api/staff/requests/{s['ref']}"
+        st, h, _ = http_json(conn, "GET", path, headers=auth)
+        etag = h.get("ETag")
+        steps = [("receive", "Received", None), ("approve", "Approved", None) if i % 2 == 0 else
+                 ("cancel", "Cancelled", {"reasonCode": "WrongAttachments", "message": "Please attach a clear copy of the ID card."})]
+        for action, event, body in steps:
+            t0 = time.time()
+            st, h, doc = http_json(conn, "POST", f"{path}/{action}", body if body is not None else {}, {**auth, "If-Match": etag or ""})
+            etag = h.get("ETag")
+            rec = {"kind": "decision", "label": f"{args.label}-{action}", "event": event, "ref": s["ref"], "email": s["email"],
+                   "status": st, "t0": t0, "t1": time.time(), "nid": None, "error": None}
+            if st != 200:
+                rec["problem"] = doc
+            write_jsonl(args.out, [rec])
+            decided[st] = decided.get(st, 0) + 1
+            if st != 200:
+                break
+    print(f"  submissions with an e-mail: {fmt_counts(answers([s for s in subs if s]))}; decisions: {fmt_counts({str(k): v for k, v in decided.items()})}")
+    return 0
+
+
+def cmd_mail_load(args):
+    """Scenario E's load: WORKERS workers submitting with an e-mail until the file STOP exists."""
+    port = port_of(args.base)
+    lock = threading.Lock()
+    counter = [0]
+
+    def worker(w):
+        while not os.path.exists(args.stop):
+            with lock:
+                i = counter[0]
+                counter[0] += 1
+            write_jsonl(args.out, [mail_submission(port, args.dir, i, f"{args.label}{w}", args.notice)], lock)
+            time.sleep(args.pause)
+
+    threads = [threading.Thread(target=worker, args=(w,), daemon=True) for w in range(args.workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(args.seconds_max)
+    return 0
+
+
+def outbox_rows():
+    rows = psql("SELECT o.id, o.status, o.event, o.channel, coalesce(r.reference_number, ''), o.attempts, coalesce(o.recipient, ''), "
+                "coalesce(o.lease_until > now(), false) FROM outbox_messages o LEFT JOIN footage_requests r ON r.id = o.request_id")
+    return [{"id": i, "status": s, "event": e, "channel": c, "ref": ref, "attempts": int(a), "recipient": rc, "leased": lz == "t"}
+            for i, s, e, c, ref, a, rc, lz in rows]
+
+
+def maildir_messages(maildir):
+    """Every message the SMTP server stored: its Message-ID (and the outbox id in it), recipient, subject, time."""
+    import email
+    import email.policy
+    found = []
+    for sub in ("new", "cur"):
+        folder = os.path.join(maildir, sub)
+        if not os.path.isdir(folder):
+            continue
+        for name in os.listdir(folder):
+            path = os.path.join(folder, name)
+            with open(path, "rb") as f:
+                m = email.message_from_binary_file(f, policy=email.policy.default)
+            mid = str(m.get("Message-ID") or "").strip().strip("<>")
+            try:
+                outbox = str(uuid.UUID(mid.split("@")[0]))
+            except ValueError:
+                outbox = None
+            to = m.get("To")
+            found.append({"mid": mid, "outbox": outbox, "to": to.addresses[0].addr_spec if to and to.addresses else "",
+                          "subject": str(m.get("Subject") or ""), "t": os.path.getmtime(path)})
+    return found
+
+
+def cmd_outbox_state(args):
+    """Right after the kill: what the outbox and the SMTP server hold."""
+    rows = outbox_rows()
+    held = open(args.holding).read().strip() if os.path.exists(args.holding) else ""
+    state = {"t": time.time(), "rows": len(rows), "sent": sum(1 for r in rows if r["status"] == "Sent"),
+             "claimed": sum(1 for r in rows if r["status"] != "Sent" and r["leased"]),
+             "queued": sum(1 for r in rows if r["status"] != "Sent" and not r["leased"]),
+             "delivered": len(maildir_messages(args.maildir)), "held": held}
+    with open(args.out, "w") as f:
+        json.dump(state, f)
+    print(f"  at the kill: {state['rows']} outbox rows, {state['sent']} marked sent, {state['claimed']} claimed by the dispatcher and unmarked, "
+          f"{state['queued']} waiting; {state['delivered']} messages at the SMTP server"
+          + (f", one held before its 250 ({held})" if held else ""))
+    return 0
+
+
+def cmd_wait_sent(args):
+    """Polls until every outbox row is Sent and there are at least as many rows as 2xx events in EVENTS."""
+    expected = sum(1 for r in read_jsonl(args.events) if r["status"] in (200, 201))
+    t0 = time.time()
+    while True:
+        rows = outbox_rows()
+        left = sum(1 for r in rows if r["status"] != "Sent")
+        if left == 0 and len(rows) >= expected:
+            print(f"  every outbox row sent {time.time() - t0:.1f} s after waiting began")
+            return 0
+        if time.time() - t0 > args.seconds:
+            print(f"  after {args.seconds:.0f} s: {left} outbox rows not sent "
+                  f"({fmt_counts({k: sum(1 for r in rows if r['status'] == k) for k in {r['status'] for r in rows}})})")
+            return 1
+        time.sleep(0.5)
+
+
+def cmd_check_messages(args):
+    """Every event the client caused (a 201 submission, a 200 decision) has one outbox row, Sent, and at least one
+    message at the SMTP server; a message that came twice came with the same Message-ID; nothing came that the
+    outbox did not hold. Also the storage checks of A to C for the requests filed."""
+    c = Checks(args.name[0])
+    rows = read_jsonl(args.events)
+    subs = [r for r in rows if r.get("kind") == "submit"]
+    expected = [r for r in rows if r["status"] in (200, 201)]
+    outbox = [o for o in outbox_rows() if o["ref"] in {r["ref"] for r in expected}]
+    mails = maildir_messages(args.maildir)
+    by_id = {}
+    for m in mails:
+        by_id.setdefault(m["outbox"], []).append(m)
+    print(f"  {len(subs)} submissions with an e-mail ({fmt_counts(answers(subs))}), {len(rows) - len(subs)} decisions "
+          f"({fmt_counts(answers([r for r in rows if r.get('kind') == 'decision']))}); {len(outbox)} outbox rows; {len(mails)} messages at the SMTP server")
+    lost, doubled, duplicates, other_id, wrong_to, delivered = [], [], 0, 0, [], 0
+    for e in expected:
+        mine = [o for o in outbox if o["ref"] == e["ref"] and o["event"] == e["event"] and o["channel"] == "Email"]
+        if len(mine) > 1:
+            doubled.append((e["ref"], e["event"], len(mine)))
+        copies = [m for o in mine for m in by_id.get(o["id"], [])]
+        if not copies:
+            lost.append((e["ref"], e["event"], [o["status"] for o in mine] or "no outbox row"))
+            continue
+        delivered += 1
+        duplicates += len(copies) - 1
+        other_id += len({m["mid"] for m in copies}) - 1
+        wrong_to += [m["mid"] for m in copies if m["to"] != e["email"] or e["ref"] not in m["subject"]]
+    ours = {o["id"] for o in outbox}
+    stray = [m for m in mails if m["outbox"] not in ours]
+    not_sent = [o for o in outbox if o["status"] != "Sent"]
+    c.check(len(expected) > 0, f"events that send a message: {len(expected)}")
+    c.check(not lost, f"events without a message at the SMTP server: {len(lost)}" + (f" {lost[:5]}" if lost else ""))
+    c.check(not doubled, f"events written to the outbox twice: {len(doubled)}" + (f" {doubled[:5]}" if doubled else ""))
+    c.check(not not_sent, f"outbox rows not Sent: {len(not_sent)}"
+                          + (f" ({fmt_counts({k: sum(1 for o in not_sent if o['status'] == k) for k in {o['status'] for o in not_sent}})})" if not_sent else ""))
+    c.check(other_id == 0, f"messages that came again under another Message-ID: {other_id} (duplicates with the same one: {duplicates - other_id})")
+    c.check(not stray, f"messages the outbox did not hold: {len(stray)}" + (f" {[m['mid'] for m in stray[:3]]}" if stray else ""))
+    c.check(not wrong_to, f"messages to another address, or without their reference in the subject: {len(wrong_to)}")
+    c.check(not [r for r in subs if r["status"] != 201], f"submissions not answered 201: {sum(1 for r in subs if r['status'] != 201)}")
+    c.check(not [r for r in rows if r.get("kind") == "decision" and r["status"] != 200],
+            f"decisions not answered 200: {sum(1 for r in rows if r.get('kind') == 'decision' and r['status'] != 200)}")
+    retried = [o for o in outbox if o["attempts"] > 1]
+    print(f"  attempts per message: {fmt_counts({str(k): sum(1 for o in outbox if o['attempts'] == k) for k in {o['attempts'] for o in outbox}})}")
+    faults = args.faults
+    if args.kill:
+        with open(args.kill) as f:
+            k = json.load(f)
+        c.check(k["claimed"] > 0, f"the kill hit mid-dispatch: {k['claimed']} messages claimed and unmarked, {k['queued']} waiting, "
+                                  f"{k['delivered']} of {len(expected)} at the SMTP server")
+        if k["held"]:
+            held = [m for m in mails if m["mid"] == k["held"]]
+            print(f"  the message held before its 250 at the kill came {len(held)} times, with "
+                  f"{len({m['mid'] for m in held})} Message-ID (the crash between a send and its mark)")
+        # ADR 0016: each message is marked before the next leaves, so one crash repeats at most the one in flight.
+        c.check(duplicates <= 1, f"messages repeated by the one kill: {duplicates} (at most the one in flight)")
+    if args.down:
+        with open(args.down) as f:
+            d = json.load(f)
+        during = [r for r in subs if d["down"] <= r["t0"] and r["t1"] <= d["up"]]
+        late = max((m["t"] for m in mails), default=d["up"]) - d["up"]
+        print(f"  SMTP down {d['up'] - d['down']:.0f} s: {len(during)} submissions wholly inside it ({fmt_counts(answers(during))}); "
+              f"{len(retried)} messages needed more than one attempt; the last arrived {late:.0f} s after SMTP came back")
+        c.check(during and all(r["status"] == 201 for r in during), f"submissions while SMTP was down answered 201: {sum(1 for r in during if r['status'] == 201)} of {len(during)}")
+        c.check(retried, f"messages that failed while SMTP was down and went later: {len(retried)}")
+    state = storage_state(args.root)
+    with open(args.baseline) as f:
+        baseline = json.load(f)
+    lost_requests = lost_of(subs, state["refs"])
+    c.check(not lost_requests, f"requests lost (201 answered, not in the DB): {len(lost_requests)}")
+    check_phantoms(c, subs, state)
+    new = common_storage_checks(c, state, baseline=baseline)
+    record(args.summary, {
+        "scenario": args.name, "inputs": len(rows), "answers": answers(rows), "faults": faults, "lost": len(lost_requests),
+        "orphans": len(new), "half": len(state["half"]), "seconds": round(float(args.seconds), 1), "failed": c.failed,
+        "messages": {"expected": len(expected), "delivered": delivered, "duplicates": duplicates, "other_id": other_id,
+                     "lost": len(lost), "not_sent": len(not_sent), "stray": len(stray)}})
+    return 1 if c.failed else 0
+
+
 def cmd_summary(args):
     rows = read_jsonl(args.summary)
     head = ("scenario", "inputs", "answers by status", "faults injected", "lost", "orphaned", "half-saved", "time")
@@ -623,6 +967,19 @@ def cmd_summary(args):
         for note in ("orphans_note", "answers_note"):
             if r.get(note):
                 print(f"  {r['scenario'][0]}: {r[note]}")
+    mail = [r for r in rows if r.get("messages")]
+    if mail:
+        head = ("messages (e-mail, aiosmtpd)", "expected", "delivered", "duplicates", "of them under another Message-ID", "lost", "rows not Sent")
+        table = [head] + [(r["scenario"], *(str(r["messages"][k]) for k in ("expected", "delivered", "duplicates", "other_id", "lost", "not_sent")))
+                          for r in mail]
+        widths = [max(len(t[i]) for t in table) for i in range(len(head))]
+        line = "-+-".join("-" * w for w in widths)
+        print(line)
+        for i, t in enumerate(table):
+            print(" | ".join(v.ljust(w) for v, w in zip(t, widths)))
+            if i == 0:
+                print(line)
+        print(line)
     failed = [(r["scenario"], f) for r in rows for f in r["failed"]]
     if args.end and os.path.exists(args.end):
         with open(args.end) as f:
@@ -637,7 +994,8 @@ def cmd_summary(args):
         for sc, f in failed:
             print(f"  {sc}: {f}")
         return 1
-    print("all checks passed: requests lost 0, files orphaned 0, rows half-saved 0")
+    print("all checks passed: requests lost 0, files orphaned 0, rows half-saved 0"
+          + (", messages lost 0, duplicates under another Message-ID 0" if mail else ""))
     return 0
 
 
@@ -662,10 +1020,26 @@ def main():
     s.add_argument("summary"); s.add_argument("baseline"); s.add_argument("api_log"); s.add_argument("events", nargs="+")
     s = sub.add_parser("check-c"); s.add_argument("root"); s.add_argument("results"); s.add_argument("seconds"); s.add_argument("summary")
     s.add_argument("baseline"); s.add_argument("api_log"); s.add_argument("start"); s.add_argument("counts", nargs="+")
+    s = sub.add_parser("smtp"); s.add_argument("maildir"); s.add_argument("listen"); s.add_argument("--hold", type=float, default=0.0)
+    s.add_argument("--kill-pid", type=int, default=0); s.add_argument("--arm", default=""); s.add_argument("--holding", default="")
+    s = sub.add_parser("smtp-ready"); s.add_argument("listen"); s.add_argument("--seconds", type=float, default=15)
+    s = sub.add_parser("session"); s.add_argument("base"); s.add_argument("email"); s.add_argument("password"); s.add_argument("out")
+    s = sub.add_parser("notify"); s.add_argument("base"); s.add_argument("dir"); s.add_argument("session"); s.add_argument("out")
+    s.add_argument("--count", type=int, default=30); s.add_argument("--notice", required=True); s.add_argument("--label", default="d")
+    s = sub.add_parser("mail-load"); s.add_argument("base"); s.add_argument("dir"); s.add_argument("out"); s.add_argument("stop")
+    s.add_argument("--workers", type=int, default=2); s.add_argument("--pause", type=float, default=1.0); s.add_argument("--notice", required=True)
+    s.add_argument("--label", default="e"); s.add_argument("--seconds-max", type=float, default=600)
+    s = sub.add_parser("outbox-state"); s.add_argument("maildir"); s.add_argument("holding"); s.add_argument("out")
+    s = sub.add_parser("wait-sent"); s.add_argument("events"); s.add_argument("seconds", type=float)
+    s = sub.add_parser("check-messages"); s.add_argument("name"); s.add_argument("root"); s.add_argument("events"); s.add_argument("maildir")
+    s.add_argument("seconds"); s.add_argument("summary"); s.add_argument("baseline"); s.add_argument("faults")
+    s.add_argument("--kill", default=""); s.add_argument("--down", default="")
     s = sub.add_parser("summary"); s.add_argument("summary"); s.add_argument("faults"); s.add_argument("seconds"); s.add_argument("expected"); s.add_argument("end", nargs="?")
     args = p.parse_args()
     fn = {"files": cmd_files, "once": cmd_once, "slow": cmd_slow, "load": cmd_load, "burst": cmd_burst, "health": cmd_health,
-          "storage": cmd_storage, "check-a": cmd_check_a, "check-b": cmd_check_b, "check-c": cmd_check_c, "summary": cmd_summary}[args.cmd]
+          "storage": cmd_storage, "check-a": cmd_check_a, "check-b": cmd_check_b, "check-c": cmd_check_c, "summary": cmd_summary,
+          "smtp": cmd_smtp, "smtp-ready": cmd_smtp_ready, "session": cmd_session, "notify": cmd_notify, "mail-load": cmd_mail_load,
+          "outbox-state": cmd_outbox_state, "wait-sent": cmd_wait_sent, "check-messages": cmd_check_messages}[args.cmd]
     sys.exit(fn(args) or 0)
 
 

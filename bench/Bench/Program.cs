@@ -7,18 +7,19 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
-// bench/Bench: `seed <connection> <count> <key file> <out dir> [<storage root>]` and `bare <port>`.
+// bench/Bench: `seed <connection> <count> <key file> <out dir> [<storage root>]`, `bare <port>` and `drain <connection> <backlog table>`.
 return args switch
 {
     ["seed", var connection, var count, var keyFile, var outDir, .. var rest] =>
         await Seeder.RunAsync(connection, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), keyFile, outDir, rest.FirstOrDefault()),
     ["bare", var port] => Bare.Run(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)),
+    ["drain", var connection, var table] => await Drain.RunAsync(connection, table),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench seed <connection> <count> <key file> <out dir> [<storage root>] | Bench bare <port>");
+    Console.Error.WriteLine("usage: Bench seed <connection> <count> <key file> <out dir> [<storage root>] | Bench bare <port> | Bench drain <connection> <backlog table>");
     return 2;
 }
 
@@ -101,7 +102,7 @@ internal static class Seeder
             "COPY footage_requests (id, reference_number, written_on, applicant_title, applicant_first_name, applicant_last_name, applicant_age, " +
             "applicant_ethnicity, applicant_nationality, applicant_address, applicant_phone, purpose, file_count, station_id, incident_date, incident_time, " +
             "reason, privacy_consent_notice_version, privacy_consent_text_sha256, privacy_consent_language, privacy_consent_accepted_at, status, submitted_at, " +
-            "footage_overwritten_on, status_token_hash, applicant_id_country, applicant_id_kind, decided_at, applicant_id_cipher, applicant_id_index) FROM STDIN (FORMAT BINARY)"))
+            "footage_overwritten_on, status_token_hash, applicant_id_country, applicant_id_kind, decided_at, applicant_id_cipher, applicant_id_index, signature_method) FROM STDIN (FORMAT BINARY)"))
         {
             var span = TimeSpan.FromDays(3 * 365);
             for (var i = 0; i < count; i++)
@@ -169,6 +170,7 @@ internal static class Seeder
                 }
                 await copy.WriteAsync(protector.Encrypt(nationalId), NpgsqlDbType.Bytea);
                 await copy.WriteAsync(protector.Of(IdentityDocumentKind.NationalId, nationalId), NpgsqlDbType.Bytea);
+                await copy.WriteAsync("Drawn", NpgsqlDbType.Varchar);
                 if (i % (count / 10_000 + 1) == 0)
                 {
                     await tokens.WriteLineAsync(token);
@@ -336,4 +338,141 @@ internal static class Seeder
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>
+/// The outbox's backlog drained by the running API: the rows of a prepared table (messages the product composed,
+/// cloned) committed into <c>outbox_messages</c> at once (its trigger wakes the dispatcher), then, until none is
+/// left to send: the longest-running transaction that may hold row locks on <c>outbox_messages</c> (it holds the
+/// table's RowShareLock or RowExclusiveLock; a row lock lasts no longer than its transaction; autovacuum's and this
+/// tool's own are left out), sampled every few milliseconds, and the wait of an UPDATE of a message, one in
+/// flight (claimed, being sent) and one next in line, in turn. Prints one JSON line; times from the database's clock.
+/// </summary>
+internal static class Drain
+{
+    private sealed record Probe(string Kind, double Milliseconds);
+
+    public static async Task<int> RunAsync(string connectionString, string table)
+    {
+        var cs = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Pooling = false, ApplicationName = "bench-drain" }.ConnectionString;
+        await using var insert = await OpenAsync(cs);
+        await using var sampler = await OpenAsync(cs);
+        await using var prober = await OpenAsync(cs);
+        await using var poller = await OpenAsync(cs);
+        var ours = new List<int>();
+        foreach (var c in new[] { insert, sampler, prober, poller })
+        {
+            ours.Add((int)(await ScalarAsync(c, "SELECT pg_backend_pid()"))!);
+        }
+        var count = (long)(await ScalarAsync(poller, $"SELECT count(*) FROM {table}"))!;
+        var pending = (long)(await ScalarAsync(poller, "SELECT count(*) FROM outbox_messages WHERE status IN ('Queued', 'Failed')"))!;
+        if (pending != 0)
+        {
+            Console.Error.WriteLine($"{pending} messages are waiting already: drain them first");
+            return 1;
+        }
+
+        await using (var copy = new NpgsqlCommand($"INSERT INTO outbox_messages SELECT * FROM {table}", insert))
+        {
+            await copy.ExecuteNonQueryAsync();
+        }
+        var start = (DateTime)(await ScalarAsync(insert, "SELECT clock_timestamp()"))!;
+        using var done = new CancellationTokenSource();
+        var longest = (Ms: 0.0, Query: string.Empty);
+        var samples = 0;
+        var sampling = Task.Run(async () =>
+        {
+            await using var sample = new NpgsqlCommand(
+                "SELECT (extract(epoch FROM clock_timestamp() - a.xact_start) * 1000)::float8, left(regexp_replace(a.query, '\\s+', ' ', 'g'), 90) " +
+                "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid " +
+                "WHERE l.relation = 'outbox_messages'::regclass AND l.mode IN ('RowShareLock', 'RowExclusiveLock') AND a.backend_type = 'client backend' " +
+                "AND a.xact_start IS NOT NULL AND NOT (l.pid = ANY(@ours)) ORDER BY 1 DESC LIMIT 1", sampler);
+            sample.Parameters.AddWithValue("ours", ours.ToArray());
+            while (!done.IsCancellationRequested)
+            {
+                await using (var reader = await sample.ExecuteReaderAsync())
+                {
+                    if (await reader.ReadAsync() && reader.GetDouble(0) > longest.Ms)
+                    {
+                        longest = (reader.GetDouble(0), reader.GetString(1));
+                    }
+                }
+                samples++;
+                await Task.Delay(5);
+            }
+        });
+        var probes = new List<Probe>();
+        var probing = Task.Run(async () =>
+        {
+            var inFlight = true;
+            while (!done.IsCancellationRequested)
+            {
+                var pick = inFlight
+                    ? "SELECT id FROM outbox_messages WHERE status = 'Queued' AND lease_until IS NOT NULL ORDER BY next_attempt_at LIMIT 1"
+                    : "SELECT id FROM outbox_messages WHERE status = 'Queued' AND lease_until IS NULL ORDER BY next_attempt_at LIMIT 1 OFFSET 10";
+                if (await ScalarAsync(prober, pick) is Guid id)
+                {
+                    await using var update = new NpgsqlCommand("UPDATE outbox_messages SET last_error = last_error WHERE id = @id", prober);
+                    update.Parameters.AddWithValue("id", id);
+                    var watch = Stopwatch.StartNew();
+                    await update.ExecuteNonQueryAsync();
+                    probes.Add(new Probe(inFlight ? "in flight" : "next in line", watch.Elapsed.TotalMilliseconds));
+                }
+                inFlight = !inFlight;
+                await Task.Delay(10);
+            }
+        });
+        var deadline = Stopwatch.StartNew();
+        long left;
+        do
+        {
+            await Task.Delay(100);
+            left = (long)(await ScalarAsync(poller, "SELECT count(*) FROM outbox_messages WHERE status = 'Queued'"))!;
+        }
+        while (left > 0 && deadline.Elapsed < TimeSpan.FromMinutes(10));
+        await done.CancelAsync();
+        await Task.WhenAll(sampling, probing);
+
+        await using var summary = new NpgsqlCommand(
+            "SELECT count(*) FILTER (WHERE status = 'Sent'), count(*) FILTER (WHERE status = 'Failed'), count(*) FILTER (WHERE status = 'GivenUp'), " +
+            "extract(epoch FROM max(sent_at) - @start)::float8 FROM outbox_messages WHERE id IN (SELECT id FROM " + table + ")", poller);
+        summary.Parameters.AddWithValue("start", start);
+        await using var result = await summary.ExecuteReaderAsync();
+        await result.ReadAsync();
+        var (sent, failed, givenUp, seconds) = (result.GetInt64(0), result.GetInt64(1), result.GetInt64(2), result.IsDBNull(3) ? 0 : result.GetDouble(3));
+        object Stats(string kind)
+        {
+            var waits = probes.Where(p => p.Kind == kind).Select(p => p.Milliseconds).Order().ToList();
+            double At(double q) => waits.Count == 0 ? 0 : Math.Round(waits[(int)Math.Round(q * (waits.Count - 1))], 2);
+            return new { probes = waits.Count, p50_ms = At(0.5), p99_ms = At(0.99), max_ms = At(1) };
+        }
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            messages = count,
+            sent,
+            failed,
+            given_up = givenUp,
+            seconds = Math.Round(seconds, 2),
+            per_second = seconds > 0 ? Math.Round(sent / seconds, 1) : 0,
+            longest_lock_ms = Math.Round(longest.Ms, 2),
+            longest_lock_statement = longest.Query,
+            lock_samples = samples,
+            update_in_flight = Stats("in flight"),
+            update_next_in_line = Stats("next in line"),
+        }));
+        return left == 0 && failed == 0 && givenUp == 0 ? 0 : 1;
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
 }

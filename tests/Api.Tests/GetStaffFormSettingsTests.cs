@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CctvRequests.Application.Files;
 using CctvRequests.Application.Staff;
 using CctvRequests.TestSupport;
 
@@ -48,6 +49,36 @@ public class GetStaffFormSettingsTests(ApiFactory factory) : StaffApiTest(factor
 
         var atMost = await officer.PostAsync($"/api/staff/requests/{reference}/{path}", Body(max), etag);
         Assert.True(atMost.IsSuccessStatusCode, $"{(int)atMost.StatusCode}: {await atMost.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
+    public async Task TheOnlineCopysLimits_AreTheServersConfiguration_AndTheClipSizeGiven_IsTheOneEnforced()
+    {
+        var reference = await FileAsync();
+        var approver = await SignedInAsync(StaffRoles.Approver);
+        foreach (var step in new[] { "receive", "approve" })
+        {
+            var (_, etag) = await DetailAsync(approver, reference);
+            Assert.Equal(HttpStatusCode.OK, (await approver.PostAsync($"/api/staff/requests/{reference}/{step}", new { }, etag)).StatusCode);
+        }
+        var officer = await SignedInAsync(StaffRoles.Officer);
+
+        var rules = (await JsonAsync(await officer.GetAsync("/api/staff/form-settings"))).GetProperty("onlineCopy");
+
+        // The test host sets Delivery:ChunkBytes to 4096 (the shipped default is 8 MiB): the page gets the configured value.
+        Assert.Equal(4096, rules.GetProperty("chunkBytes").GetInt32());
+        Assert.Equal(20, rules.GetProperty("maxClips").GetInt32());
+        Assert.Equal(60, rules.GetProperty("maxExpiryDays").GetInt32());
+        Assert.Equal(ClipTypes.Accepted, rules.GetProperty("acceptedTypes").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains(".dav", rules.GetProperty("acceptedExtensions").EnumerateArray().Select(t => t.GetString()));
+        var copy = await JsonAsync(await officer.GetAsync($"/api/staff/requests/{reference}/clips"));
+        Assert.Equal(SubmissionForm.Iso(SubmissionForm.TodayInBangkok.AddDays(rules.GetProperty("defaultExpiryDays").GetInt32())), copy.GetProperty("defaultExpiresOn").GetString());
+
+        var max = rules.GetProperty("maxClipBytes").GetInt64();
+        var tooBig = await officer.PostAsync($"/api/staff/requests/{reference}/clips/uploads", new { fileName = "cam1.mp4", sizeBytes = max + 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+        Assert.True((await JsonAsync(tooBig)).GetProperty("errors").TryGetProperty("sizeBytes", out _));
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsync($"/api/staff/requests/{reference}/clips/uploads", new { fileName = "cam1.mp4", sizeBytes = max })).StatusCode);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public partial class StaffTextsTests
         Assert.True(unused.Count == 0, "Not used: " + string.Join(", ", unused));
 
         var citizen = CitizenKey().Matches(File.ReadAllText(Path.Combine(Web, "js", "i18n.js"))).Select(m => m.Groups["key"].Value).ToHashSet();
-        var asked = Regex.Matches(source, """"\bt\(\s*"(?<key>[^"]+)"|\bsay\([^,]+,\s*"(?<key>[^"]+)"|\bkey: "(?<key>[^"]+)"|"(?<key>(?:w|s|nav|si|q|d|ho|a|u|au|se|st|sj|pp|rc|ms|page|flag)\.[A-Za-z0-9.]+)"""")
+        var asked = Regex.Matches(source, """"\bt\(\s*"(?<key>[^"]+)"|\bsay\([^,]+,\s*"(?<key>[^"]+)"|\bkey: "(?<key>[^"]+)"|"(?<key>(?:w|s|nav|si|q|d|ho|oc|a|u|au|se|st|sj|pp|rc|ms|page|flag)\.[A-Za-z0-9.]+)"""")
             .Select(m => m.Groups["key"].Value).Distinct().ToList();
         Assert.NotEmpty(asked);
         var missing = asked.Where(k => !texts.ContainsKey(k) && !citizen.Contains(k)).ToList();

@@ -7,7 +7,10 @@ import { lang, onLangChange, t } from "./i18n.js";
 export function initDateField(wrapper, { onChange = () => {} } = {}) {
   const input = wrapper.querySelector("input");
   const toggle = wrapper.querySelector(".date-field__open");
-  const maxIso = () => (wrapper.dataset.max === "today" ? todayIso() : null);
+  // data-max: "today" or an ISO day; data-min: an ISO day (the days outside cannot be picked).
+  const bound = (value) => (value === "today" ? todayIso() : /^\d{4}-\d{2}-\d{2}$/.test(value ?? "") ? value : null);
+  const maxIso = () => bound(wrapper.dataset.max);
+  const minIso = () => bound(wrapper.dataset.min);
   let popup = null;
   let focusIso = null;
 
@@ -55,7 +58,8 @@ export function initDateField(wrapper, { onChange = () => {} } = {}) {
     if (iso === todayIso()) b.setAttribute("aria-current", "date");
     if (iso === input.dataset.iso) b.setAttribute("aria-pressed", "true");
     const max = maxIso();
-    if (max && iso > max) b.disabled = true;
+    const min = minIso();
+    if ((max && iso > max) || (min && iso < min)) b.disabled = true;
     b.addEventListener("click", () => {
       setIso(iso);
       close();
@@ -74,6 +78,8 @@ export function initDateField(wrapper, { onChange = () => {} } = {}) {
     popup.querySelector(".calendar__next").setAttribute("aria-label", t("date.nextMonth"));
     const max = maxIso() && partsOf(maxIso());
     popup.querySelector(".calendar__next").disabled = Boolean(max && (y > max.y || (y === max.y && m >= max.m)));
+    const min = minIso() && partsOf(minIso());
+    popup.querySelector(".calendar__prev").disabled = Boolean(min && (y < min.y || (y === min.y && m <= min.m)));
 
     const head = popup.querySelector("thead tr");
     head.replaceChildren(...WEEKDAYS[l].map((name) => {
@@ -102,7 +108,9 @@ export function initDateField(wrapper, { onChange = () => {} } = {}) {
 
   function moveFocus(iso) {
     const max = maxIso();
+    const min = minIso();
     if (max && iso > max) iso = max;
+    if (min && iso < min) iso = min;
     focusIso = iso;
     render();
     popup.querySelector(`button[data-iso="${iso}"]`)?.focus();

@@ -1,6 +1,7 @@
 // The status page the QR code opens (/status#t=...). The token stays in the fragment, which the
 // browser never sends to a server; the page posts it to the API.
 import { ApiError, postForBlob, postJson } from "./api.js";
+import { initClipDownloads, renderClipDownloads, resetClipDownloads } from "./clip-downloads.js";
 import { formatInstant, formatShort } from "./dates.js";
 import { initLangSwitch, lang, onLangChange, t } from "./i18n.js";
 import { initLookup } from "./lookup.js";
@@ -15,6 +16,7 @@ initLookup();
 // "/status#t=TOKEN", or the short form an SMS carries, "/s#TOKEN".
 const tokenOf = (hash) => new URLSearchParams(hash).get("t") ?? (/^[A-Za-z0-9_-]{20,100}$/.test(hash) ? hash : null);
 let token = tokenOf(location.hash.slice(1));
+initClipDownloads(() => token);
 
 function render() {
   // The organization's texts (instructions, the approvers' titles) come with the settings.
@@ -42,6 +44,7 @@ function render() {
   }
   $("sp-approved").hidden = !approved;
   $("sp-instructions").textContent = approvedInstructions(data.purpose);
+  renderClipDownloads(data);
 
   $("sp-history").replaceChildren(...data.history.map((h) => {
     const li = document.createElement("li");
@@ -105,6 +108,7 @@ load();
 window.addEventListener("hashchange", () => {
   token = tokenOf(location.hash.slice(1));
   data = null;
+  resetClipDownloads();
   $("status-card").hidden = true;
   const message = $("status-message");
   message.hidden = false;

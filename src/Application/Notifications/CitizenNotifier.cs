@@ -1,6 +1,7 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Common;
 using CctvRequests.Domain.Appointments;
+using CctvRequests.Domain.Organization;
 using CctvRequests.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ public sealed class CitizenNotifier(
             return;
         }
         var token = links.StatusToken(wanted.ProtectedStatusToken);
-        var profile = (await db.OrganizationProfiles.AsNoTracking().SingleAsync(cancellationToken)).Details;
+        var profile = await db.OrganizationProfiles.Select(OrganizationProfile.DetailsOf).SingleAsync(cancellationToken);
         var cancelled = @event == MessageEvent.Cancelled ? request.History.LastOrDefault(h => h.To == RequestStatus.Cancelled) : null;
         var reason = cancelled?.ReasonCode is { } code ? (await reference.ReasonsAsync(db, cancellationToken)).GetValueOrDefault(code) : null;
         var facts = new MessageFacts(

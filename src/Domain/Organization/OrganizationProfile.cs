@@ -98,11 +98,19 @@ public sealed class OrganizationProfile
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public OrganizationDetails Details => new(
-        new(NameTh, NameEn), new(DepartmentTh, DepartmentEn), new(AddressTh, AddressEn), Phone, PhoneExtension,
-        new ApprovedInstructions(new(ApprovedViewInstructionsTh, ApprovedViewInstructionsEn), new(ApprovedCopyInstructionsTh, ApprovedCopyInstructionsEn)),
-        new(FormTitleTh, FormTitleEn), new(OfficerTitleTh, OfficerTitleEn),
-        new(CentreHeadTitleTh, CentreHeadTitleEn), new(DeputyTitleTh, DeputyTitleEn), new(ChiefExecutiveTitleTh, ChiefExecutiveTitleEn));
+    /// <summary>
+    /// The details as a projection a query can use (<c>Select(OrganizationProfile.DetailsOf)</c>): only their columns
+    /// are read, never the logo (up to 512 KB), e.g. for each message a decision composes.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<OrganizationProfile, OrganizationDetails>> DetailsOf = o => new OrganizationDetails(
+        new Text(o.NameTh, o.NameEn), new Text(o.DepartmentTh, o.DepartmentEn), new Text(o.AddressTh, o.AddressEn), o.Phone, o.PhoneExtension,
+        new ApprovedInstructions(new Text(o.ApprovedViewInstructionsTh, o.ApprovedViewInstructionsEn), new Text(o.ApprovedCopyInstructionsTh, o.ApprovedCopyInstructionsEn)),
+        new Text(o.FormTitleTh, o.FormTitleEn), new Text(o.OfficerTitleTh, o.OfficerTitleEn),
+        new Text(o.CentreHeadTitleTh, o.CentreHeadTitleEn), new Text(o.DeputyTitleTh, o.DeputyTitleEn), new Text(o.ChiefExecutiveTitleTh, o.ChiefExecutiveTitleEn));
+
+    private static readonly Func<OrganizationProfile, OrganizationDetails> ToDetails = DetailsOf.Compile();
+
+    public OrganizationDetails Details => ToDetails(this);
 
     public static OrganizationProfile Create(OrganizationDetails details, DateTimeOffset at)
     {

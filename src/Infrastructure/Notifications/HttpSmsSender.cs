@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using CctvRequests.Application.Notifications;
@@ -23,15 +24,13 @@ public sealed class HttpSmsSender(IHttpClientFactory clients, IOptions<Notificat
 
     public bool Configured => Settings.Configured;
 
-    public async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<ClaimedMessage> batch, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SendResult> SendAsync(IReadOnlyList<ClaimedMessage> batch, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var http = clients.CreateClient(ClientName);
-        var results = new List<SendResult>(batch.Count);
         foreach (var message in batch)
         {
-            results.Add(await SendOneAsync(http, message, cancellationToken));
+            yield return await SendOneAsync(http, message, cancellationToken);
         }
-        return results;
     }
 
     private async Task<SendResult> SendOneAsync(HttpClient http, ClaimedMessage message, CancellationToken cancellationToken)

@@ -23,6 +23,10 @@ public interface IMessageSender
 
     bool Configured { get; }
 
-    /// <summary>Sends the batch and says what became of each message; never throws for a message's failure.</summary>
-    Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<ClaimedMessage> batch, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends the batch one message at a time and says what became of each as soon as it is known: the dispatcher
+    /// marks it before the next one leaves, so a crash repeats at most the message in flight (ADR 0016). Never
+    /// throws for a message's failure.
+    /// </summary>
+    IAsyncEnumerable<SendResult> SendAsync(IReadOnlyList<ClaimedMessage> batch, CancellationToken cancellationToken);
 }

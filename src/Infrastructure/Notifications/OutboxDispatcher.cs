@@ -37,7 +37,7 @@ public sealed class OutboxSignal
 /// <summary>
 /// The outbox's dispatcher (ADR 0016), on every node: claims up to a batch of due messages in one statement
 /// (<c>FOR UPDATE SKIP LOCKED</c>, so nodes share the work without waiting on each other, and no row lock outlives
-/// that statement), gives each a lease, sends them through their channel, and marks each: sent; failed and due
+/// that statement), gives each a lease, sends them through their channel one by one, and marks each as its answer comes: sent; failed and due
 /// again after 1, 3, 9, 27, 81, 243 minutes then 6 hours; given up after 8 attempts or a final refusal. A node
 /// that dies holding messages leaves their leases to expire: they are sent again, with the same id.
 /// </summary>
@@ -98,10 +98,12 @@ public sealed class OutboxDispatcher(
             foreach (var channel in claimed.GroupBy(m => m.Channel))
             {
                 var results = _senders.TryGetValue(channel.Key, out var sender) && sender.Configured
-                    ? await sender.SendAsync(channel.ToList(), cancellationToken)
-                    : channel.Select(m => SendResult.Refused(m.Id, $"the {channel.Key} channel is not configured")).ToList();
+                    ? sender.SendAsync(channel.ToList(), cancellationToken)
+                    : channel.Select(m => SendResult.Refused(m.Id, $"the {channel.Key} channel is not configured")).ToAsyncEnumerable();
                 var attempts = channel.ToDictionary(m => m.Id, m => m.Attempts);
-                foreach (var result in results)
+                // Each message is marked as soon as its answer is known, before the next one leaves: a crash between a
+                // send and its mark repeats that one message, never the batch sent so far.
+                await foreach (var result in results)
                 {
                     await MarkAsync(db, result, attempts[result.Id], cancellationToken);
                 }

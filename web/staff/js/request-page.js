@@ -7,6 +7,7 @@ import {
   pageError, say, setValue, shortDate, showErrors, startPage, statusLine, summary, t, update, valueOf,
 } from "./ui.js";
 import { handOverSection, startHandOver } from "./handover.js";
+import { onlineCopySection, startOnlineCopy } from "./online-copy.js";
 import { requestMessages } from "./messages.js";
 import { ApiError, call, get, messageOf } from "./staff-api.js";
 
@@ -212,6 +213,7 @@ function detailView(d) {
       <p class="hint" ?hidden=${decisions}>${t("d.noActions")}</p>
       ${statusLine(decision)}
     </section>
+    ${onlineCopySection(d)}
     ${handOverSection(d, allowed("handover"))}
     <div class="detail-grid">
       <section class="panel"><h2>${t("w.applicant")}</h2><div id="d-applicant">${applicant(d.applicant)}</div></section>
@@ -266,6 +268,7 @@ try {
   await load();
   loadMessages();
   startHandOver({ detail: () => detail, change });
+  startOnlineCopy({ detail: () => detail, reload: load });
 } catch (err) {
   loadState = err instanceof ApiError && err.status === 404
     ? { key: "w.notFound", error: true }

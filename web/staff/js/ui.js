@@ -6,6 +6,7 @@ import { html, nothing, render } from "/vendor/lit-html/lit-html.js";
 import "./texts.js";
 import { initDateField } from "../../js/datepicker.js";
 import { parseTyped } from "../../js/dates.js";
+import { formatBytes } from "../../js/sizes.js";
 import { lang, onLangChange, setLang, t } from "../../js/i18n.js";
 import { loadSettings, settings } from "../../js/settings.js";
 import { ApiError, call, get, messageOf, setCsrfToken, setUnauthorizedHandler, withQuery } from "./staff-api.js";
@@ -294,11 +295,11 @@ export const checkbox = (f, name, label) => {
 
 const CALENDAR = html`<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22"><path fill="currentColor" d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3zm12 8H5v9h14zM5 6v2h14V6z"/></svg>`;
 
-/** A typed dd/mm/yyyy (Buddhist Era in Thai) field with the citizen form's calendar; iso is its value. */
-export const dateField = (f, name, { label, iso = "", max = "today" } = {}) => field(f, name, {
+/** A typed dd/mm/yyyy (Buddhist Era in Thai) field with the citizen form's calendar; iso is its value; max ("today" or ISO) and min (ISO) bound the calendar. */
+export const dateField = (f, name, { label, hint = t("hint.date"), iso = "", max = "today", min = "" } = {}) => field(f, name, {
   label,
-  hint: t("hint.date"),
-  input: (id, described, invalid) => html`<div class="date-field" data-max=${max || nothing}>
+  hint,
+  input: (id, described, invalid) => html`<div class="date-field" data-max=${max || nothing} data-min=${min || nothing}>
     <input id=${id} type="text" inputmode="numeric" autocomplete="off" .value=${iso ? shortDate(iso) : ""} data-iso=${iso || nothing}
       aria-describedby=${described} aria-invalid=${invalid}>
     <button type="button" class="date-field__open" aria-label=${t("date.open")} aria-describedby="${id}-hint" aria-haspopup="dialog">${CALENDAR}</button>
@@ -398,10 +399,7 @@ export const inDays = (n) => (n === null || n === undefined ? "" : new Intl.Rela
 export const number = (n) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(n ?? 0);
 
 /** 17 bytes, 512 kB, 3.1 MB, 1.25 GB. */
-export function bytes(n) {
-  const [unit, size] = n >= 1024 ** 3 ? ["gigabyte", n / 1024 ** 3] : n >= 1024 ** 2 ? ["megabyte", n / 1024 ** 2] : n >= 1024 ? ["kilobyte", n / 1024] : ["byte", n];
-  return new Intl.NumberFormat(locale(), { style: "unit", unit, unitDisplay: unit === "byte" ? "long" : "short", maximumFractionDigits: unit === "gigabyte" ? 2 : 1 }).format(size);
-}
+export const bytes = (n) => formatBytes(n, lang());
 
 /** A country by its ISO code, named by the browser in the page's language. */
 export function countryName(code) {

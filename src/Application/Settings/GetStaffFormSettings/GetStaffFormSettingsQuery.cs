@@ -1,5 +1,7 @@
 using CctvRequests.Application.Administration;
 using CctvRequests.Application.Administration.PublishPrivacyNotice;
+using CctvRequests.Application.Files;
+using CctvRequests.Application.OnlineCopy;
 using CctvRequests.Application.PersonalData.CorrectApplicant;
 using CctvRequests.Application.PersonalData.EraseSubject;
 using CctvRequests.Application.Audit;
@@ -16,6 +18,7 @@ using CctvRequests.Domain.Privacy;
 using CctvRequests.Domain.Requests;
 using CctvRequests.Domain.Stations;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace CctvRequests.Application.Settings.GetStaffFormSettings;
 
@@ -43,7 +46,8 @@ public sealed record StaffFormSettingsDto(
     IReadOnlyList<ChoiceDto> Roles,
     IReadOnlyList<ChoiceDto> RightsKinds,
     IReadOnlyList<CorrectableFieldDto> CorrectableFields,
-    IReadOnlyList<OrganizationFieldDto> OrganizationFields);
+    IReadOnlyList<OrganizationFieldDto> OrganizationFields,
+    OnlineCopyRulesDto OnlineCopy);
 
 public sealed record LengthDto(int Min, int Max);
 
@@ -52,6 +56,14 @@ public sealed record StationRulesDto(int RetentionDaysMin, int RetentionDaysMax,
 public sealed record HandOverRulesDto(int MaxClips, int SignatureWidth, int SignatureHeight);
 
 public sealed record LogoRulesDto(int MaxBytes, int MaxPixels);
+
+/// <summary>
+/// The copy delivered online (<c>Delivery:*</c>, ADR 0017): clips per request, bytes per clip, the expiry an officer
+/// may set (days after today), the piece size of a resumable upload, and the video types the server takes (by
+/// content) with the file extension each is usually named with.
+/// </summary>
+public sealed record OnlineCopyRulesDto(
+    int MaxClips, long MaxClipBytes, int DefaultExpiryDays, int MaxExpiryDays, int ChunkBytes, IReadOnlyList<string> AcceptedTypes, IReadOnlyList<string> AcceptedExtensions);
 
 /// <summary><c>AskedWithinYears</c>: how long ago a person may have asked, for their rights request to be logged.</summary>
 public sealed record RightsRulesDto(int DaysToAnswer, int AskedWithinYears);
@@ -74,7 +86,7 @@ public sealed record CorrectableFieldDto(string Code, Text Label, int Max, strin
 /// <summary><c>Name</c> identifies the field on the page; <c>Path</c> is where its value sits in the profile and the name the server's errors use.</summary>
 public sealed record OrganizationFieldDto(string Name, string Group, Text Label, string? Language, int Max, bool Required, bool Multiline, string Path);
 
-public sealed class GetStaffFormSettingsHandler : IQueryHandler<GetStaffFormSettingsQuery, StaffFormSettingsDto>
+public sealed class GetStaffFormSettingsHandler(IOptions<OnlineCopyOptions> onlineCopy) : IQueryHandler<GetStaffFormSettingsQuery, StaffFormSettingsDto>
 {
     /// <summary>The staff answers list statuses in the order a request moves through them.</summary>
     private static readonly RequestStatus[] StatusOrder = [RequestStatus.Pending, RequestStatus.Received, RequestStatus.Approved, RequestStatus.Cancelled];
@@ -91,9 +103,19 @@ public sealed class GetStaffFormSettingsHandler : IQueryHandler<GetStaffFormSett
         StaffRoles.All.Select(r => new ChoiceDto(r, StaffRoles.TextOf(r))).ToList(),
         Enum.GetValues<RightsKind>().Select(k => new ChoiceDto(k.ToString(), RightsKindText.Of(k))).ToList(),
         CorrectableFields(),
-        StaffOrganizationFields.All);
+        StaffOrganizationFields.All,
+        OnlineCopy: null!);
 
-    public ValueTask<StaffFormSettingsDto> Handle(GetStaffFormSettingsQuery query, CancellationToken cancellationToken) => ValueTask.FromResult(Answer);
+    /// <summary>The online copy's limits are the server administrator's configuration, read when asked.</summary>
+    public ValueTask<StaffFormSettingsDto> Handle(GetStaffFormSettingsQuery query, CancellationToken cancellationToken)
+    {
+        var o = onlineCopy.Value;
+        return ValueTask.FromResult(Answer with
+        {
+            OnlineCopy = new OnlineCopyRulesDto(o.MaxClips, o.MaxClipBytes, o.DefaultExpiryDays, o.MaxExpiryDays, o.ChunkBytes,
+                ClipTypes.Accepted, ClipTypes.Accepted.Select(ClipTypes.Extension).Distinct().ToList()),
+        });
+    }
 
     private static Dictionary<string, LengthDto> Lengths() => new()
     {
