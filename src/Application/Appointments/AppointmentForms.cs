@@ -22,6 +22,10 @@ public sealed record AppointmentIdentityForm(string? Token, string? NationalId, 
 
     public ListAppointmentSlotsQuery ToQuery() => new(Party());
 
+    public GetAppointment.GetAppointmentQuery ToOverviewQuery() => new(Party());
+
+    public GetAppointment.GetAppointmentCalendarQuery ToCalendarQuery() => new(Party());
+
     public CancelAppointmentCommand ToCommand() => new(Party());
 
     public override string ToString() => nameof(AppointmentIdentityForm);
@@ -37,6 +41,10 @@ public sealed class AppointmentIdentityFormValidator : AbstractValidator<Appoint
 }
 
 /// <summary>The applicant books (or moves the visit to) a slot: the token and identity number, the place and the slot's start.</summary>
+/// <param name="Token">The <c>t</c> value of the status link.</param>
+/// <param name="NationalId">The national ID the request was filed with.</param>
+/// <param name="PassportNumber">Or the passport number, with its country.</param>
+/// <param name="PassportCountry">ISO 3166-1 alpha-3.</param>
 /// <param name="PlaceId">The viewing place (from <c>GET /api/form-settings</c>, <c>viewingPlaces</c>).</param>
 /// <param name="StartsAt">The slot's start as <c>ListAppointmentSlots</c> answered it (ISO-8601 with its offset).</param>
 public sealed record BookAppointmentForm(

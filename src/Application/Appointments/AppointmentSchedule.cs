@@ -21,6 +21,10 @@ public sealed class AppointmentSchedule(IAppDbContext db)
     public async Task<List<ViewingPlace>> ActivePlacesAsync(CancellationToken cancellationToken) =>
         await db.ViewingPlaces.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(cancellationToken);
 
+    /// <summary>Every place by id, inactive ones too (old bookings name them).</summary>
+    public async Task<Dictionary<int, ViewingPlace>> AllPlacesAsync(CancellationToken cancellationToken) =>
+        await db.ViewingPlaces.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
+
     public async Task<ViewingPlace> PlaceAsync(int id, CancellationToken cancellationToken) =>
         await db.ViewingPlaces.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
         ?? throw new Common.NotFoundException(NotFound);

@@ -69,6 +69,13 @@ public static class AppointmentTexts
         $"นัดได้ล่วงหน้าไม่น้อยกว่า {latestChangeHours} ชั่วโมง และไม่เกิน {daysAhead} วัน",
         $"A visit is booked at least {latestChangeHours} hours and at most {daysAhead} days ahead.");
 
+    /// <summary>A full slot: the next free times, or that none is left in the booking window.</summary>
+    public static Text SlotTaken(IReadOnlyList<DateTimeOffset> next) => next.Count == 0
+        ? new("เวลานี้มีผู้จองเต็มแล้ว และไม่มีเวลาว่างอื่นในช่วงที่นัดได้ กรุณาติดต่อหน่วยงาน",
+            "This time has just been taken and no other time is free in the booking period; please contact the office.")
+        : new($"เวลานี้มีผู้จองเต็มแล้ว เวลาว่างถัดไป: {string.Join(", ", next.Select(t => When(t).Th))}",
+            $"This time has just been taken. The next free times: {string.Join(", ", next.Select(t => When(t).En))}.");
+
     public static Text TooLateToChange(DateTimeOffset until) => new(
         $"เปลี่ยนหรือยกเลิกนัดได้ถึง {Short(BangkokTime.DateOf(until), thai: true)} เวลา {Time(until)} น. เท่านั้น กรุณาติดต่อหน่วยงาน",
         $"The appointment could be changed or cancelled until {Short(BangkokTime.DateOf(until), thai: false)} {Time(until)}; please contact the office.");
