@@ -1,5 +1,6 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Common;
+using CctvRequests.Domain.Appointments;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 using Mediator;
@@ -24,7 +25,15 @@ public sealed record StatusDetailDto(
     DateTimeOffset SubmittedAt,
     string MaskedName,
     IReadOnlyList<StatusHistoryItemDto> History,
-    OnlineCopyStatusDto? OnlineCopy);
+    OnlineCopyStatusDto? OnlineCopy,
+    AppointmentStatusDto? Appointment = null,
+    bool CanBookAppointment = false);
+
+/// <summary>
+/// The latest visit (booked, attended or not), as the status page shows it before the identity number is typed: when,
+/// where, how it stands. Who and what to bring come after the identity check.
+/// </summary>
+public sealed record AppointmentStatusDto(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string PlaceName, string Status, string StatusText);
 
 /// <summary>
 /// The copy delivered online, as the status page shows it: whether clips can be downloaded now (after typing the
@@ -72,6 +81,11 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData refe
                 r.OnlineCopy.EndedAt,
                 r.OnlineCopy.LockedAt,
                 Clips = r.DeliveredClips.Count(c => c.StorageKey != null),
+                Visit = r.Appointments
+                    .Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Attended || a.Status == AppointmentStatus.NoShow)
+                    .OrderByDescending(a => a.StartsAt)
+                    .Select(a => new { a.StartsAt, a.EndsAt, a.PlaceId, a.Status })
+                    .FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(StatusTokenLookup.NotFound);
         var stations = await reference.StationsAsync(db, cancellationToken);
@@ -97,7 +111,12 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData refe
                 .ToList(),
             row.PublishedAt is null || row.ExpiresOn is not { } expires ? null : new OnlineCopyStatusDto(
                 row.EndedAt is null && row.LockedAt is null && BangkokTime.Today(clock) <= expires, expires,
-                row.EndedAt is not null || BangkokTime.Today(clock) > expires, row.LockedAt is not null, row.Clips));
+                row.EndedAt is not null || BangkokTime.Today(clock) > expires, row.LockedAt is not null, row.Clips),
+            row.Visit is not { } visit ? null : new AppointmentStatusDto(
+                visit.StartsAt, visit.EndsAt,
+                Lang.Of(await db.ViewingPlaces.Where(p => p.Id == visit.PlaceId).Select(p => new Text(p.NameTh, p.NameEn)).SingleAsync(cancellationToken)),
+                visit.Status.ToString(), Lang.Of(AppointmentStatusText.Of(visit.Status))),
+            row.Status == RequestStatus.Approved && row.Purpose == Purpose.View && !row.Erased);
     }
 }
 
