@@ -38,7 +38,7 @@ function fieldError(id, message) {
 async function showKind() {
   $("ap-country-field").hidden = !passport();
   $("ap-id").inputMode = passport() ? "text" : "numeric";
-  $("ap-id-label").textContent = t(passport() ? "sp.clipsPassport" : "sp.clipsId");
+  $("ap-id-label").textContent = t(passport() ? "ap.passport" : "ap.id");
   if (passport()) {
     await loadSettings().catch(() => null);
     renderCountries($("ap-country"));
