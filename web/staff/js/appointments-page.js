@@ -83,7 +83,7 @@ function view() {
       <fieldset class="filters__more"><legend>${t("w.filters")}</legend>
         <div class="filters__grid">
           ${dateField(f, "date", { label: t("vt.date"), iso: day(), max: "" })}
-          ${field(f, "view", { label: t("vt.view"), input: (id) => html`<select id=${id} @change=${(e) => address.go({ view: e.target.value })}>
+          ${field(f, "view", { label: t("w.show"), input: (id) => html`<select id=${id} @change=${(e) => address.go({ view: e.target.value })}>
             ${option("day", t("vt.day"), s.view === "day")}${option("week", t("vt.week"), s.view === "week")}</select>` })}
           ${field(f, "placeId", { label: t("vt.place"), input: (id) => html`<select id=${id} @change=${(e) => address.go({ placeId: e.target.value })}>
             ${option("", t("vt.allPlaces"))}${places.map((p) => option(String(p.id), tx(p.name), String(p.id) === s.placeId))}</select>` })}
@@ -97,7 +97,7 @@ function view() {
     </form>
     ${statusLine(f, "list-status no-print")}
     ${table({ id: "visits-table", cls: "visits-table", caption: heading, empty: rows ? t("vt.none") : "",
-      head: [t("vt.time"), t("w.reference"), t("w.applicant"), t("w.location"), t("vt.footage"), t("w.status"), [t("vt.outcome"), "no-print"]], rows: rows?.map(row) ?? [] })}`;
+      head: [t("au.colTime"), t("w.reference"), t("w.applicant"), t("w.location"), t("vt.footage"), t("w.status"), [t("vt.outcome"), "no-print"]], rows: rows?.map(row) ?? [] })}`;
 }
 
 onLangChange(load);
