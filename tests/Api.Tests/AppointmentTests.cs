@@ -366,7 +366,7 @@ public class AppointmentTests(ApiFactory factory, ITestOutputHelper output) : St
         Assert.Equal("Attended", (await JsonAsync(attended)).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/staff/appointments/{id}/outcome", new { attended = false })).StatusCode);
 
-        var status = await JsonAsync(await Client.GetAsync($"/api/status/{a.Token}"));
+        var status = await JsonAsync(await PostAsync("/api/status/token", new { token = a.Token }));
         Assert.Equal("Attended", status.GetProperty("appointment").GetProperty("status").GetString());
         await using var db = Factory.NewDbContext();
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "RecordAppointmentOutcome" && e.ReferenceNumber == a.Reference && e.Details == "Attended"));
