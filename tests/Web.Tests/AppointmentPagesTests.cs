@@ -57,7 +57,9 @@ public class AppointmentPagesTests(AppointmentWebFactory factory, BrowserFixture
         Assert.True(violations.Count == 0, string.Join("; ", violations));
         await ScreenshotAsync(visit, "status-appointment-pick-360.png");
 
-        await pick.GetByLabel($"{time} น.", new LocatorGetByLabelOptions { Exact = true }).CheckAsync();
+        // The times are large buttons: the radio's label is what a finger presses.
+        await pick.Locator("#ap-times label", new LocatorLocatorOptions { HasText = $"{time} น." }).First.ClickAsync();
+        await Expect(pick.GetByLabel($"{time} น.", new LocatorGetByLabelOptions { Exact = true })).ToBeCheckedAsync();
         await StaffPages.Button(phone, "ยืนยันนัดหมาย").ClickAsync();
         var booked = phone.Locator("#ap-booked");
         await Expect(booked.GetByRole(AriaRole.Heading, new LocatorGetByRoleOptions { Name = "นัดหมายของท่าน" })).ToBeVisibleAsync();
