@@ -207,6 +207,7 @@ foreach (var (pattern, file) in new[]
              ("/staff/settings", "staff/index.html"),
              ("/staff/subjects", "staff/index.html"),
              ("/staff/messages", "staff/index.html"),
+             ("/staff/appointments", "staff/index.html"),
              ("/privacy", "privacy.html"),
          })
 {
