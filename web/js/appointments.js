@@ -104,7 +104,11 @@ function render() {
     const place = overview.places[0];
     $("ap-pick-title").textContent = t(moving ? "ap.moveTitle" : "ap.pickTitle");
     $("ap-limits").textContent = place ? t("ap.limits", { days: place.daysAhead, hours: place.latestChangeHours, minutes: place.slotMinutes }) : "";
-    if (overview.lastViewingDay) $("ap-limits").textContent += ` ${t("ap.lastDay", { day: formatShort(overview.lastViewingDay, lang()) })}`;
+    // The overwrite day is told only when it ends the choice before the booking window does.
+    const lastSlotDay = slots.length ? dayOf(slots[slots.length - 1].startsAt) : null;
+    if (overview.lastViewingDay && lastSlotDay && overview.lastViewingDay <= lastSlotDay) {
+      $("ap-limits").textContent += ` ${t("ap.lastDay", { day: formatShort(overview.lastViewingDay, lang()) })}`;
+    }
     $("ap-book").textContent = t(moving ? "ap.moveConfirm" : "ap.book");
     renderTimes();
   }
