@@ -413,4 +413,20 @@ public class AppointmentTests(ApiFactory factory, ITestOutputHelper output) : St
         Assert.Contains("BEGIN:VTIMEZONE", text);
         Assert.Contains(a.Reference, visit.Summary);
     }
+
+    [Fact]
+    public async Task TheContract_NamesTheOperations_AndTheStaffRulesCarryThePlacesLimits()
+    {
+        var document = await JsonAsync(await Client.GetAsync("/swagger/v1/swagger.json"));
+        var paths = document.GetProperty("paths");
+        Assert.Equal("ListAppointmentSlots", paths.GetProperty("/api/status/appointment/slots").GetProperty("post").GetProperty("operationId").GetString());
+        Assert.Equal("BookAppointment", paths.GetProperty("/api/status/appointment/book").GetProperty("post").GetProperty("operationId").GetString());
+        Assert.Equal("ListAppointments", paths.GetProperty("/api/staff/appointments").GetProperty("get").GetProperty("operationId").GetString());
+
+        var officer = await SignedInAsync(StaffRoles.Officer);
+        var rules = (await JsonAsync(await officer.GetAsync("/api/staff/form-settings"))).GetProperty("viewingPlace");
+        Assert.Equal(ViewingPlace.SeatsMax, rules.GetProperty("seatsMax").GetInt32());
+        Assert.Equal(30, rules.GetProperty("defaultSlotMinutes").GetInt32());
+        Assert.Equal(14, rules.GetProperty("defaultDaysAhead").GetInt32());
+    }
 }

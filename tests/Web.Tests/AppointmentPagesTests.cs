@@ -110,4 +110,43 @@ public class AppointmentPagesTests(AppointmentWebFactory factory, BrowserFixture
         await Expect(phone.Locator("#ap-summary")).ToHaveTextAsync($"{BuddhistDate(day)} เวลา {time}-{end} น. · ห้องเข้าชมภาพ ศูนย์ควบคุมกล้องวงจรปิด อบจ.ลำปาง · มาตามนัดแล้ว");
         AssertNoConsoleErrorsBut(400);
     }
+
+    [Fact]
+    public async Task AnAdministrator_SeesTheViewingPlaceAndTheHolidays_AndClosesAnAnnouncedDay()
+    {
+        var admin = await TestStaffAccounts.CreateAsync(Factory, StaffRoles.Admin, name: "ผู้ดูแล วันหยุด");
+        var page = await OpenAsync("/staff/", Desktop);
+        await StaffPages.SignInAsync(page, admin);
+        await page.GotoAsync($"{Factory.BaseUrl}/staff/settings");
+
+        var places = page.Locator("#places");
+        await Expect(places.Locator("#place-table tbody tr")).ToHaveCountAsync(1);
+        await Expect(places.Locator("#place-table tbody tr")).ToContainTextAsync("ห้องเข้าชมภาพ ศูนย์ควบคุมกล้องวงจรปิด");
+        await Expect(places.Locator("#place-table tbody tr")).ToContainTextAsync("วันจันทร์ 09:00-16:00");
+        var closed = page.Locator("#closed-days");
+        await Expect(closed.Locator("#closed-table tbody tr")).ToHaveCountAsync(14);
+        await Expect(closed).ToContainTextAsync("ทุกปี วันที่ 10 ธันวาคม");
+        await Expect(closed).ToContainTextAsync("วันรัฐธรรมนูญ");
+
+        // An announced substitution day, a week ahead: the rows and the slots follow.
+        var day = TestClock.Today.AddDays(7);
+        await closed.GetByLabel("วันที่", new LocatorGetByLabelOptions { Exact = true }).FillAsync(BuddhistDate(day));
+        await closed.GetByLabel("ข้อความ (ไทย)", new LocatorGetByLabelOptions { Exact = true }).FillAsync("วันหยุดชดเชย");
+        await closed.GetByLabel("ข้อความ (อังกฤษ)", new LocatorGetByLabelOptions { Exact = true }).FillAsync("Substitution day");
+        await StaffPages.Button(page, "เพิ่มวันหยุดนี้").ClickAsync();
+        await Expect(page.Locator("#closed-status")).ToHaveTextAsync("เพิ่มวันหยุด วันหยุดชดเชย แล้ว");
+        await Expect(closed.Locator("#closed-table tbody tr")).ToHaveCountAsync(15);
+        await Expect(closed).ToContainTextAsync(BuddhistDate(day));
+        var violations = await AllViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join("; ", violations));
+        await using (var db = Factory.NewDbContext())
+        {
+            var calendar = new Domain.Appointments.AppointmentCalendar(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.ClosedDays));
+            Assert.NotNull(calendar.ClosedOn(day));
+        }
+
+        await closed.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "เปิดให้นัด วันหยุดชดเชย", Exact = true }).ClickAsync();
+        await Expect(closed.Locator("#closed-table tbody tr")).ToHaveCountAsync(14);
+        AssertNoConsoleErrors();
+    }
 }
