@@ -11,6 +11,9 @@ using Xunit.Abstractions;
 
 namespace CctvRequests.Api.Tests;
 
+/// <summary>A host of its own: these tests move the clock to the day of a visit, which the shared host's other tests must not see.</summary>
+public sealed class AppointmentApiFactory : ApiFactory;
+
 /// <summary>
 /// Viewing appointments (issue 22): the seeded place's slots in Bangkok's time without closed days, identity
 /// confirmation, booking with a seat the database gives (100 at once for the last seat: exactly one), the 409 naming
@@ -18,7 +21,7 @@ namespace CctvRequests.Api.Tests;
 /// preserved, the staff day list, attendance, booking on the applicant's behalf, erasure freeing the seat; all in the
 /// request's appointments and the audit log.
 /// </summary>
-public class AppointmentTests(ApiFactory factory, ITestOutputHelper output) : StaffApiTest(factory)
+public class AppointmentTests(AppointmentApiFactory factory, ITestOutputHelper output) : StaffApiTest(factory), IClassFixture<AppointmentApiFactory>
 {
     public sealed record Approved(FootageRequest Request, string Token, string NationalId)
     {
