@@ -103,7 +103,7 @@ export const texts = {
   "vt.closes": { th: "เวลาปิด", en: "Closes" },
   "vt.placeNew": { th: "เพิ่มสถานที่เข้าชมภาพ", en: "Add a viewing place" },
   "vt.placeEdit": { th: "แก้ไข {name}", en: "Edit {name}" },
-  "vt.placeAdd": { th: "เพิ่มสถานที่", en: "Add the place" },
+  "vt.placeAdd": { th: "เพิ่มสถานที่เข้าชมภาพนี้", en: "Add this viewing place" },
   "vt.placeSaved": { th: "บันทึก {name} แล้ว", en: "{name} saved." },
   "vt.closedDays": { th: "วันหยุด (ไม่เปิดให้นัด)", en: "Closed days (no appointments)" },
   "vt.closedCaption": { th: "วันหยุด {n} วัน", en: "{n} closed days" },

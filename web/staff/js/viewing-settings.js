@@ -23,7 +23,7 @@ export const places = listEditor({
   head: () => [t("vt.place"), t("vt.hours"), [t("vt.slotMinutes"), "num"], [t("vt.seats"), "num"], t("se.stActive")],
   row: (p, edit) => html`<tr><th scope="row">${tx(p.name)}</th><td>${hoursText(p)}</td><td class="num">${p.slotMinutes}</td><td class="num">${p.seats}</td>
     <td>${flag(t(p.isActive ? "w.yes" : "w.no"), p.isActive ? "preserved" : "muted")}</td>${edit}</tr>`,
-  nameOf: (p) => String(p.id),
+  nameOf: (p) => tx(p.name),
   focusOnEdit: "name",
   fields: (f) => {
     const r = rules().viewingPlace;
