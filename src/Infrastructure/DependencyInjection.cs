@@ -146,6 +146,15 @@ public static class DependencyInjection
             services.AddHostedService<OnlineCopyExpiryJob>();
         }
 
+        // Viewing appointments (SPEC decision 17): seats counted by the database, calendar files, the day-before reminders.
+        services.AddScoped<IAppointmentSeats, Persistence.AppointmentSeats>();
+        services.AddSingleton<IAppointmentCalendarFiles, Appointments.AppointmentCalendarFiles>();
+        services.AddSingleton<AppointmentReminders>();
+        if (configuration.GetValue("Appointments:ReminderJob", true))
+        {
+            services.AddHostedService<AppointmentReminderJob>();
+        }
+
         services.AddSingleton<IdempotencyCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
 
