@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<SubmissionAnswers>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifications.CitizenNotifier>();
+        services.AddScoped<Notifications.RequestEvents>();
         services.AddSingleton(StaffMappings.Create());
         return services;
     }

@@ -21,6 +21,10 @@ public interface IAppDbContext
     DbSet<Domain.Privacy.SubjectRightsRequest> SubjectRightsRequests { get; }
     DbSet<Notifications.OutboxMessage> OutboxMessages { get; }
     DbSet<OnlineCopy.ClipUpload> ClipUploads { get; }
+    DbSet<Integrations.ApiClient> ApiClients { get; }
+    DbSet<Integrations.ApiToken> ApiTokens { get; }
+    DbSet<Integrations.IntegrationEvent> IntegrationEvents { get; }
+    DbSet<Integrations.WebhookSubscription> WebhookSubscriptions { get; }
 
     /// <summary>Counts per station, day and status, kept by the database (read-only).</summary>
     IQueryable<Staff.ListRequests.RequestCount> RequestCounts { get; }

@@ -16,7 +16,7 @@ public sealed class CitizenNotifier(
     public async Task QueueAsync(FootageRequest request, MessageEvent @event, CancellationToken cancellationToken)
     {
         var wanted = request.Notifications;
-        if (!wanted.Wanted || request.ErasedAt is not null)
+        if (@event is MessageEvent.HandedOver or MessageEvent.CopyDownloaded || !wanted.Wanted || request.ErasedAt is not null)
         {
             return;
         }

@@ -5,6 +5,9 @@ public enum MessageChannel
 {
     Email,
     Sms,
+
+    /// <summary>An API client's webhook endpoint (Standard Webhooks).</summary>
+    Webhook,
 }
 
 /// <summary>Where a message is in its life (ADR 0016).</summary>
@@ -35,6 +38,12 @@ public enum MessageEvent
 
     /// <summary>The copy can be downloaded (SPEC decision 16), until its expiry day.</summary>
     CopyReady,
+
+    /// <summary>A copy left the office (in person or online): integrators only.</summary>
+    HandedOver,
+
+    /// <summary>The applicant downloaded a clip: integrators only.</summary>
+    CopyDownloaded,
 }
 
 /// <summary>
@@ -48,6 +57,9 @@ public enum MessageEvent
 public sealed class OutboxMessage
 {
     public const int MaxAttempts = 8;
+
+    /// <summary>Webhooks are tried for about a day: 1, 3, 9, 27, 81, 243 minutes, then 6 hours four times (ADR 0018).</summary>
+    public const int MaxWebhookAttempts = 10;
     public const int RecipientMax = 320;
     public const int SubjectMax = 300;
     public const int ErrorMax = 1000;
@@ -79,6 +91,19 @@ public sealed class OutboxMessage
     public string? Body { get; private set; }
 
     public string? HtmlBody { get; private set; }
+
+    /// <summary>For a webhook: the subscription it goes to (its address and signing secret).</summary>
+    public Guid? SubscriptionId { get; private set; }
+
+    public int MaxAttemptsOfChannel => Channel == MessageChannel.Webhook ? MaxWebhookAttempts : MaxAttempts;
+
+    /// <summary>A webhook delivery: the event's JSON to the subscription's address.</summary>
+    public static OutboxMessage Webhook(Guid? requestId, MessageEvent @event, Guid subscriptionId, string url, string eventType, string payload, DateTimeOffset at)
+    {
+        var message = Create(requestId, MessageChannel.Webhook, @event, "en", url, eventType, payload, null, null, at);
+        message.SubscriptionId = subscriptionId;
+        return message;
+    }
 
     /// <summary>The address that stops messages about this request (RFC 8058), for e-mail.</summary>
     public string? UnsubscribeUrl { get; private set; }

@@ -40,6 +40,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<Application.Notifications.OutboxMessage> OutboxMessages => Set<Application.Notifications.OutboxMessage>();
     public DbSet<Application.OnlineCopy.ClipUpload> ClipUploads => Set<Application.OnlineCopy.ClipUpload>();
+    public DbSet<Application.Integrations.ApiClient> ApiClients => Set<Application.Integrations.ApiClient>();
+    public DbSet<Application.Integrations.ApiToken> ApiTokens => Set<Application.Integrations.ApiToken>();
+    public DbSet<Application.Integrations.IntegrationEvent> IntegrationEvents => Set<Application.Integrations.IntegrationEvent>();
+    public DbSet<Application.Integrations.WebhookSubscription> WebhookSubscriptions => Set<Application.Integrations.WebhookSubscription>();
     public IQueryable<Application.Staff.ListRequests.RequestCount> RequestCounts => Set<Application.Staff.ListRequests.RequestCount>().AsNoTracking();
     public IQueryable<Application.Staff.ListRequests.RequestTotal> RequestTotals => Set<Application.Staff.ListRequests.RequestTotal>().AsNoTracking();
 

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using CctvRequests.Application.Abstractions;
+using CctvRequests.Application.Integrations;
+using CctvRequests.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace CctvRequests.Application.Notifications;
+
+/// <summary>
+/// Something happened to a request: in the caller's transaction, the event joins the integrators' feed, a webhook
+/// delivery is written to the outbox for each endpoint that wants it, and the citizen's messages are written
+/// (<see cref="CitizenNotifier"/>). One call in each handler; the outbox sends everything (ADR 0016, 0018).
+/// </summary>
+public sealed class RequestEvents(IAppDbContext db, CitizenNotifier citizens, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task RaiseAsync(FootageRequest request, MessageEvent @event, CancellationToken cancellationToken, object? details = null)
+    {
+        var now = clock.GetUtcNow();
+        var type = TypeOf(@event);
+        var facts = new Dictionary<string, object?>
+        {
+            ["purpose"] = request.Purpose.ToString(),
+            ["stationId"] = request.StationId,
+        };
+        if (details is not null)
+        {
+            facts["details"] = details;
+        }
+        var data = JsonSerializer.Serialize(facts, Json);
+        var entry = IntegrationEvent.Create(type, now, request.ReferenceNumber.Value, request.Status.ToString(), data);
+        db.IntegrationEvents.Add(entry);
+
+        var subscriptions = await (from s in db.WebhookSubscriptions
+                                   join c in db.ApiClients on s.ApiClientId equals c.Id
+                                   where s.DisabledAt == null && s.EventTypes.Contains(type) && c.RevokedAt == null && c.ExpiresAt > now
+                                         && c.Scopes.Contains(ApiScopes.EventsRead)
+                                   select new { s.Id, s.Url })
+            .ToListAsync(cancellationToken);
+        if (subscriptions.Count > 0)
+        {
+            var payload = Payload(entry);
+            db.OutboxMessages.AddRange(subscriptions.Select(s => OutboxMessage.Webhook(request.Id, @event, s.Id, s.Url, type, payload, now)));
+        }
+        await citizens.QueueAsync(request, @event, cancellationToken);
+    }
+
+    /// <summary>The Standard Webhooks shape: <c>{type, timestamp, data}</c>; data is the feed's event.</summary>
+    public static string Payload(IntegrationEvent e) => JsonSerializer.Serialize(new
+    {
+        type = e.Type,
+        timestamp = e.OccurredAt,
+        data = new { id = e.Id, type = e.Type, occurredAt = e.OccurredAt, referenceNumber = e.ReferenceNumber, status = e.Status, facts = JsonDocument.Parse(e.Data).RootElement },
+    }, Json);
+
+    public static string TypeOf(MessageEvent @event) => @event switch
+    {
+        MessageEvent.Submitted => IntegrationEventTypes.Submitted,
+        MessageEvent.Received => IntegrationEventTypes.Received,
+        MessageEvent.Approved => IntegrationEventTypes.Approved,
+        MessageEvent.Cancelled => IntegrationEventTypes.Cancelled,
+        MessageEvent.CopyReady => IntegrationEventTypes.CopyReady,
+        MessageEvent.HandedOver => IntegrationEventTypes.HandedOver,
+        MessageEvent.CopyDownloaded => IntegrationEventTypes.CopyDownloaded,
+        _ => throw new ArgumentOutOfRangeException(nameof(@event)),
+    };
+}
