@@ -187,6 +187,7 @@ app.MapStaffFormSettings();
 app.MapStaffSubjects();
 app.MapNotifications();
 app.MapOnlineCopy();
+app.MapIntegrations();
 var pages = new StaticFileOptions { FileProvider = site };
 // The status page, and the staff pages (one shell, web/staff/index.html, whose module the address picks) at addresses without ".html".
 foreach (var (pattern, file) in new[]

@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifications.CitizenNotifier>();
         services.AddScoped<Notifications.RequestEvents>();
+        services.AddScoped<Integrations.IssueToken.TokenIssuer>();
         services.AddSingleton(StaffMappings.Create());
         return services;
     }

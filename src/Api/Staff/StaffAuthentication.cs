@@ -86,7 +86,7 @@ public static class StaffAuthentication
             .AddPolicy(StaffPolicies.Approver, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Approvers).RequireAssertion(NothingPending))
             .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin).RequireAssertion(NothingPending))
             .AddStaffOrClientPolicies();
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, Integrations.ApiClientAuthentication>(Integrations.ApiClientAuthentication.Scheme, null);
+        services.AddAuthentication().AddApiClients();
         return services;
     }
 

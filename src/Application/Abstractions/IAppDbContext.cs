@@ -25,6 +25,7 @@ public interface IAppDbContext
     DbSet<Integrations.ApiToken> ApiTokens { get; }
     DbSet<Integrations.IntegrationEvent> IntegrationEvents { get; }
     DbSet<Integrations.WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<Integrations.WebhookAttempt> WebhookAttempts { get; }
 
     /// <summary>Counts per station, day and status, kept by the database (read-only).</summary>
     IQueryable<Staff.ListRequests.RequestCount> RequestCounts { get; }

@@ -39,4 +39,7 @@ public enum ThrottlePolicy
 
     /// <summary>Identity numbers typed to open a request's clip downloads: per client and per request.</summary>
     ClipCheck,
+
+    /// <summary>Calls by an API client (per client id), and token requests per client id.</summary>
+    ApiClient,
 }

@@ -121,3 +121,42 @@ public sealed class WebhookSubscription
         FailingSince = null;
     }
 }
+
+/// <summary>One try to deliver a webhook: when, the answer's status code (or why there was none), how long it took, and at most 1 KB of the answer.</summary>
+public sealed class WebhookAttempt
+{
+    public const int AnswerMax = 1024;
+    public const int ErrorMax = 500;
+
+    private WebhookAttempt()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid SubscriptionId { get; private set; }
+
+    /// <summary>The outbox message, whose id is the delivery's <c>webhook-id</c>.</summary>
+    public Guid MessageId { get; private set; }
+
+    public string EventType { get; private set; } = string.Empty;
+    public DateTimeOffset At { get; private set; }
+    public int? StatusCode { get; private set; }
+    public int DurationMs { get; private set; }
+    public string? Error { get; private set; }
+    public string? Answer { get; private set; }
+
+    public bool Succeeded => StatusCode is >= 200 and < 300;
+
+    public static WebhookAttempt Create(Guid subscriptionId, Guid messageId, string eventType, DateTimeOffset at, int? statusCode, int durationMs, string? error, string? answer) => new()
+    {
+        Id = Guid.CreateVersion7(at),
+        SubscriptionId = subscriptionId,
+        MessageId = messageId,
+        EventType = eventType,
+        At = at.ToUniversalTime(),
+        StatusCode = statusCode,
+        DurationMs = durationMs,
+        Error = error is { Length: > ErrorMax } ? error[..ErrorMax] : error,
+        Answer = answer is { Length: > AnswerMax } ? answer[..AnswerMax] : answer,
+    };
+}

@@ -97,10 +97,13 @@ public sealed class OutboxMessage
 
     public int MaxAttemptsOfChannel => Channel == MessageChannel.Webhook ? MaxWebhookAttempts : MaxAttempts;
 
-    /// <summary>A webhook delivery: the event's JSON to the subscription's address.</summary>
-    public static OutboxMessage Webhook(Guid? requestId, MessageEvent @event, Guid subscriptionId, string url, string eventType, string payload, DateTimeOffset at)
+    /// <summary>
+    /// A webhook delivery: the event's JSON to the subscription's address. Not tied to the request's row (it holds no
+    /// personal data): erasing a citizen's data or an unsubscribe does not stop an integrator's deliveries.
+    /// </summary>
+    public static OutboxMessage Webhook(MessageEvent @event, Guid subscriptionId, string host, string eventType, string payload, DateTimeOffset at)
     {
-        var message = Create(requestId, MessageChannel.Webhook, @event, "en", url, eventType, payload, null, null, at);
+        var message = Create(null, MessageChannel.Webhook, @event, "en", host, eventType, payload, null, null, at);
         message.SubscriptionId = subscriptionId;
         return message;
     }

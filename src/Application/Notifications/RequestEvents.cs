@@ -41,18 +41,14 @@ public sealed class RequestEvents(IAppDbContext db, CitizenNotifier citizens, Ti
         if (subscriptions.Count > 0)
         {
             var payload = Payload(entry);
-            db.OutboxMessages.AddRange(subscriptions.Select(s => OutboxMessage.Webhook(request.Id, @event, s.Id, s.Url, type, payload, now)));
+            db.OutboxMessages.AddRange(subscriptions.Select(s => OutboxMessage.Webhook(@event, s.Id, new Uri(s.Url).Host, type, payload, now)));
         }
         await citizens.QueueAsync(request, @event, cancellationToken);
     }
 
-    /// <summary>The Standard Webhooks shape: <c>{type, timestamp, data}</c>; data is the feed's event.</summary>
-    public static string Payload(IntegrationEvent e) => JsonSerializer.Serialize(new
-    {
-        type = e.Type,
-        timestamp = e.OccurredAt,
-        data = new { id = e.Id, type = e.Type, occurredAt = e.OccurredAt, referenceNumber = e.ReferenceNumber, status = e.Status, facts = JsonDocument.Parse(e.Data).RootElement },
-    }, Json);
+    /// <summary>The Standard Webhooks shape: <c>{type, timestamp, data}</c>; data is the event as the feed lists it.</summary>
+    public static string Payload(IntegrationEvent e) =>
+        JsonSerializer.Serialize(new WebhookPayload(e.Type, e.OccurredAt, Integrations.ListEvents.IntegrationEventDto.Of(e)), Json);
 
     public static string TypeOf(MessageEvent @event) => @event switch
     {
@@ -66,3 +62,6 @@ public sealed class RequestEvents(IAppDbContext db, CitizenNotifier citizens, Ti
         _ => throw new ArgumentOutOfRangeException(nameof(@event)),
     };
 }
+
+/// <summary>A webhook delivery's body (Standard Webhooks): the event type, when, and the event.</summary>
+public sealed record WebhookPayload(string Type, DateTimeOffset Timestamp, Integrations.ListEvents.IntegrationEventDto Data);

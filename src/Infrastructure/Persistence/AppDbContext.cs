@@ -44,6 +44,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Application.Integrations.ApiToken> ApiTokens => Set<Application.Integrations.ApiToken>();
     public DbSet<Application.Integrations.IntegrationEvent> IntegrationEvents => Set<Application.Integrations.IntegrationEvent>();
     public DbSet<Application.Integrations.WebhookSubscription> WebhookSubscriptions => Set<Application.Integrations.WebhookSubscription>();
+    public DbSet<Application.Integrations.WebhookAttempt> WebhookAttempts => Set<Application.Integrations.WebhookAttempt>();
     public IQueryable<Application.Staff.ListRequests.RequestCount> RequestCounts => Set<Application.Staff.ListRequests.RequestCount>().AsNoTracking();
     public IQueryable<Application.Staff.ListRequests.RequestTotal> RequestTotals => Set<Application.Staff.ListRequests.RequestTotal>().AsNoTracking();
 

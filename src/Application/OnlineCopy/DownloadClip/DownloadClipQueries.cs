@@ -52,7 +52,7 @@ public sealed class RecordClipDownloadHandler(IAppDbContext db, Notifications.Re
         request.RecordClipDownload(command.ClipId, clock.GetUtcNow(), command.BytesSent, command.RangeStart, command.Client);
         var clip = request.DeliveredClips.Single(c => c.Id == command.ClipId);
         await events.RaiseAsync(request, Notifications.MessageEvent.CopyDownloaded, cancellationToken,
-            new { clip = new { clip.FileName, clip.SizeBytes, clip.Sha256 }, command.BytesSent, command.RangeStart });
+            new { clip = new { clip.SizeBytes, clip.Sha256 }, command.BytesSent, command.RangeStart });
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

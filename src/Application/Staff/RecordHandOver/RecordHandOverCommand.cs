@@ -32,7 +32,7 @@ public sealed class RecordHandOverHandler(IAppDbContext db, ICurrentUser user, I
         var signature = sanitizer.ReEncodePng(command.SignaturePng, (long)UploadLimits.MaxSignatureWidth * UploadLimits.MaxSignatureHeight)
                         ?? throw ValidationMessages.Invalid("signaturePng", HandOverFormValidator.SignatureInvalid);
         var handOver = request.RecordHandOver(user.Actor, clock.GetUtcNow(), command.Medium, command.ReceivedBy, command.Clips, signature);
-        await events.RaiseAsync(request, Notifications.MessageEvent.HandedOver, cancellationToken, new { online = false, clips = handOver.Clips.Select(c => new { c.FileName, c.SizeBytes, c.Sha256 }) });
+        await events.RaiseAsync(request, Notifications.MessageEvent.HandedOver, cancellationToken, new { online = false, clips = handOver.Clips.Select(c => new { c.SizeBytes, c.Sha256 }) });
         await db.SaveChangesAsync(cancellationToken);
         return new StaffHandOverDto
         {

@@ -67,5 +67,22 @@ public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Url).HasMaxLength(WebhookSubscription.UrlMax);
         builder.HasOne<ApiClient>().WithMany().HasForeignKey(s => s.ApiClientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => s.ApiClientId);
+    }
+}
+
+public sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<WebhookAttempt>
+{
+    public void Configure(EntityTypeBuilder<WebhookAttempt> builder)
+    {
+        builder.ToTable("webhook_attempts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.EventType).HasMaxLength(IntegrationEvent.TypeMax);
+        builder.Property(a => a.Error).HasMaxLength(WebhookAttempt.ErrorMax);
+        builder.Property(a => a.Answer).HasMaxLength(WebhookAttempt.AnswerMax);
+        builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(a => a.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.SubscriptionId, a.At });
+        builder.Ignore(a => a.Succeeded);
     }
 }
