@@ -22,7 +22,6 @@ public static class TokenEndpoint
             .WithName("IssueToken")
             .WithSummary("An access token for an API client (OAuth 2.0 client credentials, RFC 6749 §4.4)")
             .WithDescription("Form body (`application/x-www-form-urlencoded`): `grant_type=client_credentials`, optionally `scope` (some of the client's scopes, space-separated; all of them when left out), and the client's credentials either as HTTP Basic (`Authorization: Basic base64(client_id:client_secret)`) or as `client_id` and `client_secret` in the form. The token is valid 15 minutes; send it as `Authorization: Bearer <token>`. Errors follow RFC 6749 §5.2: `{error, error_description}`.")
-            .Accepts<TokenRequestForm>("application/x-www-form-urlencoded")
             .Produces<TokenResponse>()
             .Produces<TokenErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<TokenErrorResponse>(StatusCodes.Status401Unauthorized)
