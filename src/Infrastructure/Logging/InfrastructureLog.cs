@@ -94,4 +94,10 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(EventId = 2030, Level = LogLevel.Error, Message = "Ending the expired online copies failed; the next run tries again")]
     public static partial void OnlineCopyExpiryFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2031, Level = LogLevel.Warning, Message = "Webhook {WebhookId} to {Host} disabled after three days of failed deliveries; an administrator or its client can register it again")]
+    public static partial void WebhookDisabled(this ILogger logger, Guid webhookId, string host);
+
+    [LoggerMessage(EventId = 2032, Level = LogLevel.Information, Message = "Deleted {Count} expired API tokens")]
+    public static partial void ExpiredTokensDeleted(this ILogger logger, int count);
 }
