@@ -67,6 +67,7 @@ public static class StaffRequestEndpoints
             })
             .RequireAuthorization(StaffOrClient.Policy(ApiScopes.RequestsFiles))
             .WithName("GetStaffAttachment")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .WithSummary("One of the request's files (audited)")
             .WithRequestTimeout(Hardening.DownloadPolicy)
             .WithDescription("`Content-Disposition: attachment`, or `inline` with `?inline=true` for PDF and images; always `X-Content-Type-Options: nosniff`, `Content-Security-Policy: sandbox` and `Cache-Control: no-store`.")
