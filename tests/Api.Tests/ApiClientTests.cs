@@ -200,6 +200,36 @@ public class ApiClientTests(ApiFactory factory, ITestOutputHelper output) : Inte
         Assert.True(rate >= 500, $"{rate:0} tokens per second");
     }
 
+    [Fact]
+    public async Task AClientsRead_CostsAboutWhatAStaffRead_Costs()
+    {
+        var reference = await FileAsync();
+        var staff = await SignedInAsync(StaffRoles.Officer);
+        var client = Bearer(await TokenAsync(await NewApiClientAsync("requests.read")));
+        var path = $"/api/staff/requests/{reference}";
+        async Task<double> TimeAsync(Func<Task<HttpResponseMessage>> read, int count)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                using var response = await read();
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+            return watch.Elapsed.TotalMilliseconds / count;
+        }
+        // Warm both paths, then alternate rounds so that the machine's other load falls on both alike.
+        await TimeAsync(() => staff.GetAsync(path), 30);
+        await TimeAsync(() => client.GetAsync(path), 30);
+        double staffMs = 0, clientMs = 0;
+        for (var round = 0; round < 5; round++)
+        {
+            staffMs += await TimeAsync(() => staff.GetAsync(path), 60) / 5;
+            clientMs += await TimeAsync(() => client.GetAsync(path), 60) / 5;
+        }
+        output.WriteLine($"request detail: staff cookie {staffMs:0.00} ms, API client token {clientMs:0.00} ms ({clientMs / staffMs * 100 - 100:+0;-0}%)");
+        Assert.True(clientMs <= staffMs * 1.2, $"client {clientMs:0.00} ms vs staff {staffMs:0.00} ms");
+    }
+
     private static async Task AssertOAuthErrorAsync(HttpResponseMessage response, int status, string error)
     {
         var body = await response.Content.ReadAsStringAsync();

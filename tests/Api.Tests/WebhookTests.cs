@@ -150,6 +150,61 @@ public sealed class WebhookTests(WebhookFactory factory, ITestOutputHelper outpu
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{watch.Elapsed.TotalSeconds:0.0} s");
     }
 
+    [Fact]
+    public async Task TheDocumentedPythonExample_VerifiesADelivery_AndRefusesAForgedOne()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var url = $"http://127.0.0.1:{port}/hook";
+        var http = Bearer(await TokenAsync(await NewApiClientAsync("events.read")));
+        var registered = await JsonAsync(await http.PostAsJsonAsync("/api/integrations/webhooks", new { url, eventTypes = new[] { "request.submitted" } }));
+        var secret = registered.GetProperty("secret").GetString()!;
+
+        var script = Path.Combine(Path.GetDirectoryName(OpenApiDocumentTests.CommittedPath)!, "examples", "integrator.py");
+        using var python = Process.Start(new ProcessStartInfo("python3", [script, "receive", port.ToString(System.Globalization.CultureInfo.InvariantCulture), secret])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        var lines = new System.Collections.Concurrent.BlockingCollection<string>();
+        _ = Task.Run(async () =>
+        {
+            while (await python.StandardOutput.ReadLineAsync() is { } line)
+            {
+                lines.Add(line);
+            }
+        });
+        try
+        {
+            Assert.True(lines.TryTake(out var listening, TimeSpan.FromSeconds(10)), "the Python receiver did not start");
+            Assert.StartsWith("listening", listening);
+
+            var reference = await FileAsync();
+            var sent = Assert.Single(await WebhooksSettledAsync());
+            Assert.Equal(MessageStatus.Sent, sent.Status);
+            Assert.True(lines.TryTake(out var verified, TimeSpan.FromSeconds(10)));
+            Assert.Equal($"verified {sent.Id} request.submitted {reference}", verified);
+            output.WriteLine("python example: " + verified);
+
+            // A forged delivery (the right headers' shape, a wrong signature) is refused.
+            using var forged = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent("""{"type":"request.approved","data":{"referenceNumber":"x"}}""") };
+            forged.Headers.Add("webhook-id", "msg_forged");
+            forged.Headers.Add("webhook-timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            forged.Headers.Add("webhook-signature", "v1," + Convert.ToBase64String(new byte[32]));
+            using var plain = new HttpClient();
+            Assert.Equal(HttpStatusCode.BadRequest, (await plain.SendAsync(forged)).StatusCode);
+            Assert.True(lines.TryTake(out var refused, TimeSpan.FromSeconds(10)));
+            Assert.StartsWith("REFUSED", refused);
+        }
+        finally
+        {
+            python.Kill();
+            await python.WaitForExitAsync();
+        }
+    }
+
     public new async Task DisposeAsync()
     {
         if (_receiver is not null)
