@@ -6,6 +6,7 @@ using System.Text.Json;
 using CctvRequests.Application.Staff;
 using CctvRequests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace CctvRequests.Api.Tests;
@@ -157,6 +158,13 @@ public class ApiClientTests(ApiFactory factory, ITestOutputHelper output) : Inte
         var expired = await http.GetAsync("/api/integrations/events");
         await AssertProblemAsync(expired, 401);
         Assert.Contains("invalid_token", expired.Headers.WwwAuthenticate.ToString());
+        // An hour after it expired, the hourly job deletes its row.
+        Factory.Clock.Advance(TimeSpan.FromHours(1));
+        await Factory.Services.GetRequiredService<Infrastructure.Jobs.IdempotencyCleanup>().PurgeAsync(CancellationToken.None);
+        await using (var db = Factory.NewDbContext())
+        {
+            Assert.False(await db.ApiTokens.AnyAsync(t => t.Hash == System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(token))));
+        }
 
         var admin = await SignedInAsync(StaffRoles.Admin);
         var rotated = await JsonAsync(await admin.PostAsync($"/api/staff/api-clients/{client.ClientId}/rotate-secret", new { overlapHours = 2 }));
