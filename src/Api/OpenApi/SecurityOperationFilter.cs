@@ -119,3 +119,19 @@ public sealed class DocumentInfoFilter : IDocumentFilter
         }
     }
 }
+
+/// <summary>
+/// Query parameters as callers write them (<c>?after=…&amp;limit=…</c>): a form bound with <c>[AsParameters]</c> is
+/// documented by its properties' names (<c>After</c>), while binding ignores case. Generated clients then send the
+/// names the documentation and the pages use.
+/// </summary>
+public sealed class CamelCaseQueryFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query && p.Name is { Length: > 0 }))
+        {
+            parameter.Name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+        }
+    }
+}

@@ -18,6 +18,7 @@ public static class SwaggerSetup
             });
             SecurityOperationFilter.AddSchemes(o);
             o.OperationFilter<SecurityOperationFilter>();
+            o.OperationFilter<CamelCaseQueryFilter>();
             o.DocumentFilter<DocumentInfoFilter>();
             o.OperationFilter<ExamplesOperationFilter>();
             o.OperationFilter<SubmissionFormSchema>();
