@@ -86,9 +86,11 @@ def cmd_staff(a, b, email, password, ref, files_dir):
     cookie = cookies[-1]
     csrf = doc["csrfToken"]
     if doc.get("mustEnrollTwoFactor"):
-        status, setup, _ = call(a, "POST", "/api/staff/session/two-factor/setup", {}, cookie, csrf)
+        status, setup, renewed = call(a, "POST", "/api/staff/session/two-factor/setup", {}, cookie, csrf)
         if status != 200:
             return out({"step": "two-step set-up on A", "status": status, "answer": setup}, False)
+        # A new authenticator key changes the account's security stamp: the session comes back renewed (issue 18).
+        cookie = renewed[-1] if renewed else cookie
         status, enabled, cookies = call(a, "POST", "/api/staff/session/two-factor", {"code": totp(setup["key"])}, cookie, csrf)
         if status != 200:
             return out({"step": "two-step code on A", "status": status, "answer": enabled}, False)
