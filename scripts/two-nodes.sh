@@ -134,8 +134,11 @@ check "1a. filed on A ($REF), its status read on B by the citizen's token" pytho
 ADMIN_EMAIL=admin@two-nodes.test
 ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 CCTV_ADMIN_PASSWORD="$ADMIN_PASSWORD" api_command create-admin --email "$ADMIN_EMAIL" --name "Two Nodes" >/dev/null
+export TWO_NODES_SESSION="$WORK/session.json"
 check "1b+2. signed in on A (password + two-step set-up); on B: the session, the staff detail, each attachment" \
   python3 "$CLIENT" staff "$A" "$B" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$REF" "$IN"
+check "1c. an API client made on A reads the detail on B; revoked on A, its token is refused on B at the next call (401)" \
+  python3 "$CLIENT" clients "$A" "$B" "$WORK/session.json" "$REF"
 
 # ------------------------------------------------------------------ 3
 check "3. one national ID looked up on A,B,A,B,A (200 each), then B and A refuse the 6th and 7th (429)" python3 "$CLIENT" lookups "$A" "$B"

@@ -16,6 +16,7 @@ import os
 import struct
 import sys
 import time
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import faults_client as fc  # noqa: E402
@@ -85,9 +86,11 @@ def cmd_staff(a, b, email, password, ref, files_dir):
     cookie = cookies[-1]
     csrf = doc["csrfToken"]
     if doc.get("mustEnrollTwoFactor"):
-        status, setup, _ = call(a, "POST", "/api/staff/session/two-factor/setup", {}, cookie, csrf)
+        status, setup, renewed = call(a, "POST", "/api/staff/session/two-factor/setup", {}, cookie, csrf)
         if status != 200:
             return out({"step": "two-step set-up on A", "status": status, "answer": setup}, False)
+        # A new authenticator key changes the account's security stamp: the session comes back renewed (issue 18).
+        cookie = renewed[-1] if renewed else cookie
         status, enabled, cookies = call(a, "POST", "/api/staff/session/two-factor", {"code": totp(setup["key"])}, cookie, csrf)
         if status != 200:
             return out({"step": "two-step code on A", "status": status, "answer": enabled}, False)
@@ -106,8 +109,52 @@ def cmd_staff(a, b, email, password, ref, files_dir):
         digest = hashlib.sha256(payload).hexdigest()
         checked.append({"kind": att["kind"], "status": status, "bytes": len(payload), "same": digest == att["sha256"], "as_sent": digest in sent})
     ok = len(checked) == 3 and all(c["status"] == 200 and c["same"] for c in checked)
+    if os.environ.get("TWO_NODES_SESSION"):
+        # Kept for the API-client check (5), which signs nothing in again.
+        with open(os.environ["TWO_NODES_SESSION"], "w") as f:
+            json.dump({"cookie": cookie, "csrf": csrf}, f)
     return out({"signedInOnA": True, "sessionOnB": session.get("roles"), "detailOnB": detail.get("referenceNumber"),
                 "attachmentsOnB": checked, "csrfTokenSame": session.get("csrfToken") == csrf}, ok)
+
+
+def token(base, client_id, secret):
+    conn = http.client.HTTPConnection(HOST, fc.port_of(base), timeout=30)
+    form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret})
+    conn.request("POST", "/connect/token", body=form, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    resp = conn.getresponse()
+    doc = json.loads(resp.read() or b"{}")
+    conn.close()
+    return resp.status, doc
+
+
+def bearer_get(base, path, access_token):
+    conn = http.client.HTTPConnection(HOST, fc.port_of(base), timeout=30)
+    conn.request("GET", path, headers={"Authorization": "Bearer " + access_token})
+    resp = conn.getresponse()
+    resp.read()
+    conn.close()
+    return resp.status
+
+
+def cmd_clients(a, b, session_file, ref):
+    """An API client made by the administrator on A reads on B; revoked on A, its token is refused on B at once."""
+    with open(session_file) as f:
+        session = json.load(f)
+    status, made, _ = call(a, "POST", "/api/staff/api-clients",
+                           {"name": "two-nodes", "ownerContact": "ops@two-nodes.test", "scopes": ["requests.read"],
+                            "expiresOn": time.strftime("%Y-%m-%d", time.gmtime(time.time() + 30 * 86400))},
+                           session["cookie"], session["csrf"])
+    if status != 201:
+        return out({"step": "create the client on A", "status": status, "answer": made}, False)
+    status, issued = token(b, made["clientId"], made["clientSecret"])
+    if status != 200:
+        return out({"step": "a token on B", "status": status, "answer": issued}, False)
+    before = bearer_get(b, f"/api/staff/requests/{ref}", issued["access_token"])
+    status, _, _ = call(a, "POST", f"/api/staff/api-clients/{made['clientId']}/revoke", {}, session["cookie"], session["csrf"])
+    after = bearer_get(b, f"/api/staff/requests/{ref}", issued["access_token"])
+    again, refused = token(b, made["clientId"], made["clientSecret"])
+    ok = before == 200 and status == 200 and after == 401 and again == 400 and refused.get("error") == "invalid_client"
+    return out({"detailOnBWithToken": before, "revokedOnA": status, "detailOnBAfterRevoke": after, "tokenOnBAfterRevoke": [again, refused.get("error")]}, ok)
 
 
 def cmd_lookups(a, b):
@@ -122,7 +169,7 @@ def cmd_lookups(a, b):
 
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
-    return {"submit": cmd_submit, "token": cmd_token, "staff": cmd_staff, "lookups": cmd_lookups}[cmd](*args)
+    return {"submit": cmd_submit, "token": cmd_token, "staff": cmd_staff, "lookups": cmd_lookups, "clients": cmd_clients}[cmd](*args)
 
 
 if __name__ == "__main__":

@@ -188,6 +188,7 @@ app.MapStaffSubjects();
 app.MapNotifications();
 app.MapOnlineCopy();
 app.MapAppointments();
+app.MapIntegrations();
 var pages = new StaticFileOptions { FileProvider = site };
 // The status page, and the staff pages (one shell, web/staff/index.html, whose module the address picks) at addresses without ".html".
 foreach (var (pattern, file) in new[]

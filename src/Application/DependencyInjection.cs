@@ -33,6 +33,8 @@ public static class DependencyInjection
         services.AddScoped<Notifications.CitizenNotifier>();
         services.AddScoped<Appointments.AppointmentSchedule>();
         services.AddScoped<Appointments.StaffAppointmentRows>();
+        services.AddScoped<Notifications.RequestEvents>();
+        services.AddScoped<Integrations.IssueToken.TokenIssuer>();
         services.AddSingleton(StaffMappings.Create());
         return services;
     }

@@ -131,6 +131,12 @@ public static class DependencyInjection
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<Notifications.IMessageSender, Notifications.SmtpEmailSender>();
         services.AddSingleton<Notifications.IMessageSender, Notifications.HttpSmsSender>();
+        services.Configure<Integrations.WebhookOptions>(configuration.GetSection(Integrations.WebhookOptions.Section));
+        services.AddSingleton<Integrations.WebhookTargets>();
+        services.AddSingleton<Application.Abstractions.IWebhookTargets>(sp => sp.GetRequiredService<Integrations.WebhookTargets>());
+        services.AddHttpClient(Integrations.WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => Integrations.WebhookSender.Handler(sp.GetRequiredService<Integrations.WebhookTargets>()));
+        services.AddSingleton<Notifications.IMessageSender, Integrations.WebhookSender>();
         services.AddSingleton<Notifications.OutboxSignal>();
         services.AddSingleton<INotificationLinks, Notifications.NotificationLinks>();
         services.AddSingleton<Notifications.OutboxDispatcher>();

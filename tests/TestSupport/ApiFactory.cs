@@ -120,7 +120,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:Root", StorageRoot);
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         // Tests file many requests from one address; RateLimitTests runs the shipped limits on a host of its own.
-        foreach (var policy in new[] { "Submission", "SubmissionPerDocument", "Status", "StaffSignIn", "ClipCheck", "AppointmentCheck" })
+        foreach (var policy in new[] { "Submission", "SubmissionPerDocument", "Status", "StaffSignIn", "ClipCheck", "AppointmentCheck", "ApiClient" })
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
         }

@@ -30,6 +30,7 @@ public static class SettingsEndpoints
             .CachedAsReference()
             .WithName("GetLogo")
             .WithSummary("The organization's logo (PNG), if it has one")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -42,8 +42,11 @@ public static class StaffPaperEndpoints
             .WithSummary("The recipient's signature of a hand-over (audited)")
             .WithRequestTimeout(Hardening.DownloadPolicy);
 
-        staff.MapGet("/statistics", async ([AsParameters] StatisticsForm range, ISender sender, TimeProvider clock, CancellationToken ct) =>
+        var readable = app.MapGroup("/api/staff").WithTags("Staff").AddEndpointFilter<CsrfFilter>().ValidatesForms();
+        readable.MapGet("/statistics", async ([AsParameters] StatisticsForm range, ISender sender, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(range.ToQuery(BangkokTime.Today(clock)), ct)))
+            .RequireAuthorization(Integrations.StaffOrClient.Policy(Application.Integrations.ApiScopes.StatisticsRead))
+            .AddEndpointFilter(new Integrations.ClientCallAudit(Application.Audit.AuditAction.ViewStatistics))
             .WithName("GetStatistics")
             .WithSummary("Counts by status, station, month and purpose; decision time (median, 90th percentile); cancellations by reason; decisions after the footage was overwritten")
             .WithDescription("No personal data. `from`/`to` are submission dates (yyyy-MM-dd, Bangkok); the default is the last 12 months.")

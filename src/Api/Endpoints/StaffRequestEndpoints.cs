@@ -1,5 +1,7 @@
 using System.Globalization;
 using CctvRequests.Api.Hosting;
+using CctvRequests.Api.Integrations;
+using CctvRequests.Application.Integrations;
 using CctvRequests.Api.Staff;
 using CctvRequests.Application.Common;
 using CctvRequests.Application.Files;
@@ -24,8 +26,10 @@ public static class StaffRequestEndpoints
     public static IEndpointRouteBuilder MapStaffRequests(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffPolicies.Staff).AddEndpointFilter<CsrfFilter>().ValidatesForms();
+        // Reads an API client may make too, with the scope each needs (ADR 0018); audited as the client.
+        var readable = app.MapGroup("/api/staff").WithTags("Staff").AddEndpointFilter<CsrfFilter>().ValidatesForms();
 
-        staff.MapGet("/requests", async ([AsParameters] StaffQueueForm filters, ISender sender, HttpContext http, CancellationToken ct) =>
+        readable.MapGet("/requests", async ([AsParameters] StaffQueueForm filters, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 NoStore(http);
                 return TypedResults.Ok(await sender.Send(filters.ToQuery(), ct));
@@ -33,10 +37,11 @@ public static class StaffRequestEndpoints
             .WithName("ListStaffRequests")
             .WithSummary("The queue: filters, search, counts per status, paging")
             .WithDescription("`status`: Pending, Received, Approved, Cancelled, or several comma-separated. `q`: a reference number, a name, a national ID or a passport number. `sort`: overwrite (fewest days before the footage is overwritten first; the default for open requests), newest or oldest. Dates yyyy-MM-dd. `flag` is `overwriteSoon` (3 days or fewer, not preserved) or `overwritten`.")
+            .RequireAuthorization(StaffOrClient.Policy(ApiScopes.RequestsRead))
             .Produces<StaffQueueDto>()
             .ProducesValidationProblem();
 
-        staff.MapGet("/requests/{referenceNumber}", async (string referenceNumber, string? @for, ISender sender, HttpContext http, CancellationToken ct) =>
+        readable.MapGet("/requests/{referenceNumber}", async (string referenceNumber, string? @for, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var request = await sender.Send(new GetStaffRequestQuery(StaffRequestLoader.Reference(referenceNumber), ForPrint: @for == "print"), ct);
                 return Detail(http, request);
@@ -44,10 +49,11 @@ public static class StaffRequestEndpoints
             .WithName("GetStaffRequest")
             .WithSummary("One request with every field, its files, history, notes and preservation records (audited)")
             .WithDescription("The national ID is in full: officers check it against the ID card copy. The `ETag` header is the version to send back as `If-Match` with a decision. `?for=print` records a print of the official form instead of a view.")
+            .RequireAuthorization(StaffOrClient.Policy(ApiScopes.RequestsRead))
             .Produces<StaffRequestDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        staff.MapGet("/requests/{referenceNumber}/attachments/{id:guid}", async (string referenceNumber, Guid id, bool? inline, ISender sender, HttpContext http, CancellationToken ct) =>
+        readable.MapGet("/requests/{referenceNumber}/attachments/{id:guid}", async (string referenceNumber, Guid id, bool? inline, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var file = await sender.Send(new GetAttachmentQuery(StaffRequestLoader.Reference(referenceNumber), id), ct);
                 var headers = http.Response.Headers;
@@ -59,7 +65,9 @@ public static class StaffRequestEndpoints
                 headers.ContentDisposition = disposition.ToString();
                 return TypedResults.Stream(file.Content, file.ContentType);
             })
+            .RequireAuthorization(StaffOrClient.Policy(ApiScopes.RequestsFiles))
             .WithName("GetStaffAttachment")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .WithSummary("One of the request's files (audited)")
             .WithRequestTimeout(Hardening.DownloadPolicy)
             .WithDescription("`Content-Disposition: attachment`, or `inline` with `?inline=true` for PDF and images; always `X-Content-Type-Options: nosniff`, `Content-Security-Policy: sandbox` and `Cache-Control: no-store`.")

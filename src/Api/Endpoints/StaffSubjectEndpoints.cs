@@ -55,9 +55,10 @@ public static class StaffSubjectEndpoints
                 {
                     await files.DeleteAsync(key);
                 }
-                return TypedResults.Ok(new { erased = result.Erased, cancelled = result.Cancelled });
+                return TypedResults.Ok(new ErasedSubjectDto(result.Erased, result.Cancelled));
             })
             .WithName("EraseSubject").WithSummary("Erase the person's personal data and files from every request; open ones become Cancelled (reason Erased) (PDPA s.33; audited)")
+            .Produces<ErasedSubjectDto>()
             .ProducesValidationProblem();
 
         admin.MapGet("/rights-requests", async (string? status, ISender sender, CancellationToken ct) =>
@@ -96,3 +97,8 @@ public static class StaffSubjectEndpoints
         return app;
     }
 }
+
+/// <summary>What an erasure did.</summary>
+/// <param name="Erased">Requests whose personal data and files were erased.</param>
+/// <param name="Cancelled">Of those, the open ones that became Cancelled (reason Erased).</param>
+public sealed record ErasedSubjectDto(int Erased, int Cancelled);

@@ -18,4 +18,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
     public string ClientAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
+
+    public string? ApiClientId => Principal is { } user && Integrations.ApiClientAuthentication.IsClient(user)
+        ? user.FindFirstValue(Integrations.ApiClientAuthentication.ClientIdClaim)
+        : null;
 }

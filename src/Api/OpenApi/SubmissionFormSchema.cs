@@ -61,7 +61,13 @@ public sealed class SubmissionFormSchema : IOperationFilter
         property.Description = field.IsFile ? $"{description} At most {field.MaxBytes / (1024 * 1024)} MB." : description;
         if (field.Example is not null)
         {
-            property.Examples = [JsonValue.Create(field.Example)];
+            // The example in the field's own type: a string "35" is not an example of an integer.
+            property.Examples = [field.Kind switch
+            {
+                FieldKind.Integer when long.TryParse(field.Example, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+                FieldKind.Boolean when bool.TryParse(field.Example, out var flag) => JsonValue.Create(flag),
+                _ => JsonValue.Create(field.Example),
+            }];
         }
         return property;
     }

@@ -16,6 +16,10 @@ public static class SwaggerSetup
                 Description = "Requests to view or copy CCTV footage of a Thai local government (คำร้องขอดูหรือขอสำเนาข้อมูลภาพจากกล้องวงจรปิด). " +
                               "Errors are `application/problem+json`; validation errors name each field, in Thai by default or in English with `Accept-Language: en`.",
             });
+            SecurityOperationFilter.AddSchemes(o);
+            o.OperationFilter<SecurityOperationFilter>();
+            o.OperationFilter<CamelCaseQueryFilter>();
+            o.DocumentFilter<DocumentInfoFilter>();
             o.OperationFilter<ExamplesOperationFilter>();
             o.OperationFilter<SubmissionFormSchema>();
             foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "CctvRequests.*.xml"))
@@ -38,6 +42,8 @@ public static class SwaggerSetup
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "CctvRequests API v1");
             o.DocumentTitle = "CctvRequests API";
+            // "Authorize" takes an API client's id and secret and gets a token at /connect/token (client credentials).
+            o.OAuthScopeSeparator(" ");
         });
         return app;
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using CctvRequests.Api.Integrations;
 
 namespace CctvRequests.Api.Staff;
 
@@ -83,7 +84,9 @@ public static class StaffAuthentication
             .AddPolicy(StaffPolicies.Session, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
             .AddPolicy(StaffPolicies.Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All).RequireAssertion(NothingPending))
             .AddPolicy(StaffPolicies.Approver, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Approvers).RequireAssertion(NothingPending))
-            .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin).RequireAssertion(NothingPending));
+            .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin).RequireAssertion(NothingPending))
+            .AddStaffOrClientPolicies();
+        services.AddAuthentication().AddApiClients();
         return services;
     }
 
@@ -92,6 +95,11 @@ public static class StaffAuthentication
 
     public static Task Problem(HttpContext context, int status, Text message)
     {
+        // Several schemes may be challenged for one call (a staff session or an API client's token): the first answers.
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
         context.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Title = Lang.Of(message), Detail = Lang.Of(message) };
         problem.Extensions["traceId"] = context.TraceIdentifier;

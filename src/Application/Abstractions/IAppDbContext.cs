@@ -26,6 +26,11 @@ public interface IAppDbContext
 
     /// <summary>The visits of every request, for the lists across requests (the day's list, seats taken); changed through their request.</summary>
     DbSet<Domain.Appointments.Appointment> Appointments { get; }
+    DbSet<Integrations.ApiClient> ApiClients { get; }
+    DbSet<Integrations.ApiToken> ApiTokens { get; }
+    DbSet<Integrations.IntegrationEvent> IntegrationEvents { get; }
+    DbSet<Integrations.WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<Integrations.WebhookAttempt> WebhookAttempts { get; }
 
     /// <summary>Counts per station, day and status, kept by the database (read-only).</summary>
     IQueryable<Staff.ListRequests.RequestCount> RequestCounts { get; }

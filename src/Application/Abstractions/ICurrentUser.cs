@@ -16,6 +16,9 @@ public interface ICurrentUser
 
     bool IsInRole(string role);
 
+    /// <summary>The API client behind the call (ADR 0018), or null for a staff member or a citizen.</summary>
+    string? ApiClientId => null;
+
     /// <summary>The signed-in member's role (one per account; the highest if a stale session held several); throws for an anonymous caller.</summary>
     StaffRole Role => Enum.GetValues<StaffRole>().Reverse().Cast<StaffRole?>().FirstOrDefault(r => IsInRole(r!.Value.ToString()))
                       ?? throw new InvalidOperationException("No staff member is signed in.");

@@ -42,4 +42,6 @@ public enum ThrottlePolicy
 
     /// <summary>The applicant's appointment calls (slots, booking, change, cancel), each with the identity number: per client and per request.</summary>
     AppointmentCheck,
+    /// <summary>Calls by an API client (per client id), and token requests per client id.</summary>
+    ApiClient,
 }

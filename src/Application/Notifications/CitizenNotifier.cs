@@ -25,7 +25,7 @@ public sealed class CitizenNotifier(
     private async Task QueueAsync(FootageRequest request, MessageEvent @event, AppointmentFacts? appointment, CancellationToken cancellationToken)
     {
         var wanted = request.Notifications;
-        if (!wanted.Wanted || request.ErasedAt is not null)
+        if (@event is MessageEvent.HandedOver or MessageEvent.CopyDownloaded || !wanted.Wanted || request.ErasedAt is not null)
         {
             return;
         }

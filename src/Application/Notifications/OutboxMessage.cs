@@ -5,6 +5,9 @@ public enum MessageChannel
 {
     Email,
     Sms,
+
+    /// <summary>An API client's webhook endpoint (Standard Webhooks).</summary>
+    Webhook,
 }
 
 /// <summary>Where a message is in its life (ADR 0016).</summary>
@@ -47,6 +50,12 @@ public enum MessageEvent
 
     /// <summary>The day before the visit.</summary>
     AppointmentReminder,
+
+    /// <summary>A copy left the office (in person or online): integrators only.</summary>
+    HandedOver,
+
+    /// <summary>The applicant downloaded a clip: integrators only.</summary>
+    CopyDownloaded,
 }
 
 /// <summary>
@@ -60,6 +69,9 @@ public enum MessageEvent
 public sealed class OutboxMessage
 {
     public const int MaxAttempts = 8;
+
+    /// <summary>Webhooks are tried for about a day: 1, 3, 9, 27, 81, 243 minutes, then 6 hours four times (ADR 0018).</summary>
+    public const int MaxWebhookAttempts = 10;
     public const int RecipientMax = 320;
     public const int SubjectMax = 300;
     public const int ErrorMax = 1000;
@@ -91,6 +103,22 @@ public sealed class OutboxMessage
     public string? Body { get; private set; }
 
     public string? HtmlBody { get; private set; }
+
+    /// <summary>For a webhook: the subscription it goes to (its address and signing secret).</summary>
+    public Guid? SubscriptionId { get; private set; }
+
+    public int MaxAttemptsOfChannel => Channel == MessageChannel.Webhook ? MaxWebhookAttempts : MaxAttempts;
+
+    /// <summary>
+    /// A webhook delivery: the event's JSON to the subscription's address. Not tied to the request's row (it holds no
+    /// personal data): erasing a citizen's data or an unsubscribe does not stop an integrator's deliveries.
+    /// </summary>
+    public static OutboxMessage Webhook(MessageEvent @event, Guid subscriptionId, string host, string eventType, string payload, DateTimeOffset at)
+    {
+        var message = Create(null, MessageChannel.Webhook, @event, "en", host, eventType, payload, null, null, at);
+        message.SubscriptionId = subscriptionId;
+        return message;
+    }
 
     /// <summary>The address that stops messages about this request (RFC 8058), for e-mail.</summary>
     public string? UnsubscribeUrl { get; private set; }

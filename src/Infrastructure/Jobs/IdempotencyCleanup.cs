@@ -10,7 +10,7 @@ namespace CctvRequests.Infrastructure.Jobs;
 
 /// <summary>
 /// Every hour, deletes idempotency records older than 24 hours, with the encrypted status token
-/// they hold, on one node at a time (<see cref="JobLock"/>). A failure is logged and retried next
+/// they hold, and API access tokens expired for an hour (one row per issuance, ADR 0018), on one node at a time (<see cref="JobLock"/>). A failure is logged and retried next
 /// hour; it never stops the host.
 /// </summary>
 public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, JobLock jobs, TimeProvider clock, ILogger<IdempotencyCleanup> logger) : BackgroundService
@@ -43,6 +43,12 @@ public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, JobLock jobs
         if (removed > 0)
         {
             logger.IdempotencyPurged(removed);
+        }
+        var tokensBefore = clock.GetUtcNow() - TimeSpan.FromHours(1);
+        var tokens = await db.ApiTokens.Where(t => t.ExpiresAt <= tokensBefore).ExecuteDeleteAsync(cancellationToken);
+        if (tokens > 0)
+        {
+            logger.ExpiredTokensDeleted(tokens);
         }
         return removed;
     }

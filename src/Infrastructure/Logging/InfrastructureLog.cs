@@ -103,4 +103,9 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(EventId = 2033, Level = LogLevel.Information, Message = "Viewing places loaded from {File}: {Places} places, {ClosedDays} closed days")]
     public static partial void ViewingPlacesLoaded(this ILogger logger, int places, int closedDays, string file);
+    [LoggerMessage(EventId = 2034, Level = LogLevel.Warning, Message = "Webhook {WebhookId} to {Host} disabled after three days of failed deliveries; an administrator or its client can register it again")]
+    public static partial void WebhookDisabled(this ILogger logger, Guid webhookId, string host);
+
+    [LoggerMessage(EventId = 2035, Level = LogLevel.Information, Message = "Deleted {Count} expired API tokens")]
+    public static partial void ExpiredTokensDeleted(this ILogger logger, int count);
 }

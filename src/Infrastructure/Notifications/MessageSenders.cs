@@ -4,7 +4,7 @@ namespace CctvRequests.Infrastructure.Notifications;
 
 /// <summary>A message as the dispatcher claimed it.</summary>
 public sealed record ClaimedMessage(
-    Guid Id, MessageChannel Channel, string Language, string? Recipient, string? Subject, string? Body, string? HtmlBody, string? UnsubscribeUrl, int Attempts);
+    Guid Id, MessageChannel Channel, string Language, string? Recipient, string? Subject, string? Body, string? HtmlBody, string? UnsubscribeUrl, int Attempts, Guid? SubscriptionId = null);
 
 /// <summary>What became of one message: sent, or failed (for good, or worth another try).</summary>
 public sealed record SendResult(Guid Id, bool Sent, bool Permanent, string? Error)

@@ -38,7 +38,7 @@ public sealed class OutboxSignal
 /// The outbox's dispatcher (ADR 0016), on every node: claims up to a batch of due messages in one statement
 /// (<c>FOR UPDATE SKIP LOCKED</c>, so nodes share the work without waiting on each other, and no row lock outlives
 /// that statement), gives each a lease, sends them through their channel one by one, and marks each as its answer comes: sent; failed and due
-/// again after 1, 3, 9, 27, 81, 243 minutes then 6 hours; given up after 8 attempts or a final refusal. A node
+/// again after 1, 3, 9, 27, 81, 243 minutes then 6 hours; given up after 8 attempts (webhooks: 10, about a day) or a final refusal. A node
 /// that dies holding messages leaves their leases to expire: they are sent again, with the same id.
 /// </summary>
 public sealed class OutboxDispatcher(
@@ -51,7 +51,7 @@ public sealed class OutboxDispatcher(
               WHERE status IN ('Queued', 'Failed') AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
               ORDER BY next_attempt_at LIMIT @batch FOR UPDATE SKIP LOCKED) due
         WHERE o.id = due.id
-        RETURNING o.id, o.channel, o.language, o.recipient, o.subject, o.body, o.html_body, o.unsubscribe_url, o.attempts
+        RETURNING o.id, o.channel, o.language, o.recipient, o.subject, o.body, o.html_body, o.unsubscribe_url, o.attempts, o.subscription_id
         """;
 
     private readonly Dictionary<MessageChannel, IMessageSender> _senders = senders.ToDictionary(s => s.Channel);
@@ -65,7 +65,7 @@ public sealed class OutboxDispatcher(
         {
             return;
         }
-        if (!_senders.Values.Any(s => s.Configured))
+        if (!_senders.Values.Any(s => s.Configured && s.Channel != MessageChannel.Webhook))
         {
             logger.NoNotificationChannel();
         }
@@ -101,11 +101,12 @@ public sealed class OutboxDispatcher(
                     ? sender.SendAsync(channel.ToList(), cancellationToken)
                     : channel.Select(m => SendResult.Refused(m.Id, $"the {channel.Key} channel is not configured")).ToAsyncEnumerable();
                 var attempts = channel.ToDictionary(m => m.Id, m => m.Attempts);
+                var maxAttempts = channel.Key == MessageChannel.Webhook ? OutboxMessage.MaxWebhookAttempts : OutboxMessage.MaxAttempts;
                 // Each message is marked as soon as its answer is known, before the next one leaves: a crash between a
                 // send and its mark repeats that one message, never the batch sent so far.
                 await foreach (var result in results)
                 {
-                    await MarkAsync(db, result, attempts[result.Id], cancellationToken);
+                    await MarkAsync(db, result, attempts[result.Id], maxAttempts, cancellationToken);
                 }
             }
             return claimed.Count;
@@ -131,14 +132,14 @@ public sealed class OutboxDispatcher(
         {
             claimed.Add(new ClaimedMessage(
                 reader.GetGuid(0), Enum.Parse<MessageChannel>(reader.GetString(1)), reader.GetString(2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6),
-                Text(reader, 7), reader.GetInt32(8)));
+                Text(reader, 7), reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetGuid(9)));
         }
         return claimed;
     }
 
     private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
-    private async Task MarkAsync(AppDbContext db, SendResult result, int attempts, CancellationToken cancellationToken)
+    private async Task MarkAsync(AppDbContext db, SendResult result, int attempts, int maxAttempts, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var error = result.Error is { Length: > OutboxMessage.ErrorMax } e ? e[..OutboxMessage.ErrorMax] : result.Error;
@@ -152,7 +153,7 @@ public sealed class OutboxDispatcher(
                 cancellationToken);
             return;
         }
-        var givenUp = result.Permanent || attempts >= OutboxMessage.MaxAttempts;
+        var givenUp = result.Permanent || attempts >= maxAttempts;
         await messages.ExecuteUpdateAsync(
             s => s.SetProperty(m => m.Status, givenUp ? MessageStatus.GivenUp : MessageStatus.Failed)
                 .SetProperty(m => m.NextAttemptAt, now + OutboxMessage.RetryAfter(attempts))

@@ -43,6 +43,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Appointments.ViewingPlace> ViewingPlaces => Set<Domain.Appointments.ViewingPlace>();
     public DbSet<Domain.Appointments.ClosedDay> ClosedDays => Set<Domain.Appointments.ClosedDay>();
     public DbSet<Domain.Appointments.Appointment> Appointments => Set<Domain.Appointments.Appointment>();
+    public DbSet<Application.Integrations.ApiClient> ApiClients => Set<Application.Integrations.ApiClient>();
+    public DbSet<Application.Integrations.ApiToken> ApiTokens => Set<Application.Integrations.ApiToken>();
+    public DbSet<Application.Integrations.IntegrationEvent> IntegrationEvents => Set<Application.Integrations.IntegrationEvent>();
+    public DbSet<Application.Integrations.WebhookSubscription> WebhookSubscriptions => Set<Application.Integrations.WebhookSubscription>();
+    public DbSet<Application.Integrations.WebhookAttempt> WebhookAttempts => Set<Application.Integrations.WebhookAttempt>();
     public IQueryable<Application.Staff.ListRequests.RequestCount> RequestCounts => Set<Application.Staff.ListRequests.RequestCount>().AsNoTracking();
     public IQueryable<Application.Staff.ListRequests.RequestTotal> RequestTotals => Set<Application.Staff.ListRequests.RequestTotal>().AsNoTracking();
 

@@ -23,6 +23,8 @@ public sealed class ThrottleOptions
 
     /// <summary>The applicant's appointment calls, each with the identity number (a booking is two or three): 20 in 15 minutes, per client and per request.</summary>
     public Window AppointmentCheck { get; set; } = new(20, 15);
+    /// <summary>Calls by one API client with its tokens, on every node together.</summary>
+    public Window ApiClient { get; set; } = new(600, 1);
 
     public Window For(ThrottlePolicy policy) => policy switch
     {
@@ -32,6 +34,7 @@ public sealed class ThrottleOptions
         ThrottlePolicy.StaffSignIn => StaffSignIn,
         ThrottlePolicy.ClipCheck => ClipCheck,
         ThrottlePolicy.AppointmentCheck => AppointmentCheck,
+        ThrottlePolicy.ApiClient => ApiClient,
         _ => Status,
     };
 

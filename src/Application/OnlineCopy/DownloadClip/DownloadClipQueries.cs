@@ -41,7 +41,7 @@ public sealed record RecordClipDownloadCommand(Guid RequestId, Guid ClipId, long
     public string? AuditDetails => $"clip {ClipId}: {BytesSent} bytes{(RangeStart is { } start ? $" from byte {start}" : string.Empty)} to {Client}";
 }
 
-public sealed class RecordClipDownloadHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<RecordClipDownloadCommand, bool>
+public sealed class RecordClipDownloadHandler(IAppDbContext db, Notifications.RequestEvents events, TimeProvider clock) : ICommandHandler<RecordClipDownloadCommand, bool>
 {
     public async ValueTask<bool> Handle(RecordClipDownloadCommand command, CancellationToken cancellationToken)
     {
@@ -50,6 +50,9 @@ public sealed class RecordClipDownloadHandler(IAppDbContext db, TimeProvider clo
                       ?? throw new NotFoundException(GetClipForDownloadHandler.Gone);
         command.AuditReference = request.ReferenceNumber.Value;
         request.RecordClipDownload(command.ClipId, clock.GetUtcNow(), command.BytesSent, command.RangeStart, command.Client);
+        var clip = request.DeliveredClips.Single(c => c.Id == command.ClipId);
+        await events.RaiseAsync(request, Notifications.MessageEvent.CopyDownloaded, cancellationToken,
+            new { clip = new { clip.SizeBytes, clip.Sha256 }, command.BytesSent, command.RangeStart });
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

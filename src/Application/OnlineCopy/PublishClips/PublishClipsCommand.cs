@@ -40,7 +40,7 @@ public sealed record PublishClipsCommand(ReferenceNumber Reference, DateOnly? Ex
     public string? AuditDetails => ExpiresOn is { } day ? $"until {day:yyyy-MM-dd}" : "until the default expiry";
 }
 
-public sealed class PublishClipsHandler(IAppDbContext db, ICurrentUser user, CitizenNotifier notifier, IOptions<OnlineCopyOptions> options, TimeProvider clock)
+public sealed class PublishClipsHandler(IAppDbContext db, ICurrentUser user, RequestEvents events, IOptions<OnlineCopyOptions> options, TimeProvider clock)
     : ICommandHandler<PublishClipsCommand, StaffOnlineCopyDto>
 {
     public async ValueTask<StaffOnlineCopyDto> Handle(PublishClipsCommand command, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class PublishClipsHandler(IAppDbContext db, ICurrentUser user, Cit
         var now = clock.GetUtcNow();
         var today = BangkokTime.DateOf(now);
         request.PublishClips(user.Actor, now, command.ExpiresOn ?? today.AddDays(options.Value.DefaultExpiryDays), options.Value.MaxExpiryDays);
-        await notifier.QueueAsync(request, MessageEvent.CopyReady, cancellationToken);
+        await events.RaiseAsync(request, MessageEvent.CopyReady, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return OnlineCopyDtos.Staff(request, today, options.Value);
     }

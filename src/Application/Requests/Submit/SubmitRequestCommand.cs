@@ -50,7 +50,7 @@ public sealed class SubmitRequestHandler(
     IReferenceNumbers references,
     ISubmissionSettings settings,
     SubmissionAnswers answers,
-    CitizenNotifier notifier,
+    RequestEvents events,
     INotificationLinks links,
     IThrottle throttle,
     TimeProvider clock,
@@ -82,7 +82,7 @@ public sealed class SubmitRequestHandler(
             command.Reason, attachments, command.SignatureMethod, PrivacyConsent.Create(notice.Version, notice.Sha256Of(Lang.Code), Lang.Code, now),
             StatusToken.Hash(token), now, settings.PoliceReportRequired, notifications);
         db.FootageRequests.Add(request);
-        await notifier.QueueAsync(request, MessageEvent.Submitted, cancellationToken);
+        await events.RaiseAsync(request, MessageEvent.Submitted, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         logger.Submitted(reference.Value, station.Id, attachments.Count);

@@ -15,13 +15,13 @@ public sealed record ApproveRequestCommand(ReferenceNumber Reference, uint Expec
     public string? AuditReference => Reference.Value;
 }
 
-public sealed class ApproveRequestHandler(IAppDbContext db, ICurrentUser user, CitizenNotifier notifier, TimeProvider clock) : ICommandHandler<ApproveRequestCommand, RequestStatus>
+public sealed class ApproveRequestHandler(IAppDbContext db, ICurrentUser user, RequestEvents events, TimeProvider clock) : ICommandHandler<ApproveRequestCommand, RequestStatus>
 {
     public async ValueTask<RequestStatus> Handle(ApproveRequestCommand command, CancellationToken cancellationToken)
     {
         var request = await StaffRequestLoader.ForChangeAsync(db, command.Reference, command.ExpectedVersion, cancellationToken);
         request.Approve(user.Actor, user.Role, clock.GetUtcNow(), command.Note);
-        await notifier.QueueAsync(request, MessageEvent.Approved, cancellationToken);
+        await events.RaiseAsync(request, MessageEvent.Approved, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return request.Status;
     }

@@ -18,13 +18,13 @@ public sealed record CancelRequestCommand(ReferenceNumber Reference, uint Expect
     public string? AuditDetails => ReasonCode;
 }
 
-public sealed class CancelRequestHandler(IAppDbContext db, ICurrentUser user, CitizenNotifier notifier, TimeProvider clock) : ICommandHandler<CancelRequestCommand, RequestStatus>
+public sealed class CancelRequestHandler(IAppDbContext db, ICurrentUser user, RequestEvents events, TimeProvider clock) : ICommandHandler<CancelRequestCommand, RequestStatus>
 {
     public async ValueTask<RequestStatus> Handle(CancelRequestCommand command, CancellationToken cancellationToken)
     {
         var request = await StaffRequestLoader.ForChangeAsync(db, command.Reference, command.ExpectedVersion, cancellationToken);
         request.Cancel(user.Actor, clock.GetUtcNow(), command.ReasonCode, command.Message, command.Note);
-        await notifier.QueueAsync(request, MessageEvent.Cancelled, cancellationToken);
+        await events.RaiseAsync(request, MessageEvent.Cancelled, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return request.Status;
     }

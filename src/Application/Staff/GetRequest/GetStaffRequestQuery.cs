@@ -53,7 +53,7 @@ public sealed class GetStaffRequestHandler(IAppDbContext db, TypeAdapterConfig m
                 StatusText = Lang.Of(RequestStatusText.Of(h.Status)),
                 ReasonText = ReasonTexts.Of(reasons, h.ReasonCode),
             }).ToList(),
-            AllowedActions = StaffActions.Allowed(request, user.Role),
+            AllowedActions = user.Id is null ? [] : StaffActions.Allowed(request, user.Role),
             HandOvers = detail.HandOvers.Select(h => h with
             {
                 SignatureUrl = $"/api/staff/requests/{detail.ReferenceNumber}/handovers/{h.Id}/signature",

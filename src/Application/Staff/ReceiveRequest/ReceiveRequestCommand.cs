@@ -15,13 +15,13 @@ public sealed record ReceiveRequestCommand(ReferenceNumber Reference, uint Expec
     public string? AuditReference => Reference.Value;
 }
 
-public sealed class ReceiveRequestHandler(IAppDbContext db, ICurrentUser user, CitizenNotifier notifier, TimeProvider clock) : ICommandHandler<ReceiveRequestCommand, RequestStatus>
+public sealed class ReceiveRequestHandler(IAppDbContext db, ICurrentUser user, RequestEvents events, TimeProvider clock) : ICommandHandler<ReceiveRequestCommand, RequestStatus>
 {
     public async ValueTask<RequestStatus> Handle(ReceiveRequestCommand command, CancellationToken cancellationToken)
     {
         var request = await StaffRequestLoader.ForChangeAsync(db, command.Reference, command.ExpectedVersion, cancellationToken);
         request.Receive(user.Actor, clock.GetUtcNow(), command.Note);
-        await notifier.QueueAsync(request, MessageEvent.Received, cancellationToken);
+        await events.RaiseAsync(request, MessageEvent.Received, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return request.Status;
     }

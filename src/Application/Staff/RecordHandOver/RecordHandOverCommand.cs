@@ -23,7 +23,7 @@ public sealed record RecordHandOverCommand(ReferenceNumber Reference, string Med
 }
 
 /// <summary>The signature is kept as its pixels only, re-encoded as citizens' images are (ADR 0010); the request refuses anything but an approved copy.</summary>
-public sealed class RecordHandOverHandler(IAppDbContext db, ICurrentUser user, IUploadSanitizer sanitizer, TimeProvider clock) : ICommandHandler<RecordHandOverCommand, StaffHandOverDto>
+public sealed class RecordHandOverHandler(IAppDbContext db, ICurrentUser user, IUploadSanitizer sanitizer, Notifications.RequestEvents events, TimeProvider clock) : ICommandHandler<RecordHandOverCommand, StaffHandOverDto>
 {
     public async ValueTask<StaffHandOverDto> Handle(RecordHandOverCommand command, CancellationToken cancellationToken)
     {
@@ -32,6 +32,7 @@ public sealed class RecordHandOverHandler(IAppDbContext db, ICurrentUser user, I
         var signature = sanitizer.ReEncodePng(command.SignaturePng, (long)UploadLimits.MaxSignatureWidth * UploadLimits.MaxSignatureHeight)
                         ?? throw ValidationMessages.Invalid("signaturePng", HandOverFormValidator.SignatureInvalid);
         var handOver = request.RecordHandOver(user.Actor, clock.GetUtcNow(), command.Medium, command.ReceivedBy, command.Clips, signature);
+        await events.RaiseAsync(request, Notifications.MessageEvent.HandedOver, cancellationToken, new { online = false, clips = handOver.Clips.Select(c => new { c.SizeBytes, c.Sha256 }) });
         await db.SaveChangesAsync(cancellationToken);
         return new StaffHandOverDto
         {

@@ -21,6 +21,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMax);
         builder.HasOne<Domain.Requests.FootageRequest>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(m => m.RequestId);
+        builder.HasOne<Application.Integrations.WebhookSubscription>().WithMany().HasForeignKey(m => m.SubscriptionId).OnDelete(DeleteBehavior.SetNull);
         // The dispatcher's claim: due messages in order, only those still to send (the index stays small).
         builder.HasIndex(m => m.NextAttemptAt).HasFilter("status IN ('Queued', 'Failed')").HasDatabaseName("ix_outbox_messages_due");
     }
