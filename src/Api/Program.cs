@@ -99,6 +99,13 @@ if (Path.GetFullPath(storageRoot).StartsWith(Path.GetFullPath(webRoot) + Path.Di
     throw new InvalidOperationException($"Storage:Root ({storageRoot}) must not lie inside the web root ({webRoot}).");
 }
 
+// `backup` and `restore-check`: before anything migrates or seeds (a restore check needs no application database).
+if (args.FirstOrDefault() is BackupCommands.Backup or BackupCommands.RestoreCheck)
+{
+    Environment.ExitCode = await BackupCommands.RunAsync(app.Services, args);
+    return;
+}
+
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var database = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
