@@ -14,7 +14,7 @@ public sealed class WipeableFactory : ApiFactory;
 /// its own, on a host's database and storage. The check restores into a new database on the same server and a
 /// scratch store under the test's folder, and drops both.
 /// </summary>
-public sealed class BackupRun(ApiFactory factory) : IDisposable
+public sealed class BackupRun(ApiFactory factory, IReadOnlyDictionary<string, string?>? settings = null) : IDisposable
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "cctv-backup-test-" + Guid.NewGuid().ToString("N"));
 
@@ -25,6 +25,10 @@ public sealed class BackupRun(ApiFactory factory) : IDisposable
         start.Environment["ConnectionStrings__Default"] = factory.ConnectionString;
         start.Environment["Storage__Root"] = factory.StorageRoot;
         start.Environment["Backup__ScratchFolder"] = Folder;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         if (Environment.GetEnvironmentVariable("CCTV_TEST_PGBIN") is { Length: > 0 } bin)
         {
             start.Environment["Backup__PgBin"] = bin;
@@ -171,5 +175,39 @@ public sealed class BackupCorruptionTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.Equal(3, exit);
         Assert.Contains("not empty", error);
+    }
+}
+
+/// <summary>A node whose attachments are in a bucket of its own.</summary>
+public sealed class S3BackupFactory : ApiFactory
+{
+    public Infrastructure.Files.S3StorageOptions S3 { get; } = TestS3.Options(TestS3.NewBucket());
+
+    protected override IReadOnlyDictionary<string, string?> Settings => TestS3.Settings(S3);
+}
+
+/// <summary>With the attachments in a bucket: the backup reads them through the same store the API writes them with.</summary>
+public sealed class BackupFromBucketTests(S3BackupFactory factory) : IClassFixture<S3BackupFactory>, IDisposable
+{
+    private readonly BackupRun _run = new(factory, TestS3.Settings(factory.S3));
+
+    public void Dispose() => _run.Dispose();
+
+    [Fact]
+    public async Task Backup_OfABucket_RestoreChecksWhole()
+    {
+        await _run.SubmitAsync(2);
+        var folder = Path.Combine(_run.Folder, "bucket");
+
+        var (exit, output, error) = await _run.RunAsync("backup", folder);
+        Assert.True(exit == 0, output + error);
+        var manifest = await BackupManifest.ReadAsync(folder, CancellationToken.None);
+        Assert.Equal("S3", manifest.StorageProvider);
+        Assert.Equal(8, manifest.Objects);
+
+        (exit, output, error) = await _run.RunAsync("restore-check", folder);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("attachments: 8 of 8 rows", output);
     }
 }
