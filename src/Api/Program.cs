@@ -14,7 +14,6 @@ using CctvRequests.Application.Requests.Submit;
 using CctvRequests.Infrastructure;
 using CctvRequests.Infrastructure.Files;
 using CctvRequests.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -83,10 +82,12 @@ builder.Services.AddRedaction(redaction =>
     redaction.SetFallbackRedactor<Microsoft.Extensions.Compliance.Redaction.ErasingRedactor>();
 });
 builder.Logging.EnableRedaction();
+// /healthz (load balancers): the three below; /healthz/ready (operators): those and Redis, the outbox, the periodic jobs.
 builder.Services.AddHealthChecks()
-    .AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3))
-    .AddCheck<VirusScannerHealthCheck>("clamav", timeout: TimeSpan.FromSeconds(3))
-    .AddCheck<StorageHealthCheck>("storage", timeout: TimeSpan.FromSeconds(3));
+    .AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3), tags: [Readiness.Live, Readiness.Ready])
+    .AddCheck<VirusScannerHealthCheck>("clamav", timeout: TimeSpan.FromSeconds(3), tags: [Readiness.Live, Readiness.Ready])
+    .AddCheck<StorageHealthCheck>("storage", timeout: TimeSpan.FromSeconds(3), tags: [Readiness.Live, Readiness.Ready])
+    .AddReadinessChecks(builder.Configuration);
 builder.Services.AddApiDocumentation();
 builder.Services.AddReferenceCache(cacheFiles: !builder.Environment.IsDevelopment());
 
@@ -131,7 +132,10 @@ await using (var scope = app.Services.CreateAsyncScope())
     if (args is ["retention", "run", ..])
     {
         // `retention run`: one retention run now (the service also runs it every Retention:IntervalHours); counts only.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var (requests, files) = await app.Services.GetRequiredService<CctvRequests.Infrastructure.Jobs.RetentionRunner>().RunAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<CctvRequests.Infrastructure.Jobs.JobLock>().RecordSuccessAsync(
+            CctvRequests.Infrastructure.Jobs.RetentionRunner.Job, watch.Elapsed, CancellationToken.None);
         Console.WriteLine($"Retention run: erased the personal data of {requests} requests and {files} files.");
         return;
     }
@@ -179,7 +183,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthAnswer.WriteAsync });
+app.MapHealth();
 app.MapStations();
 app.MapRequests();
 app.MapStatus();

@@ -25,7 +25,7 @@ public sealed record BackupResult(string Folder, BackupManifest Manifest, long D
 public sealed class BackupWriter(IConfiguration configuration, IStoredObjects store, IFileStore files, IOptions<BackupOptions> options, IOptions<StorageOptions> storage, TimeProvider clock)
 {
     /// <summary>The jobs that delete stored objects: held for the backup's whole run.</summary>
-    public static readonly IReadOnlyList<string> DeletingJobs = ["retention", OnlineCopyExpiry.Job, StorageReconciler.Job];
+    public static readonly IReadOnlyList<string> DeletingJobs = [RetentionRunner.Job, OnlineCopyExpiry.Job, StorageReconciler.Job];
 
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString("Owner") is { Length: > 0 } owner ? owner
