@@ -51,7 +51,7 @@ builder.Services.AddMediator(options =>
     options.Assemblies = [typeof(SubmitRequestCommand)];
     options.PipelineBehaviors =
     [
-        typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(ReferenceDataBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>),
+        typeof(TracingBehavior<,>), typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(ReferenceDataBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>),
         typeof(IdempotencyBehavior<,>),
     ];
 });
@@ -74,6 +74,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     ];
 });
 builder.AddHardening();
+builder.AddTelemetry();
 // Redaction by design: a log parameter classified [PersonalData] is erased before any provider sees it.
 builder.Services.AddRedaction(redaction =>
 {
@@ -184,6 +185,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapHealth();
+app.MapMetrics();
 app.MapStations();
 app.MapRequests();
 app.MapStatus();

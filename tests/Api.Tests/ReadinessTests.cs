@@ -140,10 +140,23 @@ public sealed class ReadinessTests(OperatorsFactory factory, ProductionFactory p
     }
 
     [Fact]
+    public async Task PrometheusMetrics_AreForTheOperatorsNetworkOnly()
+    {
+        var client = factory.CreateClient();
+        using var inside = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { { OperatorsFactory.ClientHeader, "10.9.9.5" } } };
+        var response = await client.SendAsync(inside);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("# TYPE", await response.Content.ReadAsStringAsync());
+        using var outside = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { { OperatorsFactory.ClientHeader, "203.0.113.7" } } };
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(outside)).StatusCode);
+    }
+
+    [Fact]
     public async Task InProduction_WithNoNetworkConfigured_ItIsNotPublic()
     {
         var client = production.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/healthz/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
 }

@@ -36,7 +36,19 @@ public sealed class JobLock(IConfiguration configuration, ILogger<JobLock> logge
             }
         }
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await work(cancellationToken);
+        using (var activity = Application.Behaviors.AppTelemetry.Source.StartActivity("job " + job))
+        {
+            activity?.SetTag("cctv.job", job);
+            try
+            {
+                await work(cancellationToken);
+            }
+            catch (Exception e)
+            {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, Application.Behaviors.AppTelemetry.OutcomeOf(e));
+                throw;
+            }
+        }
         await RecordAsync(connection, job, watch.Elapsed, cancellationToken);
         return true;
     }
