@@ -26,7 +26,11 @@ public static class Readiness
 
     public static IHealthChecksBuilder AddReadinessChecks(this IHealthChecksBuilder checks, IConfiguration configuration)
     {
-        checks.Services.Configure<OperationsOptions>(configuration.GetSection(OperationsOptions.Section));
+        checks.Services.AddOptions<OperationsOptions>()
+            .Bind(configuration.GetSection(OperationsOptions.Section))
+            .Validate(o => o.Networks.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(n => System.Net.IPNetwork.TryParse(n, out _)),
+                "Operations:Networks must be CIDR networks separated by commas (e.g. 10.20.0.0/16,127.0.0.1/32).")
+            .ValidateOnStart();
         checks.Services.AddSingleton<OutboxLag>();
         if (!string.IsNullOrEmpty(configuration["Redis:Configuration"]))
         {
