@@ -10,9 +10,14 @@
   decisions BASE COOKIE REFS_ON REFS_OFF CONCURRENCY
                                      -> every request of both files received, then approved, CONCURRENCY decisions at once, the
                                         two files in turn (ABBA) after a third of each as warm-up; prints JSON: "mail" and "nomail", each with decisions/s, p50, p95, p99 (us)
+  clips BASE COOKIE PID BARE WORK NOTICE MB_BIG MB_SMALL DOWNLOADS
+                                     -> the copy delivered online: an approved copy request; a clip of MB_BIG MB (an ffmpeg
+                                        MP4, padded) uploaded and downloaded through the API and through the bare file
+                                        endpoint BARE with curl, the API's RSS sampled; then DOWNLOADS downloads at once of a
+                                        clip of MB_SMALL MB while the status read is timed; prints JSON
   table RESULTS                      -> the results (JSON lines) as one table
 """
-import base64, hashlib, hmac, json, os, random, struct, sys, threading, time, urllib.request, zlib, datetime
+import base64, hashlib, hmac, json, os, random, struct, sys, threading, time, urllib.parse, urllib.request, zlib, datetime
 
 def national_id(rnd):
     d = [rnd.randint(1, 8)] + [rnd.randint(0, 9) for _ in range(11)]
@@ -236,6 +241,143 @@ def decisions(base, cookie, refs_on, refs_off, concurrency):
         out["first_problems"] = failures
     print(json.dumps(out))
 
+def sha256_file(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+def make_clip(path, mb):
+    """A real MP4 from ffmpeg's test source, padded with zeros to MB megabytes (the type is told from its head)."""
+    import subprocess
+    subprocess.run(["/usr/bin/ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=10",
+                    "-pix_fmt", "yuv420p", "-f", "mp4", path], check=True)
+    with open(path, "r+b") as f:
+        f.truncate(int(mb) * 1024 * 1024)
+
+def curl(args, output="/dev/null"):
+    """curl's own figures for one transfer: seconds and bytes per second (up or down)."""
+    import subprocess
+    out = subprocess.run(["curl", "-sS", "-o", output, "-w", "%{http_code} %{time_total} %{speed_upload} %{speed_download}", *args],
+                         check=True, capture_output=True, text=True).stdout.split()
+    return {"code": int(out[0]), "seconds": float(out[1]), "up": float(out[2]), "down": float(out[3])}
+
+def clips(base, cookie, pid, bare, work, notice, mb_big, mb_small, downloads):
+    import http.client, subprocess
+    cookie_value = cookie.split(":", 1)[1].strip()
+    pid, downloads = int(pid), int(downloads)
+    rnd = random.Random(7)
+    nid = national_id(rnd)
+    data, ctype = form([("idCardCopy", "id.pdf", "application/pdf", pdf(20_000)), ("policeReport", "report.pdf", "application/pdf", pdf(20_000)),
+                        ("signature", "signature.png", "image/png", png_signature())], rnd, {"nationalId": nid, "privacyNoticeVersion": notice, "purpose": "Copy"})
+    req = urllib.request.Request(base + "/api/requests", data=data, method="POST")
+    req.add_header("Content-Type", ctype)
+    with urllib.request.urlopen(req, timeout=60) as r:
+        submitted = json.loads(r.read())
+    ref, status_url = submitted["referenceNumber"], submitted["statusUrl"]
+    # The status link carries its token in the fragment: .../status#t=TOKEN
+    token = urllib.parse.parse_qs(urllib.parse.urlsplit(status_url).fragment)["t"][0]
+    csrf = call(base, "GET", "/api/staff/session", cookie=cookie_value)[0]["csrfToken"]
+    host, port = base.split("//")[1].split(":")
+    def staff(method, path, body=None, etag=None):
+        conn = http.client.HTTPConnection(host, int(port), timeout=60)
+        headers = {"Cookie": cookie_value, "X-CSRF-TOKEN": csrf, "Content-Type": "application/json", **({"If-Match": etag} if etag else {})}
+        conn.request(method, path, body=json.dumps(body).encode() if body is not None else None, headers=headers)
+        r = conn.getresponse()
+        answer = r.read()
+        if r.status >= 300:
+            sys.exit(f"{method} {path}: {r.status} {answer[:300]!r}")
+        return json.loads(answer or b"null"), r.getheader("ETag")
+    _, etag = staff("GET", f"/api/staff/requests/{ref}")
+    _, etag = staff("POST", f"/api/staff/requests/{ref}/receive", {}, etag)
+    staff("POST", f"/api/staff/requests/{ref}/approve", {}, etag)
+
+    big, small = os.path.join(work, "clip-big.mp4"), os.path.join(work, "clip-small.mp4")
+    make_clip(big, mb_big)
+    make_clip(small, mb_small)
+    big_sha = sha256_file(big)
+
+    peak, running = [0], [False]
+    def sampler():
+        while running[0]:
+            peak[0] = max(peak[0], status_mb(pid, "VmRSS"))
+            time.sleep(0.02)
+    def sampled(fn):
+        before = status_mb(pid, "VmRSS")
+        peak[0], running[0] = before, True
+        t = threading.Thread(target=sampler); t.start()
+        try:
+            out = fn()
+        finally:
+            running[0] = False; t.join()
+        return out, before, peak[0]
+
+    auth = ["-H", f"Cookie: {cookie_value}", "-H", f"X-CSRF-TOKEN: {csrf}"]
+    bare_up = curl(["-T", big, f"{bare}/file/clip.mp4"])
+    up_path = os.path.join(work, "upload.json")
+    def api_upload():
+        return curl([*auth, "-F", f"file=@{big};type=video/mp4", f"{base}/api/staff/requests/{ref}/clips"], up_path)
+    api_up, up_before, up_peak = sampled(api_upload)
+    uploaded = json.load(open(up_path)) if api_up["code"] == 201 else {"problem": open(up_path).read()[:300]}
+    small_up = curl([*auth, "-F", f"file=@{small};type=video/mp4", f"{base}/api/staff/requests/{ref}/clips"])
+    staff("POST", f"/api/staff/requests/{ref}/clips/publish", {})
+    req = urllib.request.Request(base + "/api/status/clips", data=json.dumps({"token": token, "nationalId": nid}).encode(), method="POST")
+    req.add_header("Content-Type", "application/json")
+    with urllib.request.urlopen(req, timeout=30) as r:
+        listed = json.loads(r.read())
+        clip_cookie = r.headers.get("Set-Cookie").split(";")[0]
+    by_size = {c["sizeBytes"]: c for c in listed}
+    big_url, small_url = by_size[int(mb_big) * 1024 * 1024]["url"], by_size[int(mb_small) * 1024 * 1024]["url"]
+    absolute = lambda u: u if u.startswith("http") else base + u
+    bare_down = curl([f"{bare}/file/clip.mp4"])
+    api_down, down_before, down_peak = sampled(lambda: curl(["-H", f"Cookie: {clip_cookie}", absolute(big_url)]))
+
+    # DOWNLOADS at once of the small clip, while two readers time the status read the status page makes.
+    latencies, stop = [], [False]
+    def reader():
+        conn = http.client.HTTPConnection(host, int(port), timeout=30)
+        body = json.dumps({"token": token}).encode()
+        while not stop[0]:
+            t0 = time.perf_counter()
+            conn.request("POST", "/api/status/token", body=body, headers={"Content-Type": "application/json"})
+            r = conn.getresponse(); r.read()
+            if r.status == 200:
+                latencies.append(time.perf_counter() - t0)
+            time.sleep(0.01)
+    quiet = []
+    def measure_quiet(seconds):
+        stop[0] = False
+        ts = [threading.Thread(target=reader) for _ in range(2)]
+        for t in ts: t.start()
+        time.sleep(seconds)
+        stop[0] = True
+        for t in ts: t.join()
+    measure_quiet(3)
+    quiet, latencies = latencies, []
+    stop[0] = False
+    readers = [threading.Thread(target=reader) for _ in range(2)]
+    for t in readers: t.start()
+    t0 = time.time()
+    procs = [subprocess.Popen(["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-H", f"Cookie: {clip_cookie}", absolute(small_url)],
+                              stdout=subprocess.PIPE, text=True) for _ in range(downloads)]
+    codes = [p.communicate()[0] for p in procs]
+    wall = time.time() - t0
+    stop[0] = True
+    for t in readers: t.join()
+    ms = lambda v: round(v * 1000, 1) if v is not None else None
+    print(json.dumps({
+        "clip_mb": int(mb_big), "sha256_equal": uploaded.get("sha256") == big_sha, "upload_code": api_up["code"], "small_upload_code": small_up["code"],
+        "upload_mb_s": round(api_up["up"] / 1048576, 1), "bare_upload_mb_s": round(bare_up["up"] / 1048576, 1),
+        "upload_rss_before_mb": up_before, "upload_rss_peak_mb": up_peak,
+        "download_code": api_down["code"], "download_mb_s": round(api_down["down"] / 1048576, 1), "bare_download_mb_s": round(bare_down["down"] / 1048576, 1),
+        "download_rss_before_mb": down_before, "download_rss_peak_mb": down_peak,
+        "concurrent": downloads, "concurrent_mb": int(mb_small), "concurrent_codes": sorted(set(codes)), "concurrent_seconds": round(wall, 1),
+        "concurrent_mb_s": round(downloads * int(mb_small) / wall, 1),
+        "status_reads": len(latencies), "status_p50_ms": ms(percentile(latencies, 50)), "status_p95_ms": ms(percentile(latencies, 95)),
+        "status_quiet_p95_ms": ms(percentile(quiet, 95)),
+        **({"upload_problem": uploaded["problem"]} if "problem" in uploaded else {})}))
+
 def table(path):
     rows = [json.loads(l) for l in open(path) if l.strip()]
     ceil = {r["name"]: r for r in rows if r.get("ceiling") or r.get("vs") == "ceiling"}
@@ -254,4 +396,4 @@ def table(path):
 
 if __name__ == "__main__":
     cmd, *args = sys.argv[1:]
-    {"session": session, "body": body, "uploads": uploads, "submit": submit, "decisions": decisions, "table": table}[cmd](*args)
+    {"session": session, "body": body, "uploads": uploads, "submit": submit, "decisions": decisions, "clips": clips, "table": table}[cmd](*args)

@@ -15,6 +15,9 @@
 # BENCH_DECISIONS (requests decided per case, default 300), BENCH_BACKLOG (messages drained, default 10000),
 # BENCH_BACKUP=1 (backup and restore-check of the seeded data, timed; =only stops after them), e.g.
 #   BENCH_COUNT=100000 BENCH_BACKUP=only bench/run.sh
+# BENCH_CLIPS=0 (skip the copy delivered online: a clip of BENCH_CLIP_MB (default 2048) uploaded and downloaded beside a
+# bare Kestrel file endpoint, then BENCH_CLIP_DOWNLOADS (default 10) downloads at once of BENCH_CLIP_SMALL_MB (default 500)),
+# BENCH_READS=0 (skip the read, submission and upload measures: only the sections after them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -28,10 +31,13 @@ STORAGE=${BENCH_STORAGE:-local}
 OUTBOX=${BENCH_OUTBOX:-1}
 DECISIONS=${BENCH_DECISIONS:-300}
 BACKLOG=${BENCH_BACKLOG:-10000}
+CLIPS=${BENCH_CLIPS:-1}
+READS=${BENCH_READS:-1}
 
 ensure_dotnet
 ensure_debian_packages postgresql wrk curl python3
 [ "$OUTBOX" = 1 ] && ensure_debian_packages python3-aiosmtpd
+[ "$CLIPS" = 1 ] && ensure_debian_packages ffmpeg
 
 REUSE=0
 if [ -n "${BENCH_WORK:-}" ]; then
@@ -194,6 +200,7 @@ ceiling() {
   python3 -c 'import json,sys; print(json.dumps({"name": sys.argv[1], "rps": float(sys.argv[2]), "p50": None, "p95": None, "p99": None, "ceiling": True}))' "$1" "$2" >> "$RESULTS"
 }
 
+if [ "$READS" = 1 ]; then
 log "ceilings"
 BAREPORT=$(free_port)
 dotnet "$BENCH_DLL" bare "$BAREPORT" > "$WORK/bare.log" 2>&1 &
@@ -245,6 +252,41 @@ API_ENV=("${API_ENV[@]/Limits__SubmissionQueue=128/Limits__SubmissionQueue=32}")
 start_api
 UPLOADS=$(python3 bench/helper.py uploads "$BASE" "$API_PID" 50 10)
 note "50 uploads of 10 MB at once" "$UPLOADS (target: peak RSS < 300 MB)"
+fi
+
+if [ "$CLIPS" = 1 ]; then
+  log "the copy delivered online"
+  # A fresh process, so that the RSS is the clips' own; the bare file endpoint writes to the same disk.
+  stop_api
+  start_api_reconciled
+  mkdir -p "$WORK/bare-files" "$WORK/clips"
+  BAREPORT=$(free_port)
+  dotnet "$BENCH_DLL" bare "$BAREPORT" "$WORK/bare-files" > "$WORK/bare.log" 2>&1 &
+  BARE_PID=$!
+  for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$BAREPORT/" && break; sleep 0.1; done
+  NOTICE=$(curl -fs "$BASE/api/form-settings" | python3 -c 'import json,sys; print(json.load(sys.stdin)["privacyNoticeVersion"])')
+  C=$(python3 bench/helper.py clips "$BASE" "$COOKIE" "$API_PID" "http://127.0.0.1:$BAREPORT" "$WORK/clips" "$NOTICE" \
+    "${BENCH_CLIP_MB:-2048}" "${BENCH_CLIP_SMALL_MB:-500}" "${BENCH_CLIP_DOWNLOADS:-10}")
+  kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true; BARE_PID=
+  rm -rf "$WORK/bare-files" "$WORK/clips"
+  python3 - "$C" >> "$RESULTS" <<'PY'
+import json, sys
+c = json.loads(sys.argv[1])
+pct = lambda a, b: f"{100 * a / b:.0f} %" if b else "-"
+print(json.dumps({"name": f"clip of {c['clip_mb']} MB uploaded (UploadClip)",
+                  "text": f"{c['upload_mb_s']} MB/s, bare Kestrel + curl {c['bare_upload_mb_s']} MB/s: {pct(c['upload_mb_s'], c['bare_upload_mb_s'])} (target >= 50 %); "
+                          f"RSS {c['upload_rss_before_mb']} -> peak {c['upload_rss_peak_mb']} MB (+{c['upload_rss_peak_mb'] - c['upload_rss_before_mb']}, target < 50); "
+                          f"answer {c['upload_code']}, SHA-256 {'equal to' if c['sha256_equal'] else 'DIFFERENT from'} the file's" + (f"; {c['upload_problem']}" if c.get('upload_problem') else "")}))
+print(json.dumps({"name": f"clip of {c['clip_mb']} MB downloaded (DownloadClip)",
+                  "text": f"{c['download_mb_s']} MB/s, bare Kestrel + curl {c['bare_download_mb_s']} MB/s: {pct(c['download_mb_s'], c['bare_download_mb_s'])} (target >= 70 %); "
+                          f"RSS {c['download_rss_before_mb']} -> peak {c['download_rss_peak_mb']} MB (+{c['download_rss_peak_mb'] - c['download_rss_before_mb']}, target < 50); answer {c['download_code']}"}))
+print(json.dumps({"name": f"{c['concurrent']} downloads of {c['concurrent_mb']} MB at once",
+                  "text": f"answers {c['concurrent_codes']} in {c['concurrent_seconds']} s ({c['concurrent_mb_s']} MB/s in all); the status read meanwhile "
+                          f"p50 {c['status_p50_ms']} ms, p95 {c['status_p95_ms']} ms over {c['status_reads']} reads (target p95 < 50 ms; "
+                          f"{c['status_quiet_p95_ms']} ms just before, without downloads)"}))
+PY
+  log "clips: $C"
+fi
 
 if [ "$OUTBOX" = 1 ]; then
   log "outbox"

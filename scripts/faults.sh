@@ -6,7 +6,10 @@
 #   D. kill -9 of the API while its outbox dispatcher sends e-mail (to aiosmtpd, each 250 held back 0.1 s), killed
 #      by the SMTP server itself between storing a message and answering it, then a restart;
 #   E. the SMTP server killed for FAULTS_SMTP_DOWN seconds (default 120) under submissions asking for e-mail,
-#      then started again; the retries (1, then 3 minutes) deliver what failed.
+#      then started again; the retries (1, then 3 minutes) deliver what failed;
+#   F. kill -9 of the API while an officer uploads clips of the online copy (one in one body, cut mid-way, and one
+#      resumable, at 60 %), then a restart: no clip is visible, what the cut upload left is removed by the start's
+#      reconciliation, and the resumable upload continues to one clip with the file's SHA-256.
 # After each: every 201 is in the database, every request row has all its files (SHA-256 checked),
 # no file lies in objects/ that no row names, nothing is left in tmp/; after D and E also: every event that
 # sends a message (a submission with an e-mail, a decision) has one outbox row, Sent, and its message at the
@@ -21,7 +24,7 @@ cd "$(dirname "$0")/.."
 
 T0=$SECONDS
 ensure_dotnet
-ensure_debian_packages postgresql curl python3 python3-aiosmtpd
+ensure_debian_packages postgresql curl python3 python3-aiosmtpd ffmpeg
 # Debian's aiosmtpd belongs to Debian's interpreter (the python3 on PATH may be another one).
 SMTP_PYTHON=/usr/bin/python3
 SMTP_DOWN=${FAULTS_SMTP_DOWN:-120}
@@ -77,10 +80,10 @@ trap 'exit 130' INT TERM
 now() { date +%s.%N; }
 FAULTS=0
 RESTARTS=0
-ONLY=${FAULTS_ONLY:-ABCDE}
+ONLY=${FAULTS_ONLY:-ABCDEF}
 want() { [[ "$ONLY" == *"$1"* ]]; }
 SCENARIOS=0
-for s in A B C D E; do want "$s" && { [ "$s" != E ] || [ "$SMTP_DOWN" -gt 0 ]; } && SCENARIOS=$((SCENARIOS + 1)); done
+for s in A B C D E F; do want "$s" && { [ "$s" != E ] || [ "$SMTP_DOWN" -gt 0 ]; } && SCENARIOS=$((SCENARIOS + 1)); done
 faults_text() { echo "$FAULTS + $RESTARTS restarts"; }
 
 PGPORT=$(free_port)
@@ -245,16 +248,25 @@ if want C; then
     "${COUNTS[@]}" || FAILED=$((FAILED + 1))
 fi
 
+# An administrator (made once) and a full staff session of theirs in $WORK/staff.json, kept for the scenarios after
+# (the session outlives a restart; signing in again would need a new authenticator code, each accepted once).
+staff_session() {
+  [ -f "$WORK/staff.json" ] && return 0
+  if [ ! -f "$WORK/admin.log" ]; then
+    (api_env; CCTV_ADMIN_PASSWORD="faults passphrase 2569" exec dotnet "$API_DIR/CctvRequests.Api.dll" \
+      create-admin --email faults@example.go.th --name "ผู้ดูแล ทดสอบ" --contentRoot "$API_DIR") </dev/null >>"$WORK/admin.log" 2>&1 \
+      || { cat "$WORK/admin.log" >&2; die "create-admin failed"; }
+  fi
+  python3 "$CLIENT" session "$BASE" faults@example.go.th "faults passphrase 2569" "$WORK/staff.json"
+}
+
 # ------------------------------------------------------------------ D
 if want D; then
   log "D: kill -9 of the API while it sends e-mail"
   TD=$SECONDS
   python3 "$CLIENT" storage "$FILES" "$WORK/d.baseline.json" >/dev/null
   NOTICE=$(curl -fs -m 10 "$BASE/api/form-settings" | python3 -c 'import json,sys; print(json.load(sys.stdin)["privacyNoticeVersion"])')
-  (api_env; CCTV_ADMIN_PASSWORD="faults passphrase 2569" exec dotnet "$API_DIR/CctvRequests.Api.dll" \
-    create-admin --email faults@example.go.th --name "ผู้ดูแล ทดสอบ" --contentRoot "$API_DIR") </dev/null >>"$WORK/admin.log" 2>&1 \
-    || { cat "$WORK/admin.log" >&2; die "create-admin failed"; }
-  python3 "$CLIENT" session "$BASE" faults@example.go.th "faults passphrase 2569" "$WORK/staff.json"
+  staff_session
   # Each message stored, then its 250 held back 0.1 s: about 10 messages/s, so the dispatcher is still sending when
   # the client is done. Then the next message stored makes the SMTP server kill -9 the API before answering it.
   start_smtp "$WORK/d.mail" --hold 0.1 --kill-pid "$API_PID" --arm "$WORK/d.arm" --holding "$WORK/d.held"
@@ -303,6 +315,36 @@ if want E && [ "$SMTP_DOWN" -gt 0 ]; then
   stop_smtp
   python3 "$CLIENT" check-messages "E SMTP down ${SMTP_DOWN} s under submissions" "$FILES" "$WORK/e.jsonl" "$WORK/e.mail" "$((SECONDS - TE))" \
     "$SUMMARY" "$WORK/e.baseline.json" "SMTP kill -9 + start" --down "$WORK/e.down.json" || FAILED=$((FAILED + 1))
+fi
+
+# ------------------------------------------------------------------ F
+if want F; then
+  log "F: kill -9 of the API during clip uploads"
+  TF=$SECONDS
+  python3 "$CLIENT" storage "$FILES" "$WORK/f.baseline.json" >/dev/null
+  staff_session
+  python3 "$CLIENT" clip-start "$BASE" "$IN" "$WORK/staff.json" "$WORK/clip.mp4" 300 "$WORK/f.json"
+  # The same clip in one body (UploadClip), 20 MB/s: about 15 s to send, cut by the kill after 5.
+  COOKIE=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["cookie"])' "$WORK/staff.json")
+  CSRF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf"])' "$WORK/staff.json")
+  REF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ref"])' "$WORK/f.json")
+  curl -s -o "$WORK/f.curl" --limit-rate 20M -H "Cookie: $COOKIE" -H "X-CSRF-TOKEN: $CSRF" \
+    -F "file=@$WORK/clip.mp4;type=video/mp4" "$BASE/api/staff/requests/$REF/clips" &
+  CURL_PID=$!; BG_PIDS+=("$CURL_PID")
+  sleep 5
+  kill -0 "$CURL_PID" 2>/dev/null || die "the upload ended before the kill: $(cat "$WORK/f.curl")"
+  kill -9 "$API_PID"; wait "$API_PID" 2>/dev/null || true
+  API_PID=; FAULTS=$((FAULTS + 1))
+  wait "$CURL_PID" 2>/dev/null || true
+  python3 "$CLIENT" storage "$FILES" "$WORK/f.killed.json"
+  log "restarting the API"
+  RESTARTS=$((RESTARTS + 1))
+  LINES=$(wc -l < "$API_LOG")
+  start_api
+  for _ in $(seq 1 300); do tail -n +"$((LINES + 1))" "$API_LOG" | grep -q "storage reconciliation is done" && break; sleep 0.2; done
+  python3 "$CLIENT" clip-check "$BASE" "$WORK/staff.json" "$FILES" "$WORK/f.json" "$WORK/f.killed.json" "$WORK/f.baseline.json" \
+    "$((SECONDS - TF))" "$SUMMARY" || FAILED=$((FAILED + 1))
+  rm -f "$WORK/clip.mp4"
 fi
 
 # ------------------------------------------------------------------ summary

@@ -366,7 +366,8 @@ def storage_state(root):
             half.append({"key": key, "why": "file missing"})
         elif sha256_of(path) != sha.strip():
             half.append({"key": key, "why": "SHA-256 differs"})
-    known = {key for _, key, _ in attachments}
+    # The online copy's clips (scenario F) are stored objects too, named by their own rows.
+    known = {key for _, key, _ in attachments} | {key for (key,) in psql("SELECT storage_key FROM delivered_clips")}
     files = list_files(objects)
     orphans = [f for f in files if f not in known]
     tmp = os.path.join(root, "tmp")
@@ -945,6 +946,116 @@ def cmd_check_messages(args):
     return 1 if c.failed else 0
 
 
+# ---------------------------------------------------------------- the online copy (scenario F)
+
+def make_clip(path, mb):
+    """A real MP4 from Debian's ffmpeg (the type is told from its head), padded with zeros to MB megabytes."""
+    subprocess.run(["/usr/bin/ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=10",
+                    "-pix_fmt", "yuv420p", "-f", "mp4", path], check=True)
+    with open(path, "r+b") as f:
+        f.truncate(mb * 1024 * 1024)
+
+
+def staff_conn(args):
+    with open(args.session) as f:
+        sess = json.load(f)
+    return http.client.HTTPConnection(HOST, port_of(args.base), timeout=120), {"Cookie": sess["cookie"], "X-CSRF-TOKEN": sess["csrf"]}
+
+
+def send_piece(conn, auth, upload, data, start, total):
+    end = start + len(data) - 1
+    conn.request("PUT", upload["url"], body=data, headers={**auth, "Content-Type": "application/octet-stream",
+                                                            "Content-Range": f"bytes {start}-{end}/{total}"})
+    r = conn.getresponse()
+    raw = r.read()
+    return r.status, json.loads(raw) if raw else None
+
+
+def cmd_clip_start(args):
+    """Scenario F's set-up: an approved copy request, a clip of MB megabytes, a resumable upload sent to 60 %;
+    writes {ref, upload, sha256, size, clip} to OUT (the simple upload that the kill cuts is curl's, from faults.sh)."""
+    r = submit(port_of(args.base), args.dir, timeout=30, label="F-submit")
+    if r["status"] != 201:
+        raise SystemExit(f"submission: {r['status']} {r.get('problem')}")
+    conn, auth = staff_conn(args)
+    path = f"/api/staff/requests/{r['ref']}"
+    etag = http_json(conn, "GET", path, headers=auth)[1].get("ETag")
+    for action in ("receive", "approve"):
+        st, h, doc = http_json(conn, "POST", f"{path}/{action}", {}, {**auth, "If-Match": etag})
+        if st != 200:
+            raise SystemExit(f"{action}: {st} {doc}")
+        etag = h.get("ETag")
+    make_clip(args.clip, args.mb)
+    size, sha = os.path.getsize(args.clip), sha256_of(args.clip)
+    st, _, upload = http_json(conn, "POST", f"{path}/clips/uploads", {"fileName": "cam1-resumed.mp4", "sizeBytes": size}, auth)
+    if st != 201:
+        raise SystemExit(f"StartClipUpload: {st} {upload}")
+    sent = 0
+    with open(args.clip, "rb") as f:
+        while sent < size * 0.6:
+            data = f.read(upload["chunkBytes"])
+            st, doc = send_piece(conn, auth, upload, data, sent, size)
+            if st != 200:
+                raise SystemExit(f"SendClipPiece at {sent}: {st} {doc}")
+            sent += len(data)
+    with open(args.out, "w") as f:
+        json.dump({"ref": r["ref"], "upload": upload, "sha256": sha, "size": size, "clip": args.clip, "sent": sent}, f)
+    print(f"  request {r['ref']} approved; a clip of {size / 1e6:.0f} MB; resumable upload at {sent / 1e6:.0f} MB ({100 * sent / size:.0f} %)")
+    return 0
+
+
+def cmd_clip_check(args):
+    """After the kill and the restart: no clip visible, nothing in objects/ or tmp/ the rows do not name (the start's
+    reconciliation took what the kill left), the cut simple upload gone, and the resumable one continues to one clip
+    whose SHA-256 is the file's."""
+    c = Checks("F")
+    with open(args.state) as f:
+        state = json.load(f)
+    with open(args.after_kill) as f:
+        after_kill = json.load(f)
+    with open(args.baseline) as f:
+        baseline = json.load(f)
+    conn, auth = staff_conn(args)
+    path = f"/api/staff/requests/{state['ref']}"
+    st, _, copy = http_json(conn, "GET", f"{path}/clips", headers=auth)
+    c.check(st == 200 and copy["clips"] == [], f"clips visible after the kill and restart: {len(copy['clips']) if st == 200 else st} (expected 0)")
+    left = new_orphans(after_kill, baseline)
+    print(f"  right after the kill: {len(left)} unreferenced files in objects/, {len(after_kill['tmp'])} in tmp/ (the cut upload's bytes)")
+    now = storage_state(args.root)
+    common_storage_checks(c, now, "files in objects/ no row references, after the start's reconciliation", baseline)
+    st, _, upload = http_json(conn, "GET", state["upload"]["url"], headers=auth)
+    received = upload.get("receivedBytes") if st == 200 else None
+    c.check(received == state["sent"], f"the resumable upload, asked where it stands: {received} bytes (sent before the kill {state['sent']})")
+    final = None
+    if received is not None:
+        with open(state["clip"], "rb") as f:
+            f.seek(received)
+            at = received
+            while at < state["size"]:
+                data = f.read(upload["chunkBytes"])
+                code, doc = send_piece(conn, auth, upload, data, at, state["size"])
+                at += len(data)
+                if code == 201:
+                    final = doc
+                elif code != 200:
+                    c.check(False, f"SendClipPiece at {at - len(data)}: {code} {doc}")
+                    break
+    clip = (final or {}).get("clip") or {}
+    c.check(clip.get("sha256") == state["sha256"], f"continued to one clip: SHA-256 {clip.get('sha256', '-')[:16]}... "
+                                                   f"{'equal to' if clip.get('sha256') == state['sha256'] else 'NOT'} the file's {state['sha256'][:16]}...")
+    st, _, copy = http_json(conn, "GET", f"{path}/clips", headers=auth)
+    c.check(st == 200 and len(copy["clips"]) == 1, f"clips visible now: {len(copy['clips']) if st == 200 else st} (expected 1)")
+    end = storage_state(args.root)
+    new = common_storage_checks(c, end, baseline=baseline)
+    record(args.summary, {
+        "scenario": "F kill -9 during clip uploads", "inputs": 2, "answers": {"201": 1 if clip else 0},
+        "faults": "kill -9 API mid-upload (+ restart)", "lost": 0 if clip else 1, "orphans": len(new),
+        "half": len(end["half"]), "seconds": round(float(args.seconds), 1), "failed": c.failed,
+        "orphans_note": f"{len(left)} unreferenced in objects/ and {len(after_kill['tmp'])} in tmp/ right after the kill, none after the restart; "
+                        f"the resumable upload kept its {state['sent']} bytes and continued"})
+    return 1 if c.failed else 0
+
+
 def cmd_summary(args):
     rows = read_jsonl(args.summary)
     head = ("scenario", "inputs", "answers by status", "faults injected", "lost", "orphaned", "half-saved", "time")
@@ -1034,12 +1145,17 @@ def main():
     s = sub.add_parser("check-messages"); s.add_argument("name"); s.add_argument("root"); s.add_argument("events"); s.add_argument("maildir")
     s.add_argument("seconds"); s.add_argument("summary"); s.add_argument("baseline"); s.add_argument("faults")
     s.add_argument("--kill", default=""); s.add_argument("--down", default="")
+    s = sub.add_parser("clip-start"); s.add_argument("base"); s.add_argument("dir"); s.add_argument("session"); s.add_argument("clip")
+    s.add_argument("mb", type=int); s.add_argument("out")
+    s = sub.add_parser("clip-check"); s.add_argument("base"); s.add_argument("session"); s.add_argument("root"); s.add_argument("state")
+    s.add_argument("after_kill"); s.add_argument("baseline"); s.add_argument("seconds"); s.add_argument("summary")
     s = sub.add_parser("summary"); s.add_argument("summary"); s.add_argument("faults"); s.add_argument("seconds"); s.add_argument("expected"); s.add_argument("end", nargs="?")
     args = p.parse_args()
     fn = {"files": cmd_files, "once": cmd_once, "slow": cmd_slow, "load": cmd_load, "burst": cmd_burst, "health": cmd_health,
           "storage": cmd_storage, "check-a": cmd_check_a, "check-b": cmd_check_b, "check-c": cmd_check_c, "summary": cmd_summary,
           "smtp": cmd_smtp, "smtp-ready": cmd_smtp_ready, "session": cmd_session, "notify": cmd_notify, "mail-load": cmd_mail_load,
-          "outbox-state": cmd_outbox_state, "wait-sent": cmd_wait_sent, "check-messages": cmd_check_messages}[args.cmd]
+          "outbox-state": cmd_outbox_state, "wait-sent": cmd_wait_sent, "check-messages": cmd_check_messages,
+          "clip-start": cmd_clip_start, "clip-check": cmd_clip_check}[args.cmd]
     sys.exit(fn(args) or 0)
 
 

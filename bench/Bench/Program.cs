@@ -12,27 +12,45 @@ return args switch
 {
     ["seed", var connection, var count, var keyFile, var outDir, .. var rest] =>
         await Seeder.RunAsync(connection, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), keyFile, outDir, rest.FirstOrDefault()),
-    ["bare", var port] => Bare.Run(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)),
+    ["bare", var port, .. var folder] => Bare.Run(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), folder.FirstOrDefault()),
     ["drain", var connection, var table] => await Drain.RunAsync(connection, table),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench seed <connection> <count> <key file> <out dir> [<storage root>] | Bench bare <port> | Bench drain <connection> <backlog table>");
+    Console.Error.WriteLine("usage: Bench seed <connection> <count> <key file> <out dir> [<storage root>] | Bench bare <port> [<file folder>] | Bench drain <connection> <backlog table>");
     return 2;
 }
 
-/// <summary>The HTTP ceiling: Kestrel answering one constant, nothing else in the pipeline.</summary>
+/// <summary>
+/// The HTTP ceiling: Kestrel answering one constant, nothing else in the pipeline. With a folder, also the
+/// ceiling for moving a clip's bytes: <c>PUT /file/{name}</c> writes the body to the folder as it arrives and
+/// <c>GET /file/{name}</c> sends it back (with ranges), as a plain file server would.
+/// </summary>
 internal static class Bare
 {
-    public static int Run(int port)
+    public static int Run(int port, string? folder)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
         var app = builder.Build();
         app.MapGet("/", () => "ok");
+        if (folder is not null)
+        {
+            app.MapPut("/file/{name}", async (string name, HttpRequest request) =>
+            {
+                await using (var file = new FileStream(Path.Combine(folder, Path.GetFileName(name)), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                {
+                    await request.Body.CopyToAsync(file, 1 << 16);
+                }
+                return Results.Created();
+            });
+            app.MapGet("/file/{name}", (string name) =>
+                Results.File(Path.Combine(folder, Path.GetFileName(name)), "application/octet-stream", enableRangeProcessing: true));
+        }
         app.Run();
         return 0;
     }

@@ -200,6 +200,7 @@ app.MapStaffFormSettings();
 app.MapStaffSubjects();
 app.MapNotifications();
 app.MapOnlineCopy();
+app.MapAppointments();
 var pages = new StaticFileOptions { FileProvider = site };
 // The status page, and the staff pages (one shell, web/staff/index.html, whose module the address picks) at addresses without ".html".
 foreach (var (pattern, file) in new[]
@@ -219,6 +220,7 @@ foreach (var (pattern, file) in new[]
              ("/staff/settings", "staff/index.html"),
              ("/staff/subjects", "staff/index.html"),
              ("/staff/messages", "staff/index.html"),
+             ("/staff/appointments", "staff/index.html"),
              ("/privacy", "privacy.html"),
          })
 {

@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddScoped<SubmissionAnswers>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifications.CitizenNotifier>();
+        services.AddScoped<Appointments.AppointmentSchedule>();
+        services.AddScoped<Appointments.StaffAppointmentRows>();
         services.AddSingleton(StaffMappings.Create());
         return services;
     }

@@ -146,6 +146,15 @@ public static class DependencyInjection
             services.AddHostedService<OnlineCopyExpiryJob>();
         }
 
+        // Viewing appointments (SPEC decision 17): seats counted by the database, calendar files, the day-before reminders.
+        services.AddScoped<IAppointmentSeats, Persistence.AppointmentSeats>();
+        services.AddSingleton<IAppointmentCalendarFiles, Appointments.AppointmentCalendarFiles>();
+        services.AddSingleton<AppointmentReminders>();
+        if (configuration.GetValue("Appointments:ReminderJob", true))
+        {
+            services.AddHostedService<AppointmentReminderJob>();
+        }
+
         // The backup and restore-check commands (docs/OPERATIONS.md).
         services.Configure<Backups.BackupOptions>(configuration.GetSection(Backups.BackupOptions.Section));
         services.AddScoped<Backups.BackupWriter>();

@@ -133,6 +133,8 @@ public sealed partial class CitizenNotificationTests(NotificationsFactory factor
         var thaiMonths = new[] { "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม" };
         Assert.Contains($"{lastDay.Day} {thaiMonths[lastDay.Month - 1]} {lastDay.Year + 543}", ready.TextBody);
         Assert.Contains("/status#t=", ready.TextBody);
+        // The SMS leaves in its own attempt, maybe after the e-mail: wait until every message is settled.
+        await factory.SettledAsync();
         Assert.Contains(factory.Sms.Received, s => s.Message.Contains("ไฟล์ภาพพร้อมให้ดาวน์โหลด", StringComparison.Ordinal));
     }
 

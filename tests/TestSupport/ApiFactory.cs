@@ -57,7 +57,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["stations", "privacy_notices", "organization_profile", "cancellation_reasons", "staff_roles", "data_protection_keys", "__ef_migrations_history"],
+            TablesToIgnore = ["stations", "privacy_notices", "organization_profile", "cancellation_reasons", "viewing_places", "closed_days", "staff_roles", "data_protection_keys", "__ef_migrations_history"],
         });
     }
 
@@ -120,7 +120,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:Root", StorageRoot);
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         // Tests file many requests from one address; RateLimitTests runs the shipped limits on a host of its own.
-        foreach (var policy in new[] { "Submission", "SubmissionPerDocument", "Status", "StaffSignIn", "ClipCheck" })
+        foreach (var policy in new[] { "Submission", "SubmissionPerDocument", "Status", "StaffSignIn", "ClipCheck", "AppointmentCheck" })
         {
             builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
         }
@@ -129,6 +129,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Likewise the periodic storage reconciliation and the online copies' expiry: the tests that test them call them themselves.
         builder.UseSetting("Storage:ReconcileEvery", "00:00:00");
         builder.UseSetting("Delivery:ExpiryJob", "false");
+        builder.UseSetting("Appointments:ReminderJob", "false");
         // Small pieces, so that a test clip of a few hundred kilobytes is a resumable upload of several.
         builder.UseSetting("Delivery:ChunkBytes", "4096");
         foreach (var (key, value) in TestKeys.Settings)

@@ -88,6 +88,8 @@ public abstract class BrowserTest(WebFactory factory, BrowserFixture browser) : 
     /// <summary>Runs axe-core in the page; returns every violation of the given impacts (all of them when none is given), described.</summary>
     protected static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, params string[] impacts)
     {
+        // A table still loading is dimmed (aria-busy): check the page as it settles, not a section half-way.
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[aria-busy=\"true\"]")).ToHaveCountAsync(0);
         await page.EvaluateAsync(Axe);
         var json = await page.EvaluateAsync<string>("""
             async (impacts) => {

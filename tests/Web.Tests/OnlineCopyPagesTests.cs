@@ -10,6 +10,7 @@ using CctvRequests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace CctvRequests.Web.Tests;
@@ -23,7 +24,7 @@ public sealed class OnlineCopyWebFactory : WebFactory;
 /// applicant on a phone types the ID on the status page, downloads both, and the bytes hash to what the officer's
 /// page shows; a wrong ID is refused beside the field; after the last day the clips are gone and the page says so.
 /// </summary>
-public partial class OnlineCopyPagesTests(OnlineCopyWebFactory factory, BrowserFixture browser) : WebTest(factory, browser), IClassFixture<OnlineCopyWebFactory>
+public partial class OnlineCopyPagesTests(OnlineCopyWebFactory factory, BrowserFixture browser, ITestOutputHelper output) : WebTest(factory, browser), IClassFixture<OnlineCopyWebFactory>
 {
     private const string ChooseClips = "เลือกไฟล์ภาพที่จะอัปโหลด";
 
@@ -161,7 +162,9 @@ public partial class OnlineCopyPagesTests(OnlineCopyWebFactory factory, BrowserF
                 Assert.Matches("^/api/status/clips/[0-9a-f-]{36}$", await link.GetAttributeAsync("href"));
                 var download = await phone.RunAndWaitForDownloadAsync(() => link.ClickAsync());
                 Assert.Equal(name, download.SuggestedFilename);
-                Assert.Equal(sha, Sha256(await File.ReadAllBytesAsync((await download.PathAsync())!)));
+                var downloaded = Sha256(await File.ReadAllBytesAsync((await download.PathAsync())!));
+                Assert.Equal(sha, downloaded);
+                output.WriteLine($"{name}: the officer's page {sha}, the phone's download {downloaded}");
             }
             await page.ReloadAsync();
             await Expect(page.Locator("#online-copy-downloads tbody tr")).ToHaveCountAsync(2);

@@ -1,6 +1,7 @@
 // The status page the QR code opens (/status#t=...). The token stays in the fragment, which the
 // browser never sends to a server; the page posts it to the API.
 import { ApiError, postForBlob, postJson } from "./api.js";
+import { initAppointments, renderAppointments, resetAppointments } from "./appointments.js";
 import { initClipDownloads, renderClipDownloads, resetClipDownloads } from "./clip-downloads.js";
 import { formatInstant, formatShort } from "./dates.js";
 import { initLangSwitch, lang, onLangChange, t } from "./i18n.js";
@@ -17,6 +18,7 @@ initLookup();
 const tokenOf = (hash) => new URLSearchParams(hash).get("t") ?? (/^[A-Za-z0-9_-]{20,100}$/.test(hash) ? hash : null);
 let token = tokenOf(location.hash.slice(1));
 initClipDownloads(() => token);
+initAppointments(() => token, () => load());
 
 function render() {
   // The organization's texts (instructions, the approvers' titles) come with the settings.
@@ -45,6 +47,7 @@ function render() {
   $("sp-approved").hidden = !approved;
   $("sp-instructions").textContent = approvedInstructions(data.purpose);
   renderClipDownloads(data);
+  renderAppointments(data);
 
   $("sp-history").replaceChildren(...data.history.map((h) => {
     const li = document.createElement("li");
@@ -109,6 +112,7 @@ window.addEventListener("hashchange", () => {
   token = tokenOf(location.hash.slice(1));
   data = null;
   resetClipDownloads();
+  resetAppointments();
   $("status-card").hidden = true;
   const message = $("status-message");
   message.hidden = false;

@@ -41,6 +41,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, Titles.ChangedMeanwhile, e.Localized),
             PreconditionRequiredException e => Problem(StatusCodes.Status428PreconditionRequired, Titles.VersionNeeded, e.Localized),
             ConflictException e => Problem(StatusCodes.Status409Conflict, Titles.Conflict, e.Localized),
+            SlotTakenException e => SlotTaken(e),
             RangeNotSatisfiableException e => RangeNotSatisfiable(httpContext, e),
             GoneException e => Problem(StatusCodes.Status410Gone, Titles.Gone, e.Localized),
             LockedException e => Problem(StatusCodes.Status423Locked, Titles.Locked, e.Localized),
@@ -133,6 +134,15 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             Title = Lang.Of(title),
             Detail = message,
         };
+        return problem;
+    }
+
+    /// <summary>The slot is full: the next free times of the place, as instants, so the page can offer them.</summary>
+    private static ProblemDetails SlotTaken(SlotTakenException e)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, Titles.Conflict, e.Localized, "appointment.slot_taken");
+        problem.Extensions["placeId"] = e.PlaceId;
+        problem.Extensions["nextFreeTimes"] = e.NextFreeTimes;
         return problem;
     }
 

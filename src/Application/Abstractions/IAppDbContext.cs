@@ -21,6 +21,11 @@ public interface IAppDbContext
     DbSet<Domain.Privacy.SubjectRightsRequest> SubjectRightsRequests { get; }
     DbSet<Notifications.OutboxMessage> OutboxMessages { get; }
     DbSet<OnlineCopy.ClipUpload> ClipUploads { get; }
+    DbSet<Domain.Appointments.ViewingPlace> ViewingPlaces { get; }
+    DbSet<Domain.Appointments.ClosedDay> ClosedDays { get; }
+
+    /// <summary>The visits of every request, for the lists across requests (the day's list, seats taken); changed through their request.</summary>
+    DbSet<Domain.Appointments.Appointment> Appointments { get; }
 
     /// <summary>Counts per station, day and status, kept by the database (read-only).</summary>
     IQueryable<Staff.ListRequests.RequestCount> RequestCounts { get; }

@@ -39,4 +39,7 @@ public enum ThrottlePolicy
 
     /// <summary>Identity numbers typed to open a request's clip downloads: per client and per request.</summary>
     ClipCheck,
+
+    /// <summary>The applicant's appointment calls (slots, booking, change, cancel), each with the identity number: per client and per request.</summary>
+    AppointmentCheck,
 }

@@ -77,5 +77,16 @@ public sealed class GoneException(Text message) : AppException(message);
 /// <summary>Locked until someone opens it again (423): downloads after too many wrong identity numbers.</summary>
 public sealed class LockedException(Text message) : AppException(message);
 
+/// <summary>
+/// Every seat of the slot asked for is taken (409): the problem names the next free times of the place, so the page
+/// can offer them at once.
+/// </summary>
+public sealed class SlotTakenException(Text message, int placeId, IReadOnlyList<DateTimeOffset> nextFreeTimes) : AppException(message)
+{
+    public int PlaceId { get; } = placeId;
+
+    public IReadOnlyList<DateTimeOffset> NextFreeTimes { get; } = nextFreeTimes;
+}
+
 /// <summary>Needs a session the caller does not have (401), e.g. the applicant's download session.</summary>
 public sealed class SessionNeededException(Text message) : AppException(message);

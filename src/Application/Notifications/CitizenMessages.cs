@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using CctvRequests.Application.Common;
+using CctvRequests.Domain.Appointments;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Requests;
 
@@ -27,7 +28,11 @@ public sealed record MessageFacts(
     Text? Reason,
     string? PublicMessage,
     DateTimeOffset At,
-    DateOnly? ExpiresOn = null);
+    DateOnly? ExpiresOn = null,
+    AppointmentFacts? Appointment = null);
+
+/// <summary>The visit an appointment message is about: the place's texts and the instants, shown in Bangkok's time.</summary>
+public sealed record AppointmentFacts(Text PlaceName, Text Address, string? MapUrl, Text WhatToBring, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
 /// <summary>
 /// The messages a citizen gets (SPEC decision 15): in the language of the form, the organization's name and
@@ -63,11 +68,20 @@ public static class CitizenMessages
         MessageEvent.Approved => RequestStatusText.Of(RequestStatus.Approved),
         MessageEvent.Cancelled => RequestStatusText.Of(RequestStatus.Cancelled),
         MessageEvent.CopyReady => new("ไฟล์ภาพพร้อมให้ดาวน์โหลด", "Your copy is ready to download"),
+        MessageEvent.AppointmentBooked => new("นัดหมายเข้าชมภาพ", "Viewing booked"),
+        MessageEvent.AppointmentChanged => new("เปลี่ยนเวลานัดเข้าชมภาพ", "Viewing moved"),
+        MessageEvent.AppointmentCancelled => new("ยกเลิกนัดเข้าชมภาพ", "Viewing cancelled"),
+        MessageEvent.AppointmentReminder => new("พรุ่งนี้มีนัดเข้าชมภาพ", "Your viewing is tomorrow"),
         _ => throw new ArgumentOutOfRangeException(nameof(@event)),
     };
 
+    /// <summary>What the subject and the SMS say first: the event, and for a visit its day and time.</summary>
+    private static Text Headline(MessageFacts f) => f.Appointment is { } a
+        ? new($"{StatusOf(f.Event).Th} {AppointmentTexts.When(a.StartsAt).Th}", $"{StatusOf(f.Event).En} {AppointmentTexts.When(a.StartsAt).En}")
+        : StatusOf(f.Event);
+
     public static string Subject(MessageFacts f) =>
-        L(f, new Text($"คำร้อง {f.ReferenceNumber}: {StatusOf(f.Event).Th}", $"Request {f.ReferenceNumber}: {StatusOf(f.Event).En}"));
+        L(f, new Text($"คำร้อง {f.ReferenceNumber}: {Headline(f).Th}", $"Request {f.ReferenceNumber}: {Headline(f).En}"));
 
     private static Text WhatHappened(MessageFacts f) => f.Event switch
     {
@@ -88,8 +102,24 @@ public static class CitizenMessages
             + "เมื่อเปิดหน้าสถานะ กรุณากรอกเลขบัตรประชาชนหรือเลขหนังสือเดินทางที่ใช้ยื่นคำร้อง เพื่อดาวน์โหลด",
             $"The clips for request {f.ReferenceNumber} can be downloaded from the request's status page until {ThaiDates.Long(f.ExpiresOn, thai: false)}. "
             + "On the status page, type the ID or passport number you filed the request with to download them."),
+        MessageEvent.AppointmentBooked => Visit(f, "ท่านนัดหมายเข้าชมภาพของคำร้องเลขที่ {0} ไว้วันที่ {1}", "You have booked a visit to view the footage of request {0} on {1}"),
+        MessageEvent.AppointmentChanged => Visit(f, "นัดหมายเข้าชมภาพของคำร้องเลขที่ {0} เปลี่ยนเป็นวันที่ {1}", "The visit to view the footage of request {0} is now on {1}"),
+        MessageEvent.AppointmentCancelled => Visit(f, "นัดหมายเข้าชมภาพของคำร้องเลขที่ {0} วันที่ {1} ถูกยกเลิกแล้ว หากยังต้องการเข้าชม กรุณานัดใหม่ที่หน้าสถานะคำร้อง",
+            "The visit to view the footage of request {0} on {1} is cancelled. To come another time, book again on the request's status page"),
+        MessageEvent.AppointmentReminder => Visit(f, "พรุ่งนี้ท่านมีนัดเข้าชมภาพของคำร้องเลขที่ {0} วันที่ {1}", "Tomorrow you have a visit to view the footage of request {0}, on {1}"),
         _ => throw new ArgumentOutOfRangeException(nameof(f)),
     };
+
+    private static Text Visit(MessageFacts f, string th, string en)
+    {
+        var a = f.Appointment ?? throw new InvalidOperationException("An appointment message needs its appointment.");
+        var thai = $"{Long(a.StartsAt, thai: true)} เวลา {AppointmentTexts.Time(a.StartsAt)}-{AppointmentTexts.Time(a.EndsAt)} น.";
+        var english = $"{Long(a.StartsAt, thai: false)}, {AppointmentTexts.Time(a.StartsAt)}-{AppointmentTexts.Time(a.EndsAt)}";
+        return new(string.Format(System.Globalization.CultureInfo.InvariantCulture, th, f.ReferenceNumber, thai),
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, en, f.ReferenceNumber, english) + ".");
+    }
+
+    private static string Long(DateTimeOffset instant, bool thai) => ThaiDates.Long(BangkokTime.DateOf(instant), thai);
 
     private static Text PurposeText(Purpose purpose) => purpose == Purpose.View
         ? new("ขอดูข้อมูลภาพ", "view footage")
@@ -104,6 +134,11 @@ public static class CitizenMessages
         if (f.Event == MessageEvent.Approved && f.Instructions is { } instructions && L(f, instructions).Length > 0)
         {
             yield return (L(f, instructions), null);
+        }
+        if (f.Appointment is { } visit && f.Event != MessageEvent.AppointmentCancelled)
+        {
+            yield return (L(f, new Text($"สถานที่: {visit.PlaceName.Th} {visit.Address.Th}", $"Where: {visit.PlaceName.En}, {visit.Address.En}")), visit.MapUrl);
+            yield return (L(f, new Text($"สิ่งที่ต้องนำมา: {visit.WhatToBring.Th}", $"What to bring: {visit.WhatToBring.En}")), null);
         }
         if (f.Event == MessageEvent.Cancelled)
         {
@@ -165,7 +200,7 @@ public static class CitizenMessages
     /// <summary>Reference, status and the short link; the words before the link give way first, the link never breaks.</summary>
     public static string Sms(MessageFacts f)
     {
-        var head = L(f, new Text($"คำร้อง {f.ReferenceNumber}: {StatusOf(f.Event).Th}", $"Request {f.ReferenceNumber}: {StatusOf(f.Event).En}"));
+        var head = L(f, new Text($"คำร้อง {f.ReferenceNumber}: {Headline(f).Th}", $"Request {f.ReferenceNumber}: {Headline(f).En}"));
         var invite = L(f, new Text(" ดูรายละเอียด ", " Details: "));
         if (f.ShortStatusUrl is not { } link)
         {

@@ -1,5 +1,6 @@
 using CctvRequests.Application.Abstractions;
 using CctvRequests.Application.Common;
+using CctvRequests.Domain.Appointments;
 using CctvRequests.Domain.Organization;
 using CctvRequests.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,14 @@ namespace CctvRequests.Application.Notifications;
 public sealed class CitizenNotifier(
     IAppDbContext db, ISubmissionSettings channels, INotificationLinks links, IStatusLinks statusLinks, ReferenceData reference, TimeProvider clock)
 {
-    public async Task QueueAsync(FootageRequest request, MessageEvent @event, CancellationToken cancellationToken)
+    public Task QueueAsync(FootageRequest request, MessageEvent @event, CancellationToken cancellationToken) =>
+        QueueAsync(request, @event, null, cancellationToken);
+
+    /// <summary>A message about a visit: its place, its time in Bangkok, what to bring.</summary>
+    public Task QueueAppointmentAsync(FootageRequest request, MessageEvent @event, Appointment appointment, ViewingPlace place, CancellationToken cancellationToken) =>
+        QueueAsync(request, @event, new AppointmentFacts(place.Name, place.Address, place.MapUrl, place.WhatToBring, appointment.StartsAt, appointment.EndsAt), cancellationToken);
+
+    private async Task QueueAsync(FootageRequest request, MessageEvent @event, AppointmentFacts? appointment, CancellationToken cancellationToken)
     {
         var wanted = request.Notifications;
         if (!wanted.Wanted || request.ErasedAt is not null)
@@ -36,7 +44,7 @@ public sealed class CitizenNotifier(
             token is null ? null : statusLinks.StatusUrl(token), token is null ? null : links.ShortStatusUrl(token),
             email is null ? null : links.UnsubscribeUrl(request.Id), email is null ? null : links.UnsubscribePageUrl(request.Id),
             profile.Name, profile.Department, profile.Phone, profile.PhoneExtension, profile.ApprovedInstructions.For(request.Purpose),
-            reason, cancelled?.PublicMessage, clock.GetUtcNow(), request.OnlineCopy.ExpiresOn);
+            reason, cancelled?.PublicMessage, clock.GetUtcNow(), request.OnlineCopy.ExpiresOn, appointment);
         db.OutboxMessages.AddRange(CitizenMessages.Compose(facts));
     }
 }

@@ -35,6 +35,18 @@ public enum MessageEvent
 
     /// <summary>The copy can be downloaded (SPEC decision 16), until its expiry day.</summary>
     CopyReady,
+
+    /// <summary>A visit to view the footage was booked (SPEC decision 17): when, where, what to bring.</summary>
+    AppointmentBooked,
+
+    /// <summary>The visit moved to another time.</summary>
+    AppointmentChanged,
+
+    /// <summary>The visit was called off.</summary>
+    AppointmentCancelled,
+
+    /// <summary>The day before the visit.</summary>
+    AppointmentReminder,
 }
 
 /// <summary>

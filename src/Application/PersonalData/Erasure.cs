@@ -8,7 +8,7 @@ public static class Erasure
 {
     public static IQueryable<FootageRequest> WithEverything(this IQueryable<FootageRequest> requests) => requests
         .Include(r => r.Attachments).Include(r => r.History).Include(r => r.Notes).Include(r => r.Preservations).Include(r => r.HandOvers)
-        .Include(r => r.DeliveredClips)
+        .Include(r => r.DeliveredClips).Include(r => r.Appointments)
         .AsSplitQuery();
 
     /// <summary>The closed requests whose personal data is past its retention (closed before <paramref name="cutoff"/>), oldest first.</summary>

@@ -1,3 +1,4 @@
+using CctvRequests.Domain.Appointments;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Stations;
 
@@ -19,6 +20,7 @@ public sealed class FootageRequest
     private readonly List<FootagePreservation> _preservations = [];
     private readonly List<HandOver> _handOvers = [];
     private readonly List<DeliveredClip> _deliveredClips = [];
+    private readonly List<Appointment> _appointments = [];
 
     private FootageRequest()
     {
@@ -98,6 +100,15 @@ public sealed class FootageRequest
 
     /// <summary>The clips exported from the NVR for the online copy, uploaded by officers.</summary>
     public IReadOnlyList<DeliveredClip> DeliveredClips => _deliveredClips;
+
+    /// <summary>Visits to view the footage (SPEC decision 17), every booking with how it ended: the request's appointment history.</summary>
+    public IReadOnlyList<Appointment> Appointments => _appointments;
+
+    /// <summary>The booking that holds a seat and has not happened yet, if any (at most one: a database index says so too).</summary>
+    public Appointment? CurrentAppointment => _appointments.SingleOrDefault(a => a.Status == AppointmentStatus.Booked);
+
+    /// <summary>The last day the footage can be viewed: the day before the cameras overwrite it, or none once it is preserved.</summary>
+    public DateOnly? LastViewingDay => IsPreserved ? null : FootageOverwrittenOn.AddDays(-1);
 
     public static FootageRequest Submit(
         ReferenceNumber referenceNumber,
@@ -291,6 +302,76 @@ public sealed class FootageRequest
         return _deliveredClips.Select(c => c.Forget()).OfType<string>().ToList();
     }
 
+    /// <summary>Whether a visit to view the footage may be booked: an approved request to view, its data not erased.</summary>
+    public bool CanBookAppointment() => Status == RequestStatus.Approved && Purpose == Purpose.View && ErasedAt is null;
+
+    /// <summary>
+    /// A visit at <paramref name="startsAt"/>, which must be one of the slots <paramref name="calendar"/> offers now
+    /// (never after <see cref="LastViewingDay"/>); by the applicant, or an officer on their behalf. The seat is the
+    /// database's to give (<see cref="Appointment.TakeSeat"/>).
+    /// </summary>
+    public Appointment BookAppointment(ViewingPlace place, AppointmentCalendar calendar, DateTimeOffset startsAt, Actor by, DateTimeOffset now)
+    {
+        if (!CanBookAppointment())
+        {
+            throw new DomainException("appointment.not_allowed", AppointmentTexts.NotAllowed);
+        }
+        if (CurrentAppointment is not null)
+        {
+            throw new DomainException("appointment.already_booked", AppointmentTexts.AlreadyBooked);
+        }
+        calendar.EnsureOffered(place, startsAt, now, LastViewingDay);
+        var appointment = Appointment.Create(place, startsAt, by, now);
+        _appointments.Add(appointment);
+        return appointment;
+    }
+
+    /// <summary>The current visit moves to another slot, until its latest change: it is closed as moved and a new one booked.</summary>
+    public Appointment RescheduleAppointment(ViewingPlace place, AppointmentCalendar calendar, DateTimeOffset startsAt, Actor by, DateTimeOffset now)
+    {
+        var current = CurrentAppointment ?? throw new DomainException("appointment.none", AppointmentTexts.NoAppointment);
+        current.EnsureChangeable(now);
+        if (current.PlaceId == place.Id && current.StartsAt == startsAt.ToUniversalTime())
+        {
+            throw new DomainException("appointment.same_time", AppointmentTexts.SameTime);
+        }
+        if (!CanBookAppointment())
+        {
+            throw new DomainException("appointment.not_allowed", AppointmentTexts.NotAllowed);
+        }
+        calendar.EnsureOffered(place, startsAt, now, LastViewingDay);
+        current.Close(AppointmentStatus.Moved, by, now);
+        var appointment = Appointment.Create(place, startsAt, by, now);
+        _appointments.Add(appointment);
+        return appointment;
+    }
+
+    /// <summary>The current visit is called off, until its latest change; its seat is free again.</summary>
+    public Appointment CancelAppointment(Actor by, DateTimeOffset now)
+    {
+        var current = CurrentAppointment ?? throw new DomainException("appointment.none", AppointmentTexts.NoAppointment);
+        current.EnsureChangeable(now);
+        current.Close(AppointmentStatus.Cancelled, by, now);
+        return current;
+    }
+
+    /// <summary>An officer records whether the applicant came, from the day of the visit.</summary>
+    public Appointment RecordAppointmentOutcome(Guid appointmentId, bool attended, Actor by, DateTimeOffset now)
+    {
+        var appointment = _appointments.SingleOrDefault(a => a.Id == appointmentId)
+                          ?? throw new DomainException("appointment.none", AppointmentTexts.NoAppointment);
+        if (appointment.Status != AppointmentStatus.Booked)
+        {
+            throw new DomainException("appointment.closed", AppointmentTexts.NotBooked);
+        }
+        if (!appointment.CanRecordOutcome(now))
+        {
+            throw new DomainException("appointment.not_yet", AppointmentTexts.NotYet);
+        }
+        appointment.Close(attended ? AppointmentStatus.Attended : AppointmentStatus.NoShow, by, now);
+        return appointment;
+    }
+
     /// <summary>Pending → Received: an officer takes the request to the approval chain.</summary>
     public void Receive(Actor actor, DateTimeOffset at, string? note = null) =>
         MoveTo(RequestStatus.Received, actor, at, note, null, null);
@@ -391,6 +472,8 @@ public sealed class FootageRequest
         }
         var keys = _attachments.Select(a => a.StorageKey).Concat(EndOnlineCopy(at, OnlineCopyEnd.Erased)).ToList();
         _attachments.Clear();
+        // When and where the person was to come goes too, and with it any seat still held.
+        _appointments.Clear();
         Applicant = Applicant.Erased(Applicant.Identity.Kind);
         Reason = string.Empty;
         Notifications.Erase();
@@ -418,6 +501,10 @@ public sealed class FootageRequest
         var why = string.IsNullOrWhiteSpace(note) ? null : Guard.Text(note, nameof(note), 1, RequestLimits.NoteMax);
         _history.Add(StatusChange.Create(Status, to, actor, at, why, reasonCode, publicMessage));
         Status = to;
+        if (to == RequestStatus.Cancelled)
+        {
+            CurrentAppointment?.Close(AppointmentStatus.Cancelled, actor, at);
+        }
         if (RequestStatusTransitions.IsFinal(to))
         {
             DecidedAt = at.ToUniversalTime();

@@ -94,4 +94,13 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(EventId = 2030, Level = LogLevel.Error, Message = "Ending the expired online copies failed; the next run tries again")]
     public static partial void OnlineCopyExpiryFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2031, Level = LogLevel.Information, Message = "Appointment reminders written to the outbox: {Count}")]
+    public static partial void AppointmentsReminded(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2032, Level = LogLevel.Error, Message = "Writing the appointment reminders failed; the next run tries again")]
+    public static partial void AppointmentRemindersFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2033, Level = LogLevel.Information, Message = "Viewing places loaded from {File}: {Places} places, {ClosedDays} closed days")]
+    public static partial void ViewingPlacesLoaded(this ILogger logger, int places, int closedDays, string file);
 }

@@ -40,6 +40,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<Application.Notifications.OutboxMessage> OutboxMessages => Set<Application.Notifications.OutboxMessage>();
     public DbSet<Application.OnlineCopy.ClipUpload> ClipUploads => Set<Application.OnlineCopy.ClipUpload>();
+    public DbSet<Domain.Appointments.ViewingPlace> ViewingPlaces => Set<Domain.Appointments.ViewingPlace>();
+    public DbSet<Domain.Appointments.ClosedDay> ClosedDays => Set<Domain.Appointments.ClosedDay>();
+    public DbSet<Domain.Appointments.Appointment> Appointments => Set<Domain.Appointments.Appointment>();
     public IQueryable<Application.Staff.ListRequests.RequestCount> RequestCounts => Set<Application.Staff.ListRequests.RequestCount>().AsNoTracking();
     public IQueryable<Application.Staff.ListRequests.RequestTotal> RequestTotals => Set<Application.Staff.ListRequests.RequestTotal>().AsNoTracking();
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using CctvRequests.Application.Administration;
+using CctvRequests.Domain.Appointments;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Organization;
 using CctvRequests.Domain.Privacy;
@@ -57,6 +59,7 @@ public sealed class OrganizationSeed(ILogger<OrganizationSeed> logger)
             }
             logger.StationsLoaded(seed.Stations.Count, Path.GetFileName(path));
         }
+        await LoadViewingPlacesAsync(db, seed, Path.GetFileName(path), cancellationToken);
         var known = await db.CancellationReasons.Select(r => r.Code).ToListAsync(cancellationToken);
         var order2 = known.Count;
         foreach (var r in seed.CancellationReasons.Where(r => !known.Contains(r.Code)))
@@ -113,6 +116,36 @@ public sealed class OrganizationSeed(ILogger<OrganizationSeed> logger)
 
     private const string OldStationPrefix = "บริเวณ";
 
+    /// <summary>
+    /// The viewing places and the yearly closed days, once: when the database has no place yet (a new installation, or
+    /// one from before appointments). Afterwards they are the administrators' (a removed holiday stays removed).
+    /// </summary>
+    private async Task LoadViewingPlacesAsync(AppDbContext db, SeedFile seed, string file, CancellationToken cancellationToken)
+    {
+        if (seed.ViewingPlaces is not { Count: > 0 } places || await db.ViewingPlaces.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var order = 0;
+        foreach (var p in places)
+        {
+            db.ViewingPlaces.Add(ViewingPlace.Create(new ViewingPlaceDetails(
+                new Text(p.NameTh, p.NameEn), new Text(p.AddressTh, p.AddressEn), p.MapUrl, new Text(p.WhatToBringTh, p.WhatToBringEn),
+                p.Hours.Select(h => new OpeningHours(Enum.Parse<DayOfWeek>(h.Day), TimeOnly.Parse(h.Opens, CultureInfo.InvariantCulture), TimeOnly.Parse(h.Closes, CultureInfo.InvariantCulture))).ToList(),
+                p.SlotMinutes ?? ViewingPlace.DefaultSlotMinutes, p.Seats ?? ViewingPlace.DefaultSeats, p.DaysAhead ?? ViewingPlace.DefaultDaysAhead,
+                p.LatestChangeHours ?? ViewingPlace.DefaultLatestChangeHours, IsActive: true, ++order)));
+        }
+        foreach (var d in seed.ClosedDays ?? [])
+        {
+            // A yearly day keeps its month and day; the year 2000 (a leap year) only holds them.
+            var parts = d.MonthDay.Split('-');
+            var date = new DateOnly(2000, int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+            db.ClosedDays.Add(ClosedDay.Create(date, yearly: true, new Text(d.NameTh, d.NameEn)));
+        }
+        logger.ViewingPlacesLoaded(places.Count, seed.ClosedDays?.Count ?? 0, file);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task LoadPrivacyNoticesAsync(AppDbContext db, string folder, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(folder))
@@ -136,7 +169,17 @@ public sealed class OrganizationSeed(ILogger<OrganizationSeed> logger)
     }
 
     /// <summary>The seed file; its privacy-notice folder is relative to it ("privacy-notices" when not given).</summary>
-    private sealed record SeedFile(OrganizationForm Organization, List<SeedStation> Stations, List<SeedReason> CancellationReasons, string? PrivacyNoticeFolder);
+    private sealed record SeedFile(
+        OrganizationForm Organization, List<SeedStation> Stations, List<SeedReason> CancellationReasons, string? PrivacyNoticeFolder,
+        List<SeedPlace>? ViewingPlaces = null, List<SeedClosedDay>? ClosedDays = null);
+
+    private sealed record SeedPlace(
+        string NameTh, string NameEn, string AddressTh, string AddressEn, string? MapUrl, string WhatToBringTh, string WhatToBringEn,
+        List<SeedHours> Hours, int? SlotMinutes, int? Seats, int? DaysAhead, int? LatestChangeHours);
+
+    private sealed record SeedHours(string Day, string Opens, string Closes);
+
+    private sealed record SeedClosedDay(string MonthDay, string NameTh, string NameEn);
 
     private sealed record NoticeFile(string Version, DateTimeOffset PublishedAt, string Text, string TextEn);
 

@@ -21,6 +21,9 @@ public sealed class ThrottleOptions
     /// <summary>Identity numbers typed to open a request's downloads: 5 in 15 minutes, per client and per request.</summary>
     public Window ClipCheck { get; set; } = new(5, 15);
 
+    /// <summary>The applicant's appointment calls, each with the identity number (a booking is two or three): 20 in 15 minutes, per client and per request.</summary>
+    public Window AppointmentCheck { get; set; } = new(20, 15);
+
     public Window For(ThrottlePolicy policy) => policy switch
     {
         ThrottlePolicy.Lookup => Lookup,
@@ -28,6 +31,7 @@ public sealed class ThrottleOptions
         ThrottlePolicy.SubmissionPerDocument => SubmissionPerDocument,
         ThrottlePolicy.StaffSignIn => StaffSignIn,
         ThrottlePolicy.ClipCheck => ClipCheck,
+        ThrottlePolicy.AppointmentCheck => AppointmentCheck,
         _ => Status,
     };
 

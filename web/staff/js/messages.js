@@ -4,7 +4,11 @@
 import { badge, dateTime, html, nothing, t, table } from "./ui.js";
 
 const CHANNELS = { Email: "w.email", Sms: "ms.sms" };
-const EVENTS = { Submitted: "ms.evSubmitted", Received: "ms.evReceived", Approved: "ms.evApproved", Cancelled: "ms.evCancelled" };
+const EVENTS = {
+  Submitted: "ms.evSubmitted", Received: "ms.evReceived", Approved: "ms.evApproved", Cancelled: "ms.evCancelled",
+  AppointmentBooked: "ms.evAppointmentBooked", AppointmentChanged: "ms.evAppointmentChanged", AppointmentCancelled: "ms.evAppointmentCancelled",
+  AppointmentReminder: "ms.evAppointmentReminder",
+};
 
 export const channelText = (m) => t(CHANNELS[m.channel] ?? m.channel);
 

@@ -9,6 +9,7 @@ import {
 import { handOverSection, startHandOver } from "./handover.js";
 import { onlineCopySection, startOnlineCopy } from "./online-copy.js";
 import { requestMessages } from "./messages.js";
+import { startVisits, visitsSection } from "./visits.js";
 import { ApiError, call, get, messageOf } from "./staff-api.js";
 
 const match = location.pathname.match(/^\/staff\/requests\/([^/]+)\/?$/);
@@ -214,6 +215,7 @@ function detailView(d) {
       ${statusLine(decision)}
     </section>
     ${onlineCopySection(d)}
+    ${visitsSection(d)}
     ${handOverSection(d, allowed("handover"))}
     <div class="detail-grid">
       <section class="panel"><h2>${t("w.applicant")}</h2><div id="d-applicant">${applicant(d.applicant)}</div></section>
@@ -269,6 +271,7 @@ try {
   loadMessages();
   startHandOver({ detail: () => detail, change });
   startOnlineCopy({ detail: () => detail, reload: load });
+  startVisits({ detail: () => detail });
 } catch (err) {
   loadState = err instanceof ApiError && err.status === 404
     ? { key: "w.notFound", error: true }

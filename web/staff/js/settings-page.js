@@ -7,6 +7,7 @@ import {
 } from "./ui.js";
 import { listEditor, valuesOf } from "./list-editor.js";
 import { call, get, messageOf, post, put, withQuery } from "./staff-api.js";
+import { closedDaysView, loadClosedDays, loadPlaces, places } from "./viewing-settings.js";
 
 const loadErrors = {};
 const loadError = (section, err) => {
@@ -225,6 +226,8 @@ const SECTIONS = [
   ["organization", "se.org", orgView],
   ["privacy", "form.sectionPrivacy", privacyView],
   ["reasons", "se.reasons", () => reasons.view()],
+  ["places", "vt.places", () => places.view()],
+  ["closed-days", "vt.closedDays", closedDaysView],
 ];
 
 const view = () => html`
@@ -235,5 +238,6 @@ const view = () => html`
     ${loadErrors[id] ? html`<p class="form-status form-status--error list-status" role="status">${loadErrors[id]}</p>` : nothing}${body()}</section>`)}`;
 
 await startPage({ page: "settings", title: () => t("nav.settings"), view, admin: true });
-await Promise.all([loadStations(), loadOrganization(), loadNotices(), loadReasons()]);
+await Promise.all([loadStations(), loadOrganization(), loadNotices(), loadReasons(),
+  loadPlaces().catch((err) => loadError("places", err)), loadClosedDays().catch((err) => loadError("closed-days", err))]);
 await prefillNotice();

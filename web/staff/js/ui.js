@@ -16,6 +16,7 @@ export { html, nothing, t, lang, onLangChange, settings };
 export const SIGN_IN = "/staff/";
 const NAV = [
   ["requests", "/staff/requests", "nav.requests"],
+  ["appointments", "/staff/appointments", "nav.appointments"],
   ["statistics", "/staff/statistics", "nav.statistics"],
   ["account", "/staff/account", "nav.account"],
   ["users", "/staff/users", "nav.users", true],

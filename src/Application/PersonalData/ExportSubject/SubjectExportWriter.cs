@@ -90,6 +90,10 @@ public static class SubjectExportWriter
                 notes = r.Notes.OrderBy(x => x.At).Select(x => new { x.At, by = x.AuthorName, x.Text }),
                 preservations = r.Preservations.OrderBy(x => x.At).Select(x => new { x.At, by = x.RecordedByName, x.Note }),
                 handOvers,
+                appointments = r.Appointments.OrderBy(x => x.BookedAt).Select(x => new
+                {
+                    x.PlaceId, x.StartsAt, x.EndsAt, status = x.Status.ToString(), x.BookedAt, bookedBy = x.BookedByName, x.ClosedAt, closedBy = x.ClosedByName,
+                }),
                 files = fileEntries,
             });
         }

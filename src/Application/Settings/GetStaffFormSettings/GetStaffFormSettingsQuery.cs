@@ -12,6 +12,7 @@ using CctvRequests.Application.Staff;
 using CctvRequests.Application.Staff.ListRequests;
 using CctvRequests.Application.Staff.Requests;
 using CctvRequests.Application.Staff.Users;
+using CctvRequests.Domain.Appointments;
 using CctvRequests.Domain.Common;
 using CctvRequests.Domain.Organization;
 using CctvRequests.Domain.Privacy;
@@ -47,7 +48,13 @@ public sealed record StaffFormSettingsDto(
     IReadOnlyList<ChoiceDto> RightsKinds,
     IReadOnlyList<CorrectableFieldDto> CorrectableFields,
     IReadOnlyList<OrganizationFieldDto> OrganizationFields,
-    OnlineCopyRulesDto OnlineCopy);
+    OnlineCopyRulesDto OnlineCopy,
+    ViewingPlaceRulesDto? ViewingPlace = null);
+
+/// <summary>A viewing place's numbers (SPEC decision 17): slot length, seats, how far ahead, the latest change, with their defaults.</summary>
+public sealed record ViewingPlaceRulesDto(
+    int SlotMinutesMin, int SlotMinutesMax, int DefaultSlotMinutes, int SeatsMin, int SeatsMax, int DefaultSeats,
+    int DaysAheadMin, int DaysAheadMax, int DefaultDaysAhead, int LatestChangeHoursMin, int LatestChangeHoursMax, int DefaultLatestChangeHours);
 
 public sealed record LengthDto(int Min, int Max);
 
@@ -104,7 +111,11 @@ public sealed class GetStaffFormSettingsHandler(IOptions<OnlineCopyOptions> onli
         Enum.GetValues<RightsKind>().Select(k => new ChoiceDto(k.ToString(), RightsKindText.Of(k))).ToList(),
         CorrectableFields(),
         StaffOrganizationFields.All,
-        OnlineCopy: null!);
+        OnlineCopy: null!,
+        ViewingPlace: new ViewingPlaceRulesDto(
+            ViewingPlace.SlotMinutesMin, ViewingPlace.SlotMinutesMax, ViewingPlace.DefaultSlotMinutes, ViewingPlace.SeatsMin, ViewingPlace.SeatsMax, ViewingPlace.DefaultSeats,
+            ViewingPlace.DaysAheadMin, ViewingPlace.DaysAheadMax, ViewingPlace.DefaultDaysAhead,
+            ViewingPlace.LatestChangeHoursMin, ViewingPlace.LatestChangeHoursMax, ViewingPlace.DefaultLatestChangeHours));
 
     /// <summary>The online copy's limits are the server administrator's configuration, read when asked.</summary>
     public ValueTask<StaffFormSettingsDto> Handle(GetStaffFormSettingsQuery query, CancellationToken cancellationToken)
@@ -140,6 +151,11 @@ public sealed class GetStaffFormSettingsHandler(IOptions<OnlineCopyOptions> onli
         ["correction.note"] = new(0, CorrectApplicantFormValidator.NoteMax),
         ["rights.note"] = new(0, SubjectRightsRequest.NoteMax),
         ["erase.reason"] = new(EraseSubjectFormValidator.ReasonMin, EraseSubjectFormValidator.ReasonMax),
+        ["place.name"] = new(1, ViewingPlace.NameMax),
+        ["place.address"] = new(1, ViewingPlace.AddressMax),
+        ["place.mapUrl"] = new(0, ViewingPlace.MapUrlMax),
+        ["place.whatToBring"] = new(1, ViewingPlace.WhatToBringMax),
+        ["closedDay.name"] = new(1, ClosedDay.NameMax),
     };
 
     private static List<CorrectableFieldDto> CorrectableFields() =>

@@ -12,6 +12,7 @@ public static class StaffActions
     public const string Note = "note";
     public const string Preserve = "preserve";
     public const string HandOver = "handover";
+    public const string Appointment = "appointment";
 
     public static IReadOnlyList<string> Allowed(FootageRequest request, StaffRole role)
     {
@@ -22,6 +23,7 @@ public static class StaffActions
         Add(true, Note);
         Add(request.CanPreserve(), Preserve);
         Add(request.CanHandOver(), HandOver);
+        Add(request.CanBookAppointment(), Appointment);
         return actions;
 
         void Add(bool allowed, string action)

@@ -105,6 +105,11 @@ public sealed class FootageRequestConfiguration(PersonalDataProtector protector)
         builder.Navigation(r => r.HandOvers).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(r => r.DeliveredClips).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.DeliveredClips).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Visits (SPEC decision 17): erasing the request's data deletes them, and so frees their seats.
+        builder.HasMany(r => r.Appointments).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Appointments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.CurrentAppointment);
+        builder.Ignore(r => r.LastViewingDay);
         builder.OwnsOne(r => r.OnlineCopy, o =>
         {
             o.Property(x => x.PublishedAt).HasColumnName("online_published_at");

@@ -304,6 +304,224 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("request_totals", (string)null);
                 });
 
+            modelBuilder.Entity("CctvRequests.Domain.Appointments.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_at");
+
+                    b.Property<string>("BookedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("booked_by_id");
+
+                    b.Property<string>("BookedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("booked_by_name");
+
+                    b.Property<DateTimeOffset>("ChangeUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("change_until");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedById")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by_id");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by_name");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("place_id");
+
+                    b.Property<DateTimeOffset>("ReminderDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_due_at");
+
+                    b.Property<DateTimeOffset?>("ReminderQueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_queued_at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("integer")
+                        .HasColumnName("seat");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointments");
+
+                    b.HasIndex("ReminderDueAt")
+                        .HasDatabaseName("ix_appointments_reminder_due")
+                        .HasFilter("status = 'Booked' AND reminder_queued_at IS NULL");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_appointments_one_booked")
+                        .HasFilter("status = 'Booked'");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_appointments_starts_at");
+
+                    b.HasIndex("RequestId", "StartsAt")
+                        .HasDatabaseName("ix_appointments_request_id_starts_at");
+
+                    b.HasIndex("PlaceId", "StartsAt", "Seat")
+                        .IsUnique()
+                        .HasDatabaseName("ux_appointments_seat")
+                        .HasFilter("status IN ('Booked', 'Attended', 'NoShow')");
+
+                    b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("CctvRequests.Domain.Appointments.ClosedDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameTh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_th");
+
+                    b.Property<bool>("Yearly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("yearly");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closed_days");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_closed_days_date");
+
+                    b.ToTable("closed_days", (string)null);
+                });
+
+            modelBuilder.Entity("CctvRequests.Domain.Appointments.ViewingPlace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AddressEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address_en");
+
+                    b.Property<string>("AddressTh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address_th");
+
+                    b.Property<int>("DaysAhead")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_ahead");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("LatestChangeHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_change_hours");
+
+                    b.Property<string>("MapUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("map_url");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameTh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_th");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot_minutes");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("WhatToBringEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("what_to_bring_en");
+
+                    b.Property<string>("WhatToBringTh")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("what_to_bring_th");
+
+                    b.HasKey("Id")
+                        .HasName("pk_viewing_places");
+
+                    b.ToTable("viewing_places", (string)null);
+                });
+
             modelBuilder.Entity("CctvRequests.Domain.Organization.OrganizationProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -1528,6 +1746,55 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_clip_uploads_footage_requests_request_id");
                 });
 
+            modelBuilder.Entity("CctvRequests.Domain.Appointments.Appointment", b =>
+                {
+                    b.HasOne("CctvRequests.Domain.Appointments.ViewingPlace", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_viewing_places_place_id");
+
+                    b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
+                        .WithMany("Appointments")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_footage_requests_request_id");
+                });
+
+            modelBuilder.Entity("CctvRequests.Domain.Appointments.ViewingPlace", b =>
+                {
+                    b.OwnsMany("CctvRequests.Domain.Appointments.OpeningHours", "Hours", b1 =>
+                        {
+                            b1.Property<int>("ViewingPlaceId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<TimeOnly>("Closes");
+
+                            b1.Property<int>("Day");
+
+                            b1.Property<TimeOnly>("Opens");
+
+                            b1.HasKey("ViewingPlaceId", "__synthesizedOrdinal")
+                                .HasName("pk_viewing_places");
+
+                            b1.ToTable("viewing_places");
+
+                            b1
+                                .ToJson("hours")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ViewingPlaceId")
+                                .HasConstraintName("fk_viewing_places_viewing_places_viewing_place_id");
+                        });
+
+                    b.Navigation("Hours");
+                });
+
             modelBuilder.Entity("CctvRequests.Domain.Requests.Attachment", b =>
                 {
                     b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
@@ -2057,6 +2324,8 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("CctvRequests.Domain.Requests.FootageRequest", b =>
                 {
+                    b.Navigation("Appointments");
+
                     b.Navigation("Attachments");
 
                     b.Navigation("DeliveredClips");
