@@ -13,6 +13,8 @@
 # rows' files are not in the bucket, so only the submissions and uploads touch it),
 # BENCH_OUTBOX=0 (skip the outbox: decisions with and without an e-mail asked, and a backlog drained to aiosmtpd),
 # BENCH_DECISIONS (requests decided per case, default 300), BENCH_BACKLOG (messages drained, default 10000),
+# BENCH_BACKUP=1 (backup and restore-check of the seeded data, timed; =only stops after them), e.g.
+#   BENCH_COUNT=100000 BENCH_BACKUP=only bench/run.sh
 # BENCH_CLIPS=0 (skip the copy delivered online: a clip of BENCH_CLIP_MB (default 2048) uploaded and downloaded beside a
 # bare Kestrel file endpoint, then BENCH_CLIP_DOWNLOADS (default 10) downloads at once of BENCH_CLIP_SMALL_MB (default 500)),
 # BENCH_READS=0 (skip the read, submission and upload measures: only the sections after them).
@@ -132,6 +134,37 @@ else
     dotnet "$BENCH_DLL" seed "$CONN" "$COUNT" "$KEYS" "$WORK/samples"
   fi
   note "seed" "$COUNT requests with history and 4 attachments each$([ "$FILES" = 1 ] && echo ", $((COUNT * 4)) files on disk") in $((SECONDS - SEED_START)) s; database $("${PSQL[@]}" -c "SELECT pg_size_pretty(pg_database_size('cctvbench'))")"
+fi
+
+# BENCH_BACKUP=1 (or =only, which stops after it): the backup and the restore check of the seeded database and files,
+# with their times and sizes, as an operator runs them (docs/OPERATIONS.md). The seeder's rows name hard links of one
+# 15-byte sample file but claim 200 KB and another hash: they are first given the sample's own size and SHA-256,
+# so that the check can verify every file (the sizes are therefore per file, not per realistic byte: see the note).
+if [ "${BENCH_BACKUP:-0}" != 0 ]; then
+  log "backup and restore-check of $COUNT requests"
+  if [ "$FILES" = 1 ]; then
+    SAMPLE_SHA=$(printf '%s\n%s\n' '%PDF-1.4' '%%EOF' | sha256sum | cut -d' ' -f1)
+    "${PSQL[@]}" -qc "UPDATE request_attachments SET size_bytes = 15, sha256 = '$SAMPLE_SHA' WHERE sha256 <> '$SAMPLE_SHA'" >/dev/null
+  fi
+  rm -rf "$WORK/backup"
+  B_START=$(date +%s%N)
+  env "${API_ENV[@]}" dotnet "$API_DLL" backup "$WORK/backup" > "$WORK/backup.log" 2>&1 || { tail -20 "$WORK/backup.log" >&2; die "backup failed"; }
+  B_MS=$(( ($(date +%s%N) - B_START) / 1000000 ))
+  B_BYTES=$(du -sb "$WORK/backup" | cut -f1)
+  B_DUMP=$(stat -c %s "$WORK/backup/database.dump")
+  B_OBJECTS=$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(m["objects"], m["objectBytes"])' "$WORK/backup/manifest.json")
+  note "backup" "$(( B_MS / 1000 )).$(( B_MS % 1000 / 100 )) s: database.dump $(( B_DUMP / 1048576 )) MiB, objects (count, bytes) $B_OBJECTS, the folder $(( B_BYTES / 1048576 )) MiB on disk ($(grep -o 'seconds=.*' "$WORK/backup.log"))"
+  R_START=$(date +%s%N)
+  RC=0
+  env "${API_ENV[@]}" Backup__ScratchFolder="$WORK" dotnet "$API_DLL" restore-check "$WORK/backup" > "$WORK/restore-check.log" 2>&1 || RC=$?
+  R_MS=$(( ($(date +%s%N) - R_START) / 1000000 ))
+  note "restore-check" "exit $RC in $(( R_MS / 1000 )).$(( R_MS % 1000 / 100 )) s: $(grep -v '^DIFFERENCE' "$WORK/restore-check.log" | grep -v '^backup ' | tr '\n' ';' | sed 's/;$//') ($(grep -c '^DIFFERENCE' "$WORK/restore-check.log") differences)"
+  cat "$WORK/restore-check.log" | head -40 >&2
+  rm -rf "$WORK/backup"
+  if [ "${BENCH_BACKUP}" = only ]; then
+    python3 bench/helper.py table "$RESULTS"
+    exit 0
+  fi
 fi
 
 log "starting the API on the seeded database"

@@ -14,7 +14,6 @@ using CctvRequests.Application.Requests.Submit;
 using CctvRequests.Infrastructure;
 using CctvRequests.Infrastructure.Files;
 using CctvRequests.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -52,7 +51,7 @@ builder.Services.AddMediator(options =>
     options.Assemblies = [typeof(SubmitRequestCommand)];
     options.PipelineBehaviors =
     [
-        typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(ReferenceDataBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>),
+        typeof(TracingBehavior<,>), typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(ReferenceDataBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>),
         typeof(IdempotencyBehavior<,>),
     ];
 });
@@ -75,6 +74,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     ];
 });
 builder.AddHardening();
+builder.AddTelemetry();
 // Redaction by design: a log parameter classified [PersonalData] is erased before any provider sees it.
 builder.Services.AddRedaction(redaction =>
 {
@@ -83,10 +83,12 @@ builder.Services.AddRedaction(redaction =>
     redaction.SetFallbackRedactor<Microsoft.Extensions.Compliance.Redaction.ErasingRedactor>();
 });
 builder.Logging.EnableRedaction();
+// /healthz (load balancers): the three below; /healthz/ready (operators): those and Redis, the outbox, the periodic jobs.
 builder.Services.AddHealthChecks()
-    .AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3))
-    .AddCheck<VirusScannerHealthCheck>("clamav", timeout: TimeSpan.FromSeconds(3))
-    .AddCheck<StorageHealthCheck>("storage", timeout: TimeSpan.FromSeconds(3));
+    .AddCheck<DatabaseHealthCheck>("postgresql", timeout: TimeSpan.FromSeconds(3), tags: [Readiness.Live, Readiness.Ready])
+    .AddCheck<VirusScannerHealthCheck>("clamav", timeout: TimeSpan.FromSeconds(3), tags: [Readiness.Live, Readiness.Ready])
+    .AddCheck<StorageHealthCheck>("storage", timeout: TimeSpan.FromSeconds(3), tags: [Readiness.Live, Readiness.Ready])
+    .AddReadinessChecks(builder.Configuration);
 builder.Services.AddApiDocumentation();
 builder.Services.AddReferenceCache(cacheFiles: !builder.Environment.IsDevelopment());
 
@@ -97,6 +99,13 @@ var storageRoot = app.Services.GetRequiredService<IOptions<StorageOptions>>().Va
 if (Path.GetFullPath(storageRoot).StartsWith(Path.GetFullPath(webRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
 {
     throw new InvalidOperationException($"Storage:Root ({storageRoot}) must not lie inside the web root ({webRoot}).");
+}
+
+// `backup` and `restore-check`: before anything migrates or seeds (a restore check needs no application database).
+if (args.FirstOrDefault() is BackupCommands.Backup or BackupCommands.RestoreCheck)
+{
+    Environment.ExitCode = await BackupCommands.RunAsync(app.Services, args);
+    return;
 }
 
 await using (var scope = app.Services.CreateAsyncScope())
@@ -124,7 +133,10 @@ await using (var scope = app.Services.CreateAsyncScope())
     if (args is ["retention", "run", ..])
     {
         // `retention run`: one retention run now (the service also runs it every Retention:IntervalHours); counts only.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var (requests, files) = await app.Services.GetRequiredService<CctvRequests.Infrastructure.Jobs.RetentionRunner>().RunAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<CctvRequests.Infrastructure.Jobs.JobLock>().RecordSuccessAsync(
+            CctvRequests.Infrastructure.Jobs.RetentionRunner.Job, watch.Elapsed, CancellationToken.None);
         Console.WriteLine($"Retention run: erased the personal data of {requests} requests and {files} files.");
         return;
     }
@@ -172,7 +184,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthAnswer.WriteAsync });
+app.MapHealth();
+app.MapMetrics();
 app.MapStations();
 app.MapRequests();
 app.MapStatus();

@@ -161,6 +161,11 @@ public static class DependencyInjection
             services.AddHostedService<AppointmentReminderJob>();
         }
 
+        // The backup and restore-check commands (docs/OPERATIONS.md).
+        services.Configure<Backups.BackupOptions>(configuration.GetSection(Backups.BackupOptions.Section));
+        services.AddScoped<Backups.BackupWriter>();
+        services.AddSingleton<Backups.RestoreCheck>();
+
         services.AddSingleton<IdempotencyCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
 

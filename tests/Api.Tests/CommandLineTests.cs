@@ -32,6 +32,8 @@ public class CommandLineTests
         }
         Assert.Contains("storage reconcile", output);
         Assert.Contains("create-admin", output);
+        Assert.Contains("backup <folder>", output);
+        Assert.Contains("restore-check <folder>", output);
     }
 
     [Theory]
@@ -54,7 +56,10 @@ public class CommandLineTests
     [InlineData(new[] { "--urls", "http://localhost:5000" }, true)]
     [InlineData(new[] { "storage", "check" }, true)]
     [InlineData(new[] { "create-admin", "--email", "a@example.go.th" }, true)]
-    [InlineData(new[] { "backup" }, false)]
+    [InlineData(new[] { "backup", "/srv/backups/2026-12-04" }, true)]
+    [InlineData(new[] { "restore-check", "/srv/backups/2026-12-04" }, true)]
+    [InlineData(new[] { "bakup" }, false)]
+    [InlineData(new[] { "restore" }, false)]
     public void Preflight_GoesOnOnlyForServingOrAKnownCommand(string[] args, bool goesOn)
     {
         var result = Commands.Preflight(args, TextWriter.Null, TextWriter.Null);

@@ -168,6 +168,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException e)
     {
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Hosting.Telemetry.CountRefusal(context);
         return Problem(StatusCodes.Status429TooManyRequests, Titles.TooMany, e.Localized);
     }
 

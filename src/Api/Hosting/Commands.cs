@@ -15,10 +15,12 @@ public static class Commands
         ("personal-data rekey", "encrypt every identity number again with the current key"),
         ("storage check", "count stored objects, those no request names and attachments whose object is missing; exit 1 if any"),
         ("storage reconcile [--older-than hh:mm:ss]", "remove stored objects no request names, now"),
+        ("backup <folder>", "pg_dump of one snapshot, every stored object and a manifest (counts, SHA-256), into a new folder; never the keys"),
+        ("restore-check <folder>", "restore a backup into a new database and a scratch store, verify every row and object, drop them; exit 1 naming each difference"),
     ];
 
     private static readonly IReadOnlyList<string[]> Known =
-        [["migrate"], ["create-admin"], ["retention", "run"], ["personal-data", "rekey"], ["storage", "check"], ["storage", "reconcile"]];
+        [["migrate"], ["create-admin"], ["retention", "run"], ["personal-data", "rekey"], ["storage", "check"], ["storage", "reconcile"], ["backup"], ["restore-check"]];
 
     /// <summary>Null to go on (serve, or run a known command); otherwise the exit code, the usage already printed.</summary>
     public static int? Preflight(string[] args, TextWriter output, TextWriter error)

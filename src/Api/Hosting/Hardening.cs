@@ -51,6 +51,7 @@ public static class Hardening
             o.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "10";
+                Telemetry.CountRefusal(context.HttpContext);
                 return new ValueTask(Problems.WriteAsync(context.HttpContext, StatusCodes.Status503ServiceUnavailable, Texts.Busy));
             };
         });

@@ -175,6 +175,8 @@ public sealed class StaffSignIn(
     {
         // The log says that and why, not who: the address is classified personal data and redacted.
         logger.SignInRefused(email ?? string.Empty, cause);
+        // The cause, from a fixed list; never who.
+        Application.Behaviors.AppTelemetry.SignInFailures.Add(1, new KeyValuePair<string, object?>("cause", cause));
         if (user is not null || anonymousFailures.Opens(ClientKey))
         {
             audit.RecordFor(user?.Email ?? ClaimedEmail.ForAudit(email), user?.Id, user?.DisplayName, AuditAction.SignInFailed, cause);

@@ -57,6 +57,7 @@ public sealed class StorageReconciler(IStoredObjects store, AppDbContext db, IOp
             {
                 await store.DeleteAsync(orphans, cancellationToken);
                 unreferenced += orphans.Count;
+                Application.Behaviors.AppTelemetry.OrphansRemoved.Add(orphans.Count);
             }
         }
         var unfinished = await store.AbortUnfinishedAsync(before, cancellationToken);

@@ -35,7 +35,41 @@ public sealed class JobLock(IConfiguration configuration, ILogger<JobLock> logge
                 return false;
             }
         }
-        await work(cancellationToken);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using (var activity = Application.Behaviors.AppTelemetry.Source.StartActivity("job " + job))
+        {
+            activity?.SetTag("cctv.job", job);
+            try
+            {
+                await work(cancellationToken);
+            }
+            catch (Exception e)
+            {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, Application.Behaviors.AppTelemetry.OutcomeOf(e));
+                throw;
+            }
+        }
+        await RecordAsync(connection, job, watch.Elapsed, cancellationToken);
         return true;
+    }
+
+    /// <summary>A run of <paramref name="job"/> that succeeded (a command's run, outside the lock, too): kept in <c>job_runs</c> for /healthz/ready.</summary>
+    public async Task RecordSuccessAsync(string job, TimeSpan took, CancellationToken cancellationToken)
+    {
+        var connectionString = configuration.GetConnectionString("Default")
+                               ?? throw new InvalidOperationException("Set ConnectionStrings__Default to a PostgreSQL connection string.");
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await RecordAsync(connection, job, took, cancellationToken);
+    }
+
+    private static async Task RecordAsync(NpgsqlConnection connection, string job, TimeSpan took, CancellationToken cancellationToken)
+    {
+        await using var record = new NpgsqlCommand(
+            "INSERT INTO job_runs (job, last_success_at, seconds) VALUES (@job, now(), @seconds) " +
+            "ON CONFLICT (job) DO UPDATE SET last_success_at = excluded.last_success_at, seconds = excluded.seconds", connection);
+        record.Parameters.AddWithValue("job", job);
+        record.Parameters.AddWithValue("seconds", Math.Round(took.TotalSeconds, 3));
+        await record.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -17,6 +17,8 @@ namespace CctvRequests.Infrastructure.Jobs;
 /// </summary>
 public sealed class RetentionRunner(IServiceScopeFactory scopes, IFileStore files, ILogger<RetentionRunner> logger)
 {
+    public const string Job = "retention";
+
     public async Task<(int Requests, int Files)> RunAsync(CancellationToken cancellationToken)
     {
         var requests = 0;
@@ -62,7 +64,7 @@ public sealed class RetentionJob(RetentionRunner runner, JobLock jobs, IOptions<
         {
             try
             {
-                await jobs.RunAloneAsync("retention", runner.RunAsync, stoppingToken);
+                await jobs.RunAloneAsync(RetentionRunner.Job, runner.RunAsync, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

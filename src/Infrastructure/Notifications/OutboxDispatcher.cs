@@ -94,7 +94,10 @@ public sealed class OutboxDispatcher(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // The claim is a poll (untraced); a batch that has messages is one span, its sends and marks inside.
             var claimed = await ClaimAsync(db, cancellationToken);
+            using var activity = claimed.Count == 0 ? null : Application.Behaviors.AppTelemetry.Source.StartActivity("outbox dispatch");
+            activity?.SetTag("cctv.outbox.messages", claimed.Count);
             foreach (var channel in claimed.GroupBy(m => m.Channel))
             {
                 var results = _senders.TryGetValue(channel.Key, out var sender) && sender.Configured
@@ -154,6 +157,7 @@ public sealed class OutboxDispatcher(
             return;
         }
         var givenUp = result.Permanent || attempts >= maxAttempts;
+        Application.Behaviors.AppTelemetry.MessageFailures.Add(1, new KeyValuePair<string, object?>("given_up", givenUp));
         await messages.ExecuteUpdateAsync(
             s => s.SetProperty(m => m.Status, givenUp ? MessageStatus.GivenUp : MessageStatus.Failed)
                 .SetProperty(m => m.NextAttemptAt, now + OutboxMessage.RetryAfter(attempts))

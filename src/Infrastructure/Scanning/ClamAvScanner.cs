@@ -31,7 +31,19 @@ public sealed class ClamAvScanner(IOptions<ClamAvOptions> options) : IVirusScann
         {
             return null;
         }
-        var reply = await CommandAsync(path, cancellationToken);
+        using var activity = Application.Behaviors.AppTelemetry.Source.StartActivity("clamd scan", System.Diagnostics.ActivityKind.Client);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        string reply;
+        try
+        {
+            reply = await CommandAsync(path, cancellationToken);
+        }
+        catch (ServiceUnavailableException)
+        {
+            Measure("unavailable", started);
+            throw;
+        }
+        Measure(reply.EndsWith(" FOUND", StringComparison.Ordinal) ? "infected" : reply == "stream: OK" ? "clean" : "error", started);
         if (reply.EndsWith(" FOUND", StringComparison.Ordinal))
         {
             var name = reply[..^" FOUND".Length];
@@ -39,6 +51,9 @@ public sealed class ClamAvScanner(IOptions<ClamAvOptions> options) : IVirusScann
         }
         return reply == "stream: OK" ? null : throw new ServiceUnavailableException(Unavailable, new IOException($"clamd answered: {reply}"));
     }
+
+    private static void Measure(string result, long started) =>
+        Application.Behaviors.AppTelemetry.ClamdDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("result", result));
 
     /// <summary>PING → PONG: for the health check.</summary>
     public async Task<bool> PingAsync(CancellationToken cancellationToken)

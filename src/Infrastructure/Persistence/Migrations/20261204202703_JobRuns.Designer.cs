@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CctvRequests.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204215659_Integrations")]
-    partial class Integrations
+    [Migration("20261204202703_JobRuns")]
+    partial class JobRuns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -119,259 +119,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("CctvRequests.Application.Integrations.ApiClient", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired()
-                        .HasMaxLength(26)
-                        .HasColumnType("character varying(26)")
-                        .HasColumnName("client_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("created_by_name");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_used_at");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("OwnerContact")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("owner_contact");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.PrimitiveCollection<string[]>("Scopes")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("scopes");
-
-                    b.HasKey("Id")
-                        .HasName("pk_api_clients");
-
-                    b.HasIndex("ClientId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_api_clients_client_id");
-
-                    b.ToTable("api_clients", (string)null);
-                });
-
-            modelBuilder.Entity("CctvRequests.Application.Integrations.ApiToken", b =>
-                {
-                    b.Property<byte[]>("Hash")
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("hash");
-
-                    b.Property<Guid>("ApiClientId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("api_client_id");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<DateTimeOffset>("IssuedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("issued_at");
-
-                    b.PrimitiveCollection<string[]>("Scopes")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("scopes");
-
-                    b.HasKey("Hash")
-                        .HasName("pk_api_tokens");
-
-                    b.HasIndex("ApiClientId")
-                        .HasDatabaseName("ix_api_tokens_api_client_id");
-
-                    b.HasIndex("ExpiresAt")
-                        .HasDatabaseName("ix_api_tokens_expires_at");
-
-                    b.ToTable("api_tokens", (string)null);
-                });
-
-            modelBuilder.Entity("CctvRequests.Application.Integrations.IntegrationEvent", b =>
-                {
-                    b.Property<long>("Position")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("position");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Position"));
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("data");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<string>("ReferenceNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("reference_number");
-
-                    b.Property<string>("Status")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<ulong>("TransactionId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("xid8")
-                        .HasColumnName("transaction_id")
-                        .HasDefaultValueSql("pg_current_xact_id()");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("type");
-
-                    b.HasKey("Position")
-                        .HasName("pk_integration_events");
-
-                    b.HasIndex("Id")
-                        .IsUnique()
-                        .HasDatabaseName("ix_integration_events_id");
-
-                    b.HasIndex("TransactionId", "Position")
-                        .HasDatabaseName("ix_integration_events_transaction_id_position");
-
-                    b.ToTable("integration_events", (string)null);
-                });
-
-            modelBuilder.Entity("CctvRequests.Application.Integrations.WebhookAttempt", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Answer")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("answer");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<int>("DurationMs")
-                        .HasColumnType("integer")
-                        .HasColumnName("duration_ms");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("error");
-
-                    b.Property<string>("EventType")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("event_type");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<int?>("StatusCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("status_code");
-
-                    b.Property<Guid>("SubscriptionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("subscription_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_webhook_attempts");
-
-                    b.HasIndex("SubscriptionId", "At")
-                        .HasDatabaseName("ix_webhook_attempts_subscription_id_at");
-
-                    b.ToTable("webhook_attempts", (string)null);
-                });
-
-            modelBuilder.Entity("CctvRequests.Application.Integrations.WebhookSubscription", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("ApiClientId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("api_client_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset?>("DisabledAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("disabled_at");
-
-                    b.PrimitiveCollection<string[]>("EventTypes")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("event_types");
-
-                    b.Property<DateTimeOffset?>("FailingSince")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("failing_since");
-
-                    b.Property<string>("ProtectedSecret")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("protected_secret");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("url");
-
-                    b.HasKey("Id")
-                        .HasName("pk_webhook_subscriptions");
-
-                    b.HasIndex("ApiClientId")
-                        .HasDatabaseName("ix_webhook_subscriptions_api_client_id");
-
-                    b.ToTable("webhook_subscriptions", (string)null);
-                });
-
             modelBuilder.Entity("CctvRequests.Application.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -449,10 +196,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
-                    b.Property<Guid?>("SubscriptionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("subscription_id");
-
                     b.Property<string>("UnsubscribeUrl")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -467,9 +210,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RequestId")
                         .HasDatabaseName("ix_outbox_messages_request_id");
-
-                    b.HasIndex("SubscriptionId")
-                        .HasDatabaseName("ix_outbox_messages_subscription_id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -565,224 +305,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasName("pk_request_totals");
 
                     b.ToTable("request_totals", (string)null);
-                });
-
-            modelBuilder.Entity("CctvRequests.Domain.Appointments.Appointment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("BookedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("booked_at");
-
-                    b.Property<string>("BookedById")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("booked_by_id");
-
-                    b.Property<string>("BookedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("booked_by_name");
-
-                    b.Property<DateTimeOffset>("ChangeUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("change_until");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("closed_at");
-
-                    b.Property<string>("ClosedById")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("closed_by_id");
-
-                    b.Property<string>("ClosedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("closed_by_name");
-
-                    b.Property<DateTimeOffset>("EndsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("ends_at");
-
-                    b.Property<int>("PlaceId")
-                        .HasColumnType("integer")
-                        .HasColumnName("place_id");
-
-                    b.Property<DateTimeOffset>("ReminderDueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("reminder_due_at");
-
-                    b.Property<DateTimeOffset?>("ReminderQueuedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("reminder_queued_at");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_id");
-
-                    b.Property<int>("Seat")
-                        .HasColumnType("integer")
-                        .HasColumnName("seat");
-
-                    b.Property<DateTimeOffset>("StartsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("starts_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.HasKey("Id")
-                        .HasName("pk_appointments");
-
-                    b.HasIndex("ReminderDueAt")
-                        .HasDatabaseName("ix_appointments_reminder_due")
-                        .HasFilter("status = 'Booked' AND reminder_queued_at IS NULL");
-
-                    b.HasIndex("RequestId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_appointments_one_booked")
-                        .HasFilter("status = 'Booked'");
-
-                    b.HasIndex("StartsAt")
-                        .HasDatabaseName("ix_appointments_starts_at");
-
-                    b.HasIndex("RequestId", "StartsAt")
-                        .HasDatabaseName("ix_appointments_request_id_starts_at");
-
-                    b.HasIndex("PlaceId", "StartsAt", "Seat")
-                        .IsUnique()
-                        .HasDatabaseName("ux_appointments_seat")
-                        .HasFilter("status IN ('Booked', 'Attended', 'NoShow')");
-
-                    b.ToTable("appointments", (string)null);
-                });
-
-            modelBuilder.Entity("CctvRequests.Domain.Appointments.ClosedDay", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
-                        .HasColumnName("date");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_en");
-
-                    b.Property<string>("NameTh")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_th");
-
-                    b.Property<bool>("Yearly")
-                        .HasColumnType("boolean")
-                        .HasColumnName("yearly");
-
-                    b.HasKey("Id")
-                        .HasName("pk_closed_days");
-
-                    b.HasIndex("Date")
-                        .HasDatabaseName("ix_closed_days_date");
-
-                    b.ToTable("closed_days", (string)null);
-                });
-
-            modelBuilder.Entity("CctvRequests.Domain.Appointments.ViewingPlace", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AddressEn")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("address_en");
-
-                    b.Property<string>("AddressTh")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("address_th");
-
-                    b.Property<int>("DaysAhead")
-                        .HasColumnType("integer")
-                        .HasColumnName("days_ahead");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_active");
-
-                    b.Property<int>("LatestChangeHours")
-                        .HasColumnType("integer")
-                        .HasColumnName("latest_change_hours");
-
-                    b.Property<string>("MapUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("map_url");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_en");
-
-                    b.Property<string>("NameTh")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_th");
-
-                    b.Property<int>("Seats")
-                        .HasColumnType("integer")
-                        .HasColumnName("seats");
-
-                    b.Property<int>("SlotMinutes")
-                        .HasColumnType("integer")
-                        .HasColumnName("slot_minutes");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("integer")
-                        .HasColumnName("sort_order");
-
-                    b.Property<string>("WhatToBringEn")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("what_to_bring_en");
-
-                    b.Property<string>("WhatToBringTh")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("what_to_bring_th");
-
-                    b.HasKey("Id")
-                        .HasName("pk_viewing_places");
-
-                    b.ToTable("viewing_places", (string)null);
                 });
 
             modelBuilder.Entity("CctvRequests.Domain.Organization.OrganizationProfile", b =>
@@ -1721,6 +1243,27 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("staff_users", (string)null);
                 });
 
+            modelBuilder.Entity("CctvRequests.Infrastructure.Jobs.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("job");
+
+                    b.Property<DateTimeOffset>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_success_at");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("seconds");
+
+                    b.HasKey("Job")
+                        .HasName("pk_job_runs");
+
+                    b.ToTable("job_runs", (string)null);
+                });
+
             modelBuilder.Entity("CctvRequests.Infrastructure.Persistence.ReferenceCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -1969,78 +1512,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("CctvRequests.Application.Integrations.ApiClient", b =>
-                {
-                    b.OwnsMany("CctvRequests.Application.Integrations.ApiClientSecret", "Secrets", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid")
-                                .HasColumnName("id");
-
-                            b1.Property<Guid>("ApiClientId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("api_client_id");
-
-                            b1.Property<DateTimeOffset>("CreatedAt")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("created_at");
-
-                            b1.Property<byte[]>("Hash")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("bytea")
-                                .HasColumnName("hash");
-
-                            b1.Property<DateTimeOffset?>("ValidUntil")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("valid_until");
-
-                            b1.HasKey("Id")
-                                .HasName("pk_api_client_secrets");
-
-                            b1.HasIndex("ApiClientId")
-                                .HasDatabaseName("ix_api_client_secrets_api_client_id");
-
-                            b1.ToTable("api_client_secrets", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("ApiClientId")
-                                .HasConstraintName("fk_api_client_secrets_api_clients_api_client_id");
-                        });
-
-                    b.Navigation("Secrets");
-                });
-
-            modelBuilder.Entity("CctvRequests.Application.Integrations.ApiToken", b =>
-                {
-                    b.HasOne("CctvRequests.Application.Integrations.ApiClient", null)
-                        .WithMany()
-                        .HasForeignKey("ApiClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_api_tokens_api_clients_api_client_id");
-                });
-
-            modelBuilder.Entity("CctvRequests.Application.Integrations.WebhookAttempt", b =>
-                {
-                    b.HasOne("CctvRequests.Application.Integrations.WebhookSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_attempts_webhook_subscriptions_subscription_id");
-                });
-
-            modelBuilder.Entity("CctvRequests.Application.Integrations.WebhookSubscription", b =>
-                {
-                    b.HasOne("CctvRequests.Application.Integrations.ApiClient", null)
-                        .WithMany()
-                        .HasForeignKey("ApiClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_subscriptions_api_clients_api_client_id");
-                });
-
             modelBuilder.Entity("CctvRequests.Application.Notifications.OutboxMessage", b =>
                 {
                     b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
@@ -2048,12 +1519,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_outbox_messages_footage_requests_request_id");
-
-                    b.HasOne("CctvRequests.Application.Integrations.WebhookSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_outbox_messages_webhook_subscriptions_subscription_id");
                 });
 
             modelBuilder.Entity("CctvRequests.Application.OnlineCopy.ClipUpload", b =>
@@ -2064,55 +1529,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_clip_uploads_footage_requests_request_id");
-                });
-
-            modelBuilder.Entity("CctvRequests.Domain.Appointments.Appointment", b =>
-                {
-                    b.HasOne("CctvRequests.Domain.Appointments.ViewingPlace", null)
-                        .WithMany()
-                        .HasForeignKey("PlaceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_appointments_viewing_places_place_id");
-
-                    b.HasOne("CctvRequests.Domain.Requests.FootageRequest", null)
-                        .WithMany("Appointments")
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_appointments_footage_requests_request_id");
-                });
-
-            modelBuilder.Entity("CctvRequests.Domain.Appointments.ViewingPlace", b =>
-                {
-                    b.OwnsMany("CctvRequests.Domain.Appointments.OpeningHours", "Hours", b1 =>
-                        {
-                            b1.Property<int>("ViewingPlaceId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<TimeOnly>("Closes");
-
-                            b1.Property<int>("Day");
-
-                            b1.Property<TimeOnly>("Opens");
-
-                            b1.HasKey("ViewingPlaceId", "__synthesizedOrdinal")
-                                .HasName("pk_viewing_places");
-
-                            b1.ToTable("viewing_places");
-
-                            b1
-                                .ToJson("hours")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ViewingPlaceId")
-                                .HasConstraintName("fk_viewing_places_viewing_places_viewing_place_id");
-                        });
-
-                    b.Navigation("Hours");
                 });
 
             modelBuilder.Entity("CctvRequests.Domain.Requests.Attachment", b =>
@@ -2644,8 +2060,6 @@ namespace CctvRequests.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("CctvRequests.Domain.Requests.FootageRequest", b =>
                 {
-                    b.Navigation("Appointments");
-
                     b.Navigation("Attachments");
 
                     b.Navigation("DeliveredClips");
