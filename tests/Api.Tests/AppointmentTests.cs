@@ -201,6 +201,13 @@ public class AppointmentTests(AppointmentApiFactory factory, ITestOutputHelper o
         await using var db = Factory.NewDbContext();
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "BookAppointment" && e.ReferenceNumber == first.Reference));
         Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Action == "BookAppointment" && e.ReferenceNumber == second.Reference));
+        // Integrators' feed: the booking, with its time and place and nothing of the person; the refused one is not there.
+        var events = await db.IntegrationEvents.AsNoTracking()
+            .Where(e => e.Type == "appointment.booked" && (e.ReferenceNumber == first.Reference || e.ReferenceNumber == second.Reference)).ToListAsync();
+        var booking = Assert.Single(events);
+        Assert.Equal(first.Reference, booking.ReferenceNumber);
+        Assert.Contains("\"startsAt\"", booking.Data);
+        Assert.DoesNotContain(first.NationalId, booking.Data);
     }
 
     [Fact]

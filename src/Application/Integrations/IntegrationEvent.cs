@@ -53,8 +53,11 @@ public static class IntegrationEventTypes
     public const string HandedOver = "request.handed_over";
     public const string CopyReady = "copy.ready";
     public const string CopyDownloaded = "copy.downloaded";
+    public const string AppointmentBooked = "appointment.booked";
+    public const string AppointmentChanged = "appointment.changed";
+    public const string AppointmentCancelled = "appointment.cancelled";
 
-    public static readonly IReadOnlyList<string> All = [Submitted, Received, Approved, Cancelled, HandedOver, CopyReady, CopyDownloaded];
+    public static readonly IReadOnlyList<string> All = [Submitted, Received, Approved, Cancelled, HandedOver, CopyReady, CopyDownloaded, AppointmentBooked, AppointmentChanged, AppointmentCancelled];
 }
 
 /// <summary>

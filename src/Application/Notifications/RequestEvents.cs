@@ -17,6 +17,20 @@ public sealed class RequestEvents(IAppDbContext db, CitizenNotifier citizens, Ti
 
     public async Task RaiseAsync(FootageRequest request, MessageEvent @event, CancellationToken cancellationToken, object? details = null)
     {
+        await RecordAsync(request, @event, details, cancellationToken);
+        await citizens.QueueAsync(request, @event, cancellationToken);
+    }
+
+    /// <summary>A visit booked, moved or called off: the feed and webhooks get its time and place (no name), the citizen the whole of it.</summary>
+    public async Task RaiseAppointmentAsync(
+        FootageRequest request, MessageEvent @event, Domain.Appointments.Appointment appointment, Domain.Appointments.ViewingPlace place, CancellationToken cancellationToken)
+    {
+        await RecordAsync(request, @event, new { placeId = place.Id, startsAt = appointment.StartsAt, endsAt = appointment.EndsAt }, cancellationToken);
+        await citizens.QueueAppointmentAsync(request, @event, appointment, place, cancellationToken);
+    }
+
+    private async Task RecordAsync(FootageRequest request, MessageEvent @event, object? details, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var type = TypeOf(@event);
         var facts = new Dictionary<string, object?>
@@ -43,7 +57,6 @@ public sealed class RequestEvents(IAppDbContext db, CitizenNotifier citizens, Ti
             var payload = Payload(entry);
             db.OutboxMessages.AddRange(subscriptions.Select(s => OutboxMessage.Webhook(@event, s.Id, new Uri(s.Url).Host, type, payload, now)));
         }
-        await citizens.QueueAsync(request, @event, cancellationToken);
     }
 
     /// <summary>The Standard Webhooks shape: <c>{type, timestamp, data}</c>; data is the event as the feed lists it.</summary>
@@ -59,6 +72,9 @@ public sealed class RequestEvents(IAppDbContext db, CitizenNotifier citizens, Ti
         MessageEvent.CopyReady => IntegrationEventTypes.CopyReady,
         MessageEvent.HandedOver => IntegrationEventTypes.HandedOver,
         MessageEvent.CopyDownloaded => IntegrationEventTypes.CopyDownloaded,
+        MessageEvent.AppointmentBooked => IntegrationEventTypes.AppointmentBooked,
+        MessageEvent.AppointmentChanged => IntegrationEventTypes.AppointmentChanged,
+        MessageEvent.AppointmentCancelled => IntegrationEventTypes.AppointmentCancelled,
         _ => throw new ArgumentOutOfRangeException(nameof(@event)),
     };
 }

@@ -24,7 +24,7 @@ public sealed record BookAppointmentCommand(AppointmentParty Party, int PlaceId,
 
 public sealed class BookAppointmentHandler(
     IAppDbContext db, IIdentityIndex index, IThrottle throttle, ICurrentUser user, AppointmentSchedule schedule, IAppointmentSeats seats,
-    CitizenNotifier notifier, TimeProvider clock)
+    RequestEvents events, TimeProvider clock)
     : ICommandHandler<BookAppointmentCommand, AppointmentDto>
 {
     public async ValueTask<AppointmentDto> Handle(BookAppointmentCommand command, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ public sealed class BookAppointmentHandler(
             throw new SlotTakenException(AppointmentTexts.SlotTaken(next), place.Id, next);
         }
         command.AuditDetails = $"{AppointmentTexts.When(appointment.StartsAt).En} place {place.Id} seat {appointment.Seat} by {(command.Party.IsStaff ? "staff" : "applicant")}";
-        await notifier.QueueAppointmentAsync(request, command.Change ? MessageEvent.AppointmentChanged : MessageEvent.AppointmentBooked, appointment, place, cancellationToken);
+        await events.RaiseAppointmentAsync(request, command.Change ? MessageEvent.AppointmentChanged : MessageEvent.AppointmentBooked, appointment, place, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return AppointmentDtos.Of(appointment, place, now);
     }

@@ -18,7 +18,7 @@ public sealed record CancelAppointmentCommand(AppointmentParty Party) : ICommand
 }
 
 public sealed class CancelAppointmentHandler(
-    IAppDbContext db, IIdentityIndex index, IThrottle throttle, ICurrentUser user, AppointmentSchedule schedule, CitizenNotifier notifier, TimeProvider clock)
+    IAppDbContext db, IIdentityIndex index, IThrottle throttle, ICurrentUser user, AppointmentSchedule schedule, RequestEvents events, TimeProvider clock)
     : ICommandHandler<CancelAppointmentCommand, AppointmentDto>
 {
     public async ValueTask<AppointmentDto> Handle(CancelAppointmentCommand command, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ public sealed class CancelAppointmentHandler(
         var appointment = request.CancelAppointment(AppointmentAccess.ActorOf(command.Party, user), now);
         var place = await schedule.PlaceAsync(appointment.PlaceId, cancellationToken);
         command.AuditDetails = $"{Domain.Appointments.AppointmentTexts.When(appointment.StartsAt).En} place {place.Id} by {(command.Party.IsStaff ? "staff" : "applicant")}";
-        await notifier.QueueAppointmentAsync(request, MessageEvent.AppointmentCancelled, appointment, place, cancellationToken);
+        await events.RaiseAppointmentAsync(request, MessageEvent.AppointmentCancelled, appointment, place, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return AppointmentDtos.Of(appointment, place, now);
     }

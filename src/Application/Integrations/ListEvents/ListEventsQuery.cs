@@ -104,7 +104,7 @@ public sealed record EventPageDto(IReadOnlyList<IntegrationEventDto> Events, str
 
 /// <summary>One event: what happened to which request; never who the applicant is.</summary>
 /// <param name="Id">The event's identity, the same in a webhook delivery's <c>data.id</c>.</param>
-/// <param name="Type">One of <c>request.submitted</c>, <c>request.received</c>, <c>request.approved</c>, <c>request.cancelled</c>, <c>request.handed_over</c>, <c>copy.ready</c>, <c>copy.downloaded</c>.</param>
+/// <param name="Type">One of <c>request.submitted</c>, <c>request.received</c>, <c>request.approved</c>, <c>request.cancelled</c>, <c>request.handed_over</c>, <c>copy.ready</c>, <c>copy.downloaded</c>, <c>appointment.booked</c>, <c>appointment.changed</c>, <c>appointment.cancelled</c>.</param>
 /// <param name="OccurredAt">When it happened.</param>
 /// <param name="ReferenceNumber">The request's reference number.</param>
 /// <param name="Status">The request's status after the event.</param>
