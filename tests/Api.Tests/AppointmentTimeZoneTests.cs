@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CctvRequests.Api.Tests;
 
 /// <summary>
-/// Times are instants and slots are Bangkok's (ADR 0018): the real API process started with <c>TZ=America/New_York</c>
+/// Times are instants and slots are Bangkok's (ADR 0019): the real API process started with <c>TZ=America/New_York</c>
 /// answers exactly the slots Bangkok's calendar gives at that moment (worked out here, in this process's own zone).
 /// </summary>
 public class AppointmentTimeZoneTests(ApiFactory factory) : ApiTest(factory)

@@ -2,7 +2,7 @@ namespace CctvRequests.Domain.Common;
 
 /// <summary>
 /// Thailand's time (Asia/Bangkok, UTC+7 all year, no daylight saving). Every "today", every opening hour and every
-/// appointment slot is reckoned here, never in the server's own time zone: the process may run in any zone (ADR 0018).
+/// appointment slot is reckoned here, never in the server's own time zone: the process may run in any zone (ADR 0019).
 /// </summary>
 public static class BangkokTime
 {

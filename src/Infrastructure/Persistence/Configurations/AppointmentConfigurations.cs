@@ -23,7 +23,7 @@ public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointm
         builder.Ignore(a => a.HoldsSeat);
         builder.Property<Guid>("RequestId");
         builder.HasOne<ViewingPlace>().WithMany().HasForeignKey(a => a.PlaceId).OnDelete(DeleteBehavior.Restrict);
-        // The seat counter: one row per seat of a slot among the visits that hold one (ADR 0018).
+        // The seat counter: one row per seat of a slot among the visits that hold one (ADR 0019).
         builder.HasIndex(a => new { a.PlaceId, a.StartsAt, a.Seat }).IsUnique().HasFilter(HoldsSeatSql).HasDatabaseName(AppointmentSeats.SeatIndex);
         // A request has at most one visit to come.
         builder.HasIndex("RequestId").IsUnique().HasFilter("status = 'Booked'").HasDatabaseName(AppointmentSeats.OneBookedIndex);
