@@ -2,7 +2,7 @@
 // secret (OAuth 2.0 client credentials), a form to add one, and per client: a new secret (the earlier ones
 // work until the overlap ends) and revoke. A secret is shown once, right after it is made: only its hash is kept.
 // The scopes, the latest expiry day and the overlap's bounds are the server's (GET /api/staff/form-settings).
-import { dateField, dateOf, dateTime, fail, field, flag, form, html, longDateOf, nothing, onSubmit, rowButton, rules, say, setValue, showErrors, startPage, statusLine, summary, t, table, today, tx, update, valueOf } from "./ui.js";
+import { dateField, dateOf, dateTime, fail, field, flag, form, html, longDate, longDateOf, nothing, onSubmit, rowButton, rules, say, setValue, showErrors, startPage, statusLine, summary, t, table, tx, update, valueOf } from "./ui.js";
 import { get, messageOf, post } from "./staff-api.js";
 
 const create = form("new-client");
@@ -149,7 +149,7 @@ const view = () => {
     <form id="new-client-form" class="create-user" novalidate @submit=${add}>${summary(create)}
       ${field(create, "name", { label: t("ic.name"), hint: t("ic.nameHint"), limit: "apiClient.name" })}
       ${field(create, "ownerContact", { label: t("ic.owner"), hint: t("ic.ownerHint"), limit: "apiClient.ownerContact" })}
-      ${dateField(create, "expiresOn", { label: t("ic.expiresOn"), hint: t("ic.expiresHint", { latest: longDateOf(`${limits().latestExpiresOn}T12:00:00+07:00`) }), max: limits().latestExpiresOn, min: today() })}
+      ${dateField(create, "expiresOn", { label: t("ic.expiresOn"), hint: t("ic.expiresHint", { latest: longDate(limits().latestExpiresOn) }), max: limits().latestExpiresOn, min: "" })}
       ${scopeBoxes()}
       <div class="create-user__submit"><button type="submit" class="button button--primary">${t("ic.create")}</button></div>
     </form>
