@@ -115,7 +115,7 @@ const secretBox = () => html`<div class="notice notice--approved secret-box" id=
   <p class="form-status" role="status">${copied ? t(copied) : ""}</p>
 </div>`;
 
-const scopeBoxes = () => html`<fieldset class="field ${create.errors.scopes ? "field--invalid" : ""}" id="new-client-scopes" tabindex="-1"
+const scopeBoxes = () => html`<fieldset class="field api-scopes ${create.errors.scopes ? "field--invalid" : ""}" id="new-client-scopes" tabindex="-1"
     aria-describedby="new-client-scopes-error">
   <legend>${t("ic.scopes")}</legend>
   ${limits().scopes.map((s) => html`<div class="choice"><input type="checkbox" id="new-client-scope-${s.code}" value=${s.code}>
