@@ -222,6 +222,7 @@ foreach (var (pattern, file) in new[]
              ("/staff/subjects", "staff/index.html"),
              ("/staff/messages", "staff/index.html"),
              ("/staff/appointments", "staff/index.html"),
+             ("/staff/integrations", "staff/index.html"),
              ("/privacy", "privacy.html"),
          })
 {

@@ -29,7 +29,7 @@ public class StaffQualityTests(WebFactory factory, BrowserFixture browser) : Web
                      ("/staff/requests", "#queue-table tbody tr"), ($"/staff/requests/{reference}", "#d-attachments li"),
                      ("/staff/account", "#me-email"), ("/staff/users", "tr[data-user-id]"), ("/staff/audit", "tbody tr"),
                      ("/staff/statistics", "#tbl-status tr"), ("/staff/settings", "tr[data-station-id]"), ("/staff/subjects", "#rights-table"),
-                     ("/staff/messages", "#failing-table tbody tr"),
+                     ("/staff/messages", "#failing-table tbody tr"), ("/staff/integrations", "#clients-table"),
                      ($"/staff/requests/{reference}/print", "#paper"),
                  })
         {

@@ -26,7 +26,7 @@ public static class StaffFormSettingsEndpoints
             .WithTags("Staff")
             .WithName("GetStaffFormSettings")
             .WithSummary("The staff forms' limits and choices, with their labels in Thai and English")
-            .WithDescription("Every staff text field's length (`lengths`, named `form.field`), the stations' retention range, the hand-over's and the logo's limits, the online copy's (`onlineCopy`: clips, bytes per clip, expiry days, the resumable upload's piece size, the video types taken), the rights requests' deadline, and the statuses, purposes, roles, rights kinds, correctable applicant fields and organization fields with `{ th, en }` labels. The staff pages take every limit and label from here; the server applies the same rules again. Any signed-in staff member, a restricted session too.")
+            .WithDescription("Every staff text field's length (`lengths`, named `form.field`), the stations' retention range, the hand-over's and the logo's limits, the online copy's (`onlineCopy`: clips, bytes per clip, expiry days, the resumable upload's piece size, the video types taken), the rights requests' deadline, the API clients' scopes (with labels), latest expiry day and secret overlap (`apiClients`), and the statuses, purposes, roles, rights kinds, correctable applicant fields and organization fields with `{ th, en }` labels. The staff pages take every limit and label from here; the server applies the same rules again. Any signed-in staff member, a restricted session too.")
             .Produces<StaffFormSettingsDto>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;

@@ -6,7 +6,7 @@ const PAGES = [
   [/^\/staff\/requests\/[^/]+\/print\/?$/, "print", "/staff/css/print.css"],
   [/^\/staff\/requests\/[^/]+\/handovers\/[^/]+\/?$/, "receipt", "/staff/css/print.css"],
   [/^\/staff\/requests\/[^/]+\/?$/, "request"],
-  [/^\/staff\/(account|users|audit|statistics|settings|subjects|messages|appointments)\/?$/],
+  [/^\/staff\/(account|users|audit|statistics|settings|subjects|messages|appointments|integrations)\/?$/],
 ];
 
 const [pattern, name, stylesheet] = PAGES.find(([p]) => p.test(location.pathname)) ?? PAGES[0];

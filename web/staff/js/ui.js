@@ -24,6 +24,7 @@ const NAV = [
   ["messages", "/staff/messages", "nav.messages", true],
   ["settings", "/staff/settings", "nav.settings", true],
   ["subjects", "/staff/subjects", "nav.subjects", true],
+  ["integrations", "/staff/integrations", "nav.integrations", true],
 ];
 
 const frame = { page: "", title: () => "", view: () => nothing, session: null, rules: null, error: "", ready: false, denied: false, paper: false };

@@ -1,6 +1,8 @@
 using CctvRequests.Application.Administration;
 using CctvRequests.Application.Administration.PublishPrivacyNotice;
 using CctvRequests.Application.Files;
+using CctvRequests.Application.Integrations;
+using CctvRequests.Application.Integrations.RotateApiClientSecret;
 using CctvRequests.Application.OnlineCopy;
 using CctvRequests.Application.PersonalData.CorrectApplicant;
 using CctvRequests.Application.PersonalData.EraseSubject;
@@ -49,7 +51,14 @@ public sealed record StaffFormSettingsDto(
     IReadOnlyList<CorrectableFieldDto> CorrectableFields,
     IReadOnlyList<OrganizationFieldDto> OrganizationFields,
     OnlineCopyRulesDto OnlineCopy,
-    ViewingPlaceRulesDto? ViewingPlace = null);
+    ViewingPlaceRulesDto? ViewingPlace = null,
+    ApiClientRulesDto? ApiClients = null);
+
+/// <summary>
+/// API clients (issue 21): the scopes an administrator may give, with their labels; the latest expiry day the server
+/// takes today (Bangkok, <c>yyyy-MM-dd</c>: a year from today); the overlap a rotated secret keeps by default and at most.
+/// </summary>
+public sealed record ApiClientRulesDto(IReadOnlyList<ChoiceDto> Scopes, string LatestExpiresOn, int DefaultOverlapHours, int MaxOverlapHours);
 
 /// <summary>A viewing place's numbers (SPEC decision 17): slot length, seats, how far ahead, the latest change, with their defaults.</summary>
 public sealed record ViewingPlaceRulesDto(
@@ -93,7 +102,7 @@ public sealed record CorrectableFieldDto(string Code, Text Label, int Max, strin
 /// <summary><c>Name</c> identifies the field on the page; <c>Path</c> is where its value sits in the profile and the name the server's errors use.</summary>
 public sealed record OrganizationFieldDto(string Name, string Group, Text Label, string? Language, int Max, bool Required, bool Multiline, string Path);
 
-public sealed class GetStaffFormSettingsHandler(IOptions<OnlineCopyOptions> onlineCopy) : IQueryHandler<GetStaffFormSettingsQuery, StaffFormSettingsDto>
+public sealed class GetStaffFormSettingsHandler(IOptions<OnlineCopyOptions> onlineCopy, TimeProvider clock) : IQueryHandler<GetStaffFormSettingsQuery, StaffFormSettingsDto>
 {
     /// <summary>The staff answers list statuses in the order a request moves through them.</summary>
     private static readonly RequestStatus[] StatusOrder = [RequestStatus.Pending, RequestStatus.Received, RequestStatus.Approved, RequestStatus.Cancelled];
@@ -125,6 +134,10 @@ public sealed class GetStaffFormSettingsHandler(IOptions<OnlineCopyOptions> onli
         {
             OnlineCopy = new OnlineCopyRulesDto(o.MaxClips, o.MaxClipBytes, o.DefaultExpiryDays, o.MaxExpiryDays, o.ChunkBytes,
                 ClipTypes.Accepted, ClipTypes.Accepted.Select(ClipTypes.Extension).Distinct().ToList()),
+            ApiClients = new ApiClientRulesDto(
+                ApiScopes.All.Select(s => new ChoiceDto(s, ApiScopes.TextOf(s))).ToList(),
+                BangkokTime.Today(clock).AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                RotateSecretForm.DefaultOverlapHours, RotateSecretForm.MaxOverlapHours),
         });
     }
 
@@ -156,6 +169,8 @@ public sealed class GetStaffFormSettingsHandler(IOptions<OnlineCopyOptions> onli
         ["place.mapUrl"] = new(0, ViewingPlace.MapUrlMax),
         ["place.whatToBring"] = new(1, ViewingPlace.WhatToBringMax),
         ["closedDay.name"] = new(1, ClosedDay.NameMax),
+        ["apiClient.name"] = new(1, ApiClient.NameMax),
+        ["apiClient.ownerContact"] = new(1, ApiClient.ContactMax),
     };
 
     private static List<CorrectableFieldDto> CorrectableFields() =>
