@@ -2,7 +2,7 @@
 # One read's throughput, cold and warm, under runtime settings side by side (issue 23: which warm-up,
 # which runtime knobs). On a folder kept by bench/run.sh (BENCH_KEEP=1), with the API built in Release:
 #   BENCH_WORK=/tmp/cctv-bench.XXXX bench/settings.sh "default|" "no spinning|DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0"
-# Each argument is "label|VAR=value VAR=value": for each, a fresh API process with those variables, wrk
+# Each argument is "label|VAR=value VAR=value" (a ~ in a value stands for a space; PGPORT for the database's port): for each, a fresh API process with those variables, wrk
 # (2 threads, SETTINGS_CONNECTIONS, default 32) for 10 s cold, SETTINGS_WARMUP s more (default 30), then
 # SETTINGS_SECONDS measured (default 15). SETTINGS_ENDPOINT: token (default) or lookup. SETTINGS_ROUNDS
 # (default 1) repeats the whole list in turn, so that the machine's drift falls on every setting alike.
@@ -48,12 +48,12 @@ machine() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 printf '%-34s %-21s %-21s %s\n' "setting" "cold (first 10 s)" "warm (measured)" "CPU ms per request warm: API + PostgreSQL + rest (wrk) = all"
 for round in $(seq 1 "$ROUNDS"); do
   for spec in "$@"; do
-    label=${spec%%|*}; vars=${spec#*|}
-    # shellcheck disable=SC2086
+    label=${spec%%|*}; vars=${spec#*|}; vars=${vars//PGPORT/$PGPORT}
+    read -ra VARS <<< "$vars"; VARS=("${VARS[@]//\~/ }")
     env ConnectionStrings__Default="$CONN" Storage__Root="$WORK/files" ASPNETCORE_URLS="$BASE" App__PublicBaseUrl="$BASE" \
       ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$(dirname "$API_DLL")" PersonalData__KeyFile="$WORK/keys.json" \
       Retention__Enabled=false RateLimiting__Lookup__PermitLimit=1000000000 RateLimiting__Status__PermitLimit=1000000000 \
-      RateLimiting__LookupPerDocument__PermitLimit=1000000000 $vars dotnet "$API_DLL" >> "$WORK/settings-api.log" 2>&1 &
+      RateLimiting__LookupPerDocument__PermitLimit=1000000000 "${VARS[@]}" dotnet "$API_DLL" >> "$WORK/settings-api.log" 2>&1 &
     API_PID=$!
     for _ in $(seq 1 600); do curl -fs -o /dev/null "$BASE/healthz" && break; sleep 0.1; done
     cold=$(wrk -t2 -c"$CONNECTIONS" -d10s --timeout 10s "${LOAD[@]}" 2>&1 | rps)
