@@ -529,9 +529,10 @@ def contention(base, cookie, seconds, prepared, notice, *sampler):
             if ref:
                 with cond: queue.append(ref)
     threads = [threading.Thread(target=prepare, args=(w,)) for w in range(8)]
+    started = time.perf_counter()
     for t in threads: t.start()
     for t in threads: t.join()
-    stock = len(queue)
+    stock, prepare_s = len(queue), time.perf_counter() - started
 
     def submitter(w):
         http, rnd = Http(base), random.Random(900 + w)
@@ -574,7 +575,7 @@ def contention(base, cookie, seconds, prepared, notice, *sampler):
     probe.wait()
     wall = window[1] - window[0]
     decisions = times["receive"] + times["approve"]
-    out = {"seconds": round(wall, 1), "stations": len(stations), "prepared": stock, "left_undecided": len(queue),
+    out = {"seconds": round(wall, 1), "stations": len(stations), "prepared": stock, "prepare_s": round(prepare_s, 1), "left_undecided": len(queue),
            "deciders_idle_s": round(idle[0], 1),
            "submissions": stats_of(times["submit"], wall), "decisions": stats_of(decisions, wall),
            "receive": stats_of(times["receive"], wall), "approve": stats_of(times["approve"], wall)}
@@ -727,9 +728,9 @@ def appointments(base, cookie, applicants_file, same, spread, concurrency):
             return [s for s in json.loads(body) if s["placeId"] == place["id"]]
         def staff_count(starts):
             """Bookings holding a seat at these starts, from the officers' day lists."""
-            days = sorted({s[:10] for s in starts})
-            found = 0
             wanted = {datetime.datetime.fromisoformat(s) for s in starts}
+            days = sorted({(w.astimezone(datetime.timezone(datetime.timedelta(hours=7)))).date().isoformat() for w in wanted})
+            found = 0
             for day in days:
                 status, _, body = admin.send("GET", f"/api/staff/appointments?date={day}&days=1&placeId={place['id']}")
                 if status != 200:

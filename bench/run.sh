@@ -19,7 +19,7 @@
 # bare Kestrel file endpoint, then BENCH_CLIP_DOWNLOADS (default 10) downloads at once of BENCH_CLIP_SMALL_MB (default 500)),
 # BENCH_READS=0 (skip the read, submission and upload measures: only the sections after them).
 # BENCH_CONTENTION=0 (skip the write contention: 8 threads submitting and 8 receiving then approving for
-# BENCH_CONTENTION_SECONDS (default 30) after BENCH_CONTENTION_PREPARED (default 1000) submissions for the deciders, while
+# BENCH_CONTENTION_SECONDS (default 30) after BENCH_CONTENTION_PREPARED (default 2000) submissions for the deciders, while
 # bench/Bench locks samples the lock waits; BENCH_COUNTER_TABLES (default request_counts,request_totals) names the tables
 # whose waits count as waits on the counters: name the new ones to measure a changed counter scheme),
 # BENCH_WEBHOOKS=0 (skip the webhooks: BENCH_WEBHOOK_DECISIONS (default 300) decisions per case without and with a webhook
@@ -43,7 +43,7 @@ CLIPS=${BENCH_CLIPS:-1}
 READS=${BENCH_READS:-1}
 CONTENTION=${BENCH_CONTENTION:-1}
 CONTENTION_SECONDS=${BENCH_CONTENTION_SECONDS:-30}
-CONTENTION_PREPARED=${BENCH_CONTENTION_PREPARED:-1000}
+CONTENTION_PREPARED=${BENCH_CONTENTION_PREPARED:-2000}
 WEBHOOKS=${BENCH_WEBHOOKS:-1}
 WEBHOOK_DECISIONS=${BENCH_WEBHOOK_DECISIONS:-300}
 WEBHOOK_BACKLOG=${BENCH_WEBHOOK_BACKLOG:-5000}
@@ -399,6 +399,7 @@ base_env() {
 
 if [ "$CONTENTION" = 1 ]; then
   log "write contention: 8 submitting and 8 deciding for $CONTENTION_SECONDS s, lock waits sampled"
+  SECTION_START=$SECONDS
   # 16 writers at once on the API as it runs; each submission and each decision changes the counter rows by trigger in
   # its transaction (request_counts_follow), so they may queue on those rows until commit. bench/Bench locks says
   # how often a backend waits and on what (see its comment for how a wait is put on a table).
@@ -417,15 +418,20 @@ for key, label in (("submissions", "mix: submission (8 submitting)"), ("decision
 if "problem" in l or "samples" not in l:
     print(json.dumps({"name": "lock waits under the mix", "text": f"NOT MEASURED: {l.get('problem', l)}"}))
 else:
-    events = ", ".join(f"{k} {v}" for k, v in sorted(l["by_event"].items(), key=lambda kv: -kv[1])) or "none"
-    tables = ", ".join(f"{k} {v}" for k, v in sorted(l["by_table"].items(), key=lambda kv: -kv[1])) or "none"
+    # A waiter seen in a sample stands for one interval of waiting: the sum estimates the time waited (as an integral).
+    writes = c["submissions"]["requests"] + c["decisions"]["requests"]
+    waited = lambda n: f"{n} ({n * l['interval_ms'] / 1000:.1f} s, {n * l['interval_ms'] / writes:.2f} ms per write)" if writes else str(n)
+    events = ", ".join(f"{k} {waited(v)}" for k, v in sorted(l["by_event"].items(), key=lambda kv: -kv[1])) or "none"
+    tables = ", ".join(f"{k} {waited(v)}" for k, v in sorted(l["by_table"].items(), key=lambda kv: -kv[1])) or "none"
     print(json.dumps({"name": "lock waits under the mix",
                       "text": f"{l['samples']} samples over {l['seconds']} s (every {l['interval_ms']} ms): a backend waiting on a row lock "
                               f"(tuple/transactionid) in {l['share_row_wait']} % of samples, on the counter rows ({l['counter_tables']}) in "
                               f"{l['share_counter_wait']} % ({l['counter_exact']} exact, {l['counter_inferred']} inferred); waiters per sample "
-                              f"mean {l['mean_waiters']}, max {l['max_waiters']} of 16 (on the counters mean {l['mean_counter_waiters']}, max "
-                              f"{l['max_counter_waiters']}); longest wait seen {l['longest_wait_ms']} ms ({l['longest_wait'][:90]})"}))
-    print(json.dumps({"name": "lock waits by event and table", "text": f"waiter-samples by event: {events}; by table: {tables}"}))
+                              f"mean {l['mean_waiters']}, max {l['max_waiters']} of 16 (on the counters mean {l['mean_counter_waiters']} = "
+                              f"{100 * l['mean_counter_waiters'] / 16:.1f} % of the writers' time, max {l['max_counter_waiters']}); "
+                              f"longest wait seen {l['longest_wait_ms']} ms ({l['longest_wait'][:100]})"}))
+    print(json.dumps({"name": "lock waits by event and table",
+                      "text": f"waiter-samples (time waited, per write of the {writes}) by event: {events}; by table: {tables}"}))
     print(json.dumps({"name": "top waiting statements", "text": "; ".join(f"{t['share']} % {t['what']}" for t in l["top_waiting"]) or "none"}))
     print(json.dumps({"name": "top blockers (state: statement)", "text": "; ".join(f"{t['share']} % {t['what']}" for t in l["top_blockers"]) or "none"}))
 problems = []
@@ -433,15 +439,17 @@ if fails:
     problems.append(f"failures {c['failures']}")
 if c["deciders_idle_s"] > 0.1 * 8 * c["seconds"]:
     problems.append(f"the deciders had nothing to decide for {c['deciders_idle_s']} s of their {8 * c['seconds']:.0f} (raise BENCH_CONTENTION_PREPARED)")
-print(json.dumps({"name": "mix: set-up", "text": f"{c['prepared']} requests submitted first for the deciders, {c['left_undecided']} left undecided; "
+print(json.dumps({"name": "mix: set-up", "text": f"{c['prepared']} requests submitted first for the deciders (in {c['prepare_s']} s), {c['left_undecided']} left undecided; "
                   f"submissions over {c['stations']} stations; {c['seconds']} s measured after 5 s of warm-up"
                   + (f"; PROBLEMS: {'; '.join(problems)}" if problems else "")}))
 PY
   log "contention: $CT"
+  note "contention section" "took $((SECONDS - SECTION_START)) s"
 fi
 
 if [ "$WEBHOOKS" = 1 ]; then
   log "webhooks"
+  SECTION_START=$SECONDS
   # An integrator's endpoint on this machine (bench/Bench receiver: answers 204 to a delivery whose Standard Webhooks
   # signature verifies with a registered secret, counts each webhook-id), registered through the product's API by the
   # administrator for an API client with events.read (the loopback network allowed, plain HTTP: see API_ENV).
@@ -503,7 +511,7 @@ hd, drain, stats = json.loads(sys.argv[1]), json.loads(sys.argv[2] or "{}"), jso
 backlog = {l.strip() for l in open(sys.argv[4]) if l.strip()}
 received = dict(l.split() for l in open(sys.argv[5]) if l.strip())
 n = sys.argv[6]
-for mode, label, target in (("off", "no webhook", ""), ("on", "webhook subscribed", "p95 < no webhook + 5 ms")):
+for mode, label, target in (("off", "no webhook", ""), ("on", "webhook subscribed", "")):
     r = hd[mode]
     print(json.dumps({**r, "name": f"decision, {label}", "vs": "", "target": target}))
 d = hd["deliveries"]
@@ -524,10 +532,12 @@ if drain:
 else:
     print(json.dumps({"name": "webhook backlog drained to the receiver", "text": "NOT MEASURED: the drain printed nothing"}))
 PY
+  note "webhooks section" "took $((SECONDS - SECTION_START)) s (two restarts of the API)"
 fi
 
 if [ "$APPOINTMENTS" = 1 ]; then
   log "appointments: $APPOINTMENT_SAME bookings of one slot at once, $APPOINTMENT_SPREAD of distinct slots"
+  SECTION_START=$SECONDS
   # Applicants who submitted a View request keep its status token (from the status link) and their national ID; an
   # officer approves them; each books as the status page does (token + national ID typed again). The viewing place
   # is set to 10-minute slots of one seat for the run (enough distinct slots), then set back.
@@ -551,6 +561,7 @@ print(json.dumps({"name": "booking, distinct slots: checks",
                           + (f"; PROBLEMS: {a['problems']}" if a.get("problems") else "")}))
 PY
   log "appointments: $AP"
+  note "appointments section" "took $((SECONDS - SECTION_START)) s"
 fi
 
 echo
