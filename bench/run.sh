@@ -433,7 +433,7 @@ else:
     print(json.dumps({"name": "lock waits by event and table",
                       "text": f"waiter-samples (time waited, per write of the {writes}) by event: {events}; by table: {tables}"}))
     print(json.dumps({"name": "top waiting statements", "text": "; ".join(f"{t['share']} % {t['what']}" for t in l["top_waiting"]) or "none"}))
-    print(json.dumps({"name": "top blockers (state: statement)", "text": "; ".join(f"{t['share']} % {t['what']}" for t in l["top_blockers"]) or "none"}))
+    print(json.dumps({"name": "top blockers (table <- state: statement)", "text": "; ".join(f"{t['share']} % {t['what']}" for t in l["top_blockers"]) or "none"}))
 problems = []
 if fails:
     problems.append(f"failures {c['failures']}")

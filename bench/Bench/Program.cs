@@ -504,7 +504,8 @@ internal static class Drain
 /// closes (the caller's load has ended); prints "ready" first and one JSON line at the end. Per sample: every backend
 /// whose <c>wait_event_type</c> is <c>Lock</c>, by <c>wait_event</c> (tuple, transactionid, relation, advisory...),
 /// with the first 60 characters of its statement and the state and statement of the backends that block it
-/// (<c>pg_blocking_pids</c>). pg_stat_activity shows the top-level statement only (the INSERT or UPDATE of
+/// (<c>pg_blocking_pids</c>: "idle in transaction" with the last statement it ran, when the lock is held while the API
+/// does something else before its commit). pg_stat_activity shows the top-level statement only (the INSERT or UPDATE of
 /// footage_requests, not the trigger's statement inside it), so each wait is put on a table from pg_locks:
 /// <list type="bullet">
 /// <item>a wait on a <c>tuple</c> or <c>relation</c> lock names its table (exact);</item>
@@ -599,7 +600,7 @@ internal static class Locks
                 Add(byEvent, w.Event);
                 Add(byTable, table);
                 Add(waiting, $"{w.Event} on {table}: {w.Query}");
-                Add(blocking, w.Blockers.Length > 130 ? w.Blockers[..130] + "…" : w.Blockers);
+                Add(blocking, $"{table} <- {(w.Blockers.Length > 130 ? w.Blockers[..130] + "…" : w.Blockers)}");
                 var key = (w.Pid, w.Started);
                 seen[key] = seen.TryGetValue(key, out var s) ? (s.First, now, s.What) : (now, now, $"{w.Event} on {table}: {w.Query}");
             }
@@ -631,7 +632,7 @@ internal static class Locks
             by_event = byEvent,
             by_table = byTable,
             top_waiting = Top(waiting, 6),
-            top_blockers = Top(blocking, 4),
+            top_blockers = Top(blocking, 5),
             // At least as long as seen: a wait that began and ended between two samples is not in it.
             longest_wait_ms = longest.What is null ? 0 : Math.Round(longest.Last - longest.First + interval, 1),
             longest_wait = longest.What ?? string.Empty,
