@@ -519,6 +519,7 @@ print(json.dumps({"name": "webhook cost per decision",
                   "text": f"p95 {(hd['on']['p95'] - hd['off']['p95']) / 1000:+.1f} ms, p50 {(hd['on']['p50'] - hd['off']['p50']) / 1000:+.1f} ms "
                           f"({n} requests each received then approved per case, 4 at a time, ABBA); deliveries {d['arrived']} of {d['expected']} "
                           f"arrived verified, {d['repeated']} repeated, {d['bad_signature']} bad signatures, {d['stale']} stale timestamps"
+                          + ("" if d["arrived"] == d["expected"] and not d["repeated"] and not d["bad_signature"] and not d["stale"] else "; PROBLEM: not every delivery arrived once, verified")
                           + (f"; problems: {hd['first_problems']}" if hd.get("first_problems") else "")}))
 once = sum(1 for i in backlog if received.get(i) == "1")
 missing = sum(1 for i in backlog if i not in received)
@@ -528,7 +529,8 @@ if drain:
                       "text": f"{drain['sent']} of {drain['messages']} deliveries sent in {drain['seconds']:.1f} s: {drain['per_second']:.0f}/s "
                               f"({drain['failed']} failed, {drain['given_up']} given up); at the receiver {once} arrived exactly once, {missing} missing, "
                               f"{repeated} more than once, {stats['bad_signature']} bad signatures in all; longest transaction holding a lock on "
-                              f"outbox_messages {drain['longest_lock_ms']:.1f} ms"}))
+                              f"outbox_messages {drain['longest_lock_ms']:.1f} ms"
+                              + ("" if once == len(backlog) == drain["sent"] and not stats["bad_signature"] else "; PROBLEM: not every delivery arrived exactly once")}))
 else:
     print(json.dumps({"name": "webhook backlog drained to the receiver", "text": "NOT MEASURED: the drain printed nothing"}))
 PY
@@ -558,6 +560,7 @@ print(json.dumps({"name": f"booking, {r2['bookings']} distinct slots, {r2['concu
                   "p95": us(r2["p95_ms"]), "p99": us(r2["p99_ms"]), "vs": "", "target": "all 201", "non2xx": r2["bookings"] - r2["created"]}))
 print(json.dumps({"name": "booking, distinct slots: checks",
                   "text": f"{r2['created']} of {r2['bookings']} answered 201 (max {r2['max_ms']} ms); {r2['held_in_staff_list']} of them in the staff day lists"
+                          + ("" if r2["created"] == r2["bookings"] == r2["held_in_staff_list"] else "; PROBLEM: not all booked and listed")
                           + (f"; PROBLEMS: {a['problems']}" if a.get("problems") else "")}))
 PY
   log "appointments: $AP"
