@@ -76,6 +76,34 @@ public class StaffQueueTests(ApiFactory factory) : StaffApiTest(factory)
     }
 
     [Fact]
+    public async Task Search_CountsEveryStatus_ButPagesOnlyTheStatusesAsked()
+    {
+        // Read in one scan and counted and paged in memory (up to ListStaffRequestsHandler.SearchWindow matches).
+        var named = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            named.Add(await FileAsync(new SubmissionForm().Set("firstName", "กาญจนา").Set("lastName", "ทองประเสริฐ")));
+        }
+        await FileAsync();
+        var officer = await SignedInAsync(StaffRoles.Officer);
+        foreach (var reference in named.Take(2))
+        {
+            var (_, etag) = await DetailAsync(officer, reference);
+            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/staff/requests/{reference}/receive", new { }, etag)).StatusCode);
+        }
+
+        var q = Uri.EscapeDataString("ทองประเสริ");
+        var received = await JsonAsync(await officer.GetAsync($"/api/staff/requests?q={q}&status=Received&sort=oldest&pageSize=1&page=2"));
+        Assert.Equal(2, received.GetProperty("total").GetInt32());
+        Assert.Equal([named[1]], received.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("referenceNumber").GetString()));
+        Assert.Equal(3, received.GetProperty("counts").GetProperty("Pending").GetInt32());
+        Assert.Equal(2, received.GetProperty("counts").GetProperty("Received").GetInt32());
+        var all = await JsonAsync(await officer.GetAsync($"/api/staff/requests?q={q}&sort=newest&pageSize=2&page=3"));
+        Assert.Equal(5, all.GetProperty("total").GetInt32());
+        Assert.Equal([named[0]], all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("referenceNumber").GetString()));
+    }
+
+    [Fact]
     public async Task Filters_AndPaging_AndCountsPerStatus()
     {
         for (var i = 0; i < 3; i++)

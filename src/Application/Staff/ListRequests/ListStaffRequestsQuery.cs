@@ -97,16 +97,16 @@ public sealed record QueueRowDto
 public sealed class ListStaffRequestsHandler(IAppDbContext db, TypeAdapterConfig mappings, TimeProvider clock, IIdentityIndex index, ReferenceData reference)
     : IQueryHandler<ListStaffRequestsQuery, StaffQueueDto>
 {
+    /// <summary>
+    /// A search reads up to this many matching requests in one scan, and makes the counts per status and the page from
+    /// them; a search that matches more (a fragment of a common name) is counted and paged by the database instead.
+    /// </summary>
+    public const int SearchWindow = 500;
+
     public async ValueTask<StaffQueueDto> Handle(ListStaffRequestsQuery query, CancellationToken cancellationToken)
     {
         var filtered = StaffQueueFilters.Apply(db.FootageRequests.AsNoTracking(), query, index);
-        var counts = await CountsAsync(filtered, query, cancellationToken);
-        var matching = query.Statuses.Count == 0 ? filtered : filtered.Where(r => query.Statuses.Contains(r.Status));
-        var total = counts.Where(c => query.Statuses.Count == 0 || query.Statuses.Contains(c.Key)).Sum(c => c.Count);
-        var rows = await Sorted(matching, query.Sort)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .ProjectToType<QueueRowDto>(mappings)
-            .ToListAsync(cancellationToken);
+        var (rows, total, counts) = await SearchedAsync(filtered, query, cancellationToken) ?? await PagedAsync(filtered, query, cancellationToken);
 
         var stations = await reference.StationsAsync(db, cancellationToken);
         var today = BangkokTime.Today(clock);
@@ -119,6 +119,42 @@ public sealed class ListStaffRequestsHandler(IAppDbContext db, TypeAdapterConfig
     }
 
     private sealed record StatusCount(RequestStatus Key, int Count);
+
+    /// <summary>
+    /// A search (a name, a number) in one scan of its index: every matching request under the other filters, up to
+    /// <see cref="SearchWindow"/>, in the order asked for; the counts per status and the page come from those rows.
+    /// Two scans before (the counts, then the page): with the trigram index each took 4-5 ms at a million requests, which
+    /// kept the search's p95 at 50 ms with four officers searching (issue 23). Null when more match, or for an export.
+    /// </summary>
+    private async Task<(List<QueueRowDto> Rows, int Total, List<StatusCount> Counts)?> SearchedAsync(
+        IQueryable<FootageRequest> filtered, ListStaffRequestsQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Search is null || query.Export)
+        {
+            return null;
+        }
+        var found = await Sorted(filtered, query.Sort).Take(SearchWindow + 1).ProjectToType<QueueRowDto>(mappings).ToListAsync(cancellationToken);
+        if (found.Count > SearchWindow)
+        {
+            return null;
+        }
+        var counts = found.GroupBy(r => r.Status).Select(g => new StatusCount(g.Key, g.Count())).ToList();
+        var matching = query.Statuses.Count == 0 ? found : found.Where(r => query.Statuses.Contains(r.Status)).ToList();
+        return (matching.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList(), matching.Count, counts);
+    }
+
+    private async Task<(List<QueueRowDto> Rows, int Total, List<StatusCount> Counts)> PagedAsync(
+        IQueryable<FootageRequest> filtered, ListStaffRequestsQuery query, CancellationToken cancellationToken)
+    {
+        var counts = await CountsAsync(filtered, query, cancellationToken);
+        var matching = query.Statuses.Count == 0 ? filtered : filtered.Where(r => query.Statuses.Contains(r.Status));
+        var total = counts.Where(c => query.Statuses.Count == 0 || query.Statuses.Contains(c.Key)).Sum(c => c.Count);
+        var rows = await Sorted(matching, query.Sort)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .ProjectToType<QueueRowDto>(mappings)
+            .ToListAsync(cancellationToken);
+        return (rows, total, counts);
+    }
 
     /// <summary>
     /// Counts per status under every filter but the status. Station and submission days alone are
