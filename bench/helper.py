@@ -15,9 +15,30 @@
                                         MP4, padded) uploaded and downloaded through the API and through the bare file
                                         endpoint BARE with curl, the API's RSS sampled; then DOWNLOADS downloads at once of a
                                         clip of MB_SMALL MB while the status read is timed; prints JSON
+  contention BASE COOKIE SECONDS PREPARED NOTICE SAMPLER...
+                                     -> 8 threads submitting small requests and 8 deciding (receive then approve) for SECONDS
+                                        after 5 s of warm-up, PREPARED requests submitted first for the deciders (then the
+                                        submitters' own); the sampler command (bench/Bench locks) runs over the measured
+                                        window; prints JSON: rates and latencies of both, failures, the sampler's figures
+  applicants BASE COUNT CONCURRENCY NOTICE PURPOSE OUT
+                                     -> COUNT small submissions (PURPOSE View or Copy), each applicant's reference, status
+                                        token and national ID into OUT (JSON lines)
+  apiclient BASE COOKIE              -> a new API client with events.read (as an administrator creates one); prints its id
+  webhook BASE COOKIE create CLIENT URL TYPES SECRETS | webhook BASE COOKIE delete ID
+                                     -> registers a webhook for CLIENT (TYPES comma-separated), its secret appended to the
+                                        file SECRETS, prints its id; or removes one
+  hookdecisions BASE COOKIE REFS_OFF REFS_ON RECEIVER CLIENT SECRETS CONCURRENCY
+                                     -> decisions without and with a webhook subscribed (ABBA: receive OFF, webhook created,
+                                        receive ON, approve ON, deliveries awaited at the receiver, webhook removed, approve
+                                        OFF; a third of each first as warm-up); prints JSON
+  appointments BASE COOKIE APPLICANTS SAME SPREAD CONCURRENCY
+                                     -> the applicants' View requests approved; the viewing place set to 10-minute slots of
+                                        one seat; SAME applicants book the same slot at once, then SPREAD book distinct
+                                        slots CONCURRENCY at a time; the place set back; prints JSON
   table RESULTS                      -> the results (JSON lines) as one table
 """
 import base64, hashlib, hmac, json, os, random, struct, sys, threading, time, urllib.parse, urllib.request, zlib, datetime
+import http.client as httpclient
 
 def national_id(rnd):
     d = [rnd.randint(1, 8)] + [rnd.randint(0, 9) for _ in range(11)]
@@ -29,6 +50,9 @@ def pdf(size):
            b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
     return head + b" " * max(0, size - len(head))
 
+import functools
+
+@functools.lru_cache(maxsize=None)
 def png_signature(w=400, h=150):
     import math
     rows = []
@@ -378,6 +402,407 @@ def clips(base, cookie, pid, bare, work, notice, mb_big, mb_small, downloads):
         "status_quiet_p95_ms": ms(percentile(quiet, 95)),
         **({"upload_problem": uploaded["problem"]} if "problem" in uploaded else {})}))
 
+class Http:
+    """One keep-alive connection (per thread), answers as (status, headers, body); reconnects after a dropped connection."""
+    def __init__(self, base, cookie=None, csrf=None):
+        host, port = base.split("//")[1].split(":")
+        self.conn = httpclient.HTTPConnection(host, int(port), timeout=120)
+        self.cookie, self.csrf = cookie, csrf
+
+    def connect(self):
+        self.conn.connect()
+
+    def send(self, method, path, body=None, content_type="application/json", headers=None):
+        h = {**({"Cookie": self.cookie} if self.cookie else {}), **({"X-CSRF-TOKEN": self.csrf} if self.csrf else {}), **(headers or {})}
+        if body is not None:
+            h["Content-Type"] = content_type
+            if not isinstance(body, (bytes, bytearray)):
+                body = json.dumps(body).encode()
+        try:
+            self.conn.request(method, path, body=body, headers=h)
+            r = self.conn.getresponse()
+            return r.status, r.headers, r.read()
+        except (OSError, httpclient.HTTPException) as e:
+            self.conn.close()
+            return 0, {}, repr(e).encode()
+
+def staff_http(base, cookie):
+    cookie = cookie.split(":", 1)[1].strip()
+    csrf = call(base, "GET", "/api/staff/session", cookie=cookie)[0]["csrfToken"]
+    return cookie, csrf
+
+def stats_of(times, wall=None):
+    us = lambda v: int(v * 1e6) if v is not None else None
+    return {"requests": len(times), **({"rps": round(len(times) / wall, 1) if wall else 0} if wall is not None else {}),
+            "p50": us(percentile(times, 50)), "p95": us(percentile(times, 95)), "p99": us(percentile(times, 99)), "max": us(max(times) if times else None)}
+
+def small_form(rnd, notice, station=3, purpose="Copy", nid=None):
+    extra = {"privacyNoticeVersion": notice, "stationId": str(station), "purpose": purpose, **({"nationalId": nid} if nid else {})}
+    return form([("idCardCopy", "id.pdf", "application/pdf", pdf(20_000)), ("policeReport", "report.pdf", "application/pdf", pdf(20_000)),
+                 ("signature", "signature.png", "image/png", png_signature())], rnd, extra)
+
+def applicants(base, count, concurrency, notice, purpose, out):
+    """Small submissions as citizens send them; each applicant's reference, status token (from the status link's
+    fragment) and national ID are kept, as the applicant keeps them, for the calls that need them again."""
+    count, concurrency = int(count), int(concurrency)
+    rows, failures, lock = [], {}, threading.Lock()
+    def worker(w):
+        rnd = random.Random(1000 + w)
+        http = Http(base)
+        for _ in range(w, count, concurrency):
+            nid = national_id(rnd)
+            data, ctype = small_form(rnd, notice, purpose=purpose, nid=nid)
+            status, _, body = http.send("POST", "/api/requests", data, ctype)
+            with lock:
+                if status == 201:
+                    answer = json.loads(body)
+                    token = urllib.parse.parse_qs(urllib.parse.urlsplit(answer["statusUrl"]).fragment)["t"][0]
+                    rows.append({"ref": answer["referenceNumber"], "token": token, "nationalId": nid})
+                else:
+                    failures.setdefault(status, body[:300].decode(errors="replace"))
+    threads = [threading.Thread(target=worker, args=(w,)) for w in range(concurrency)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    with open(out, "w") as f:
+        f.write("".join(json.dumps(r) + "\n" for r in rows))
+    if failures or len(rows) != count:
+        sys.exit(f"applicants: {len(rows)} of {count} answered 201; first problems {failures}")
+
+def decide(http, ref, actions=("receive", "approve"), timed=None, failures=None):
+    """The detail's ETag, then each decision with If-Match (the ETag of the previous answer); each decision's time to timed(action, t0, seconds)."""
+    status, headers, body = http.send("GET", f"/api/staff/requests/{ref}")
+    if status != 200:
+        if failures is not None: failures.setdefault(f"detail {status}", body[:200].decode(errors="replace"))
+        return False
+    etag = headers.get("ETag")
+    for action in actions:
+        t0 = time.perf_counter()
+        status, headers, body = http.send("POST", f"/api/staff/requests/{ref}/{action}", b"{}", headers={"If-Match": etag or ""})
+        elapsed = time.perf_counter() - t0
+        if status != 200:
+            if failures is not None: failures.setdefault(f"{action} {status}", body[:200].decode(errors="replace"))
+            return False
+        etag = headers.get("ETag")
+        if timed: timed(action, t0, elapsed)
+    return True
+
+def contention(base, cookie, seconds, prepared, notice, *sampler):
+    """16 concurrent writers on the counters: 8 submitting small requests (random active stations, as citizens do), 8
+    receiving then approving them (those PREPARED first, then the submitters' own, oldest first). After 5 s of warm-up
+    the sampler starts (it prints "ready") and SECONDS are measured: calls started in that window count. The sampler's
+    stdin is closed at the window's end; its JSON is part of the answer."""
+    import collections, subprocess
+    seconds, prepared = float(seconds), int(prepared)
+    cookie, csrf = staff_http(base, cookie)
+    stations = [s["id"] for s in call(base, "GET", "/api/stations")[0]]
+    queue, cond, stop = collections.deque(), threading.Condition(), threading.Event()
+    window = [None, None]
+    times = {"submit": [], "receive": [], "approve": []}
+    failures, lock, idle = {}, threading.Lock(), [0.0]
+
+    def in_window(t0):
+        return window[0] is not None and t0 >= window[0] and (window[1] is None or t0 < window[1])
+    def timed(kind, t0, elapsed):
+        if in_window(t0):
+            with lock:
+                times[kind].append(elapsed)
+    def fail(key, text):
+        with lock:
+            failures[key] = failures.get(key, 0) + 1
+            failures.setdefault(key + " (first)", text[:200])
+    def submit_one(http, rnd, measured=True):
+        data, ctype = small_form(rnd, notice, station=rnd.choice(stations))
+        t0 = time.perf_counter()
+        status, _, body = http.send("POST", "/api/requests", data, ctype)
+        elapsed = time.perf_counter() - t0
+        if status != 201:
+            fail(f"submit {status}", body.decode(errors="replace"))
+            return None
+        if measured: timed("submit", t0, elapsed)
+        return json.loads(body)["referenceNumber"]
+
+    # The deciders' stock, submitted 8 at a time before anything is measured.
+    def prepare(w):
+        http, rnd = Http(base), random.Random(500 + w)
+        for _ in range(w, prepared, 8):
+            ref = submit_one(http, rnd, measured=False)
+            if ref:
+                with cond: queue.append(ref)
+    threads = [threading.Thread(target=prepare, args=(w,)) for w in range(8)]
+    started = time.perf_counter()
+    for t in threads: t.start()
+    for t in threads: t.join()
+    stock, prepare_s = len(queue), time.perf_counter() - started
+
+    def submitter(w):
+        http, rnd = Http(base), random.Random(900 + w)
+        while not stop.is_set():
+            ref = submit_one(http, rnd)
+            if ref:
+                with cond:
+                    queue.append(ref)
+                    cond.notify()
+    def decider(w):
+        http = Http(base, cookie, csrf)
+        local = []
+        while not stop.is_set():
+            with cond:
+                waited = time.perf_counter()
+                while not queue and not stop.is_set():
+                    cond.wait(0.5)
+                if window[0] is not None:
+                    with lock: idle[0] += time.perf_counter() - max(waited, window[0])
+                if stop.is_set():
+                    break
+                ref = queue.popleft()
+            if not decide(http, ref, timed=timed, failures=local):
+                for k in local: fail(k, "")
+                local.clear()
+    writers = [threading.Thread(target=submitter, args=(w,)) for w in range(8)] + [threading.Thread(target=decider, args=(w,)) for w in range(8)]
+    for t in writers: t.start()
+    time.sleep(5)
+    probe = subprocess.Popen(list(sampler), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    ready = probe.stdout.readline().strip()
+    window[0] = time.perf_counter()
+    idle[0] = 0.0
+    time.sleep(seconds)
+    window[1] = time.perf_counter()
+    probe.stdin.close()
+    stop.set()
+    with cond: cond.notify_all()
+    for t in writers: t.join()
+    locks_out = probe.stdout.read().strip()
+    probe.wait()
+    wall = window[1] - window[0]
+    decisions = times["receive"] + times["approve"]
+    out = {"seconds": round(wall, 1), "stations": len(stations), "prepared": stock, "prepare_s": round(prepare_s, 1), "left_undecided": len(queue),
+           "deciders_idle_s": round(idle[0], 1),
+           "submissions": stats_of(times["submit"], wall), "decisions": stats_of(decisions, wall),
+           "receive": stats_of(times["receive"], wall), "approve": stats_of(times["approve"], wall)}
+    try:
+        out["locks"] = json.loads(locks_out.splitlines()[-1]) if ready == "ready" else {"problem": f"the sampler said {ready!r}"}
+    except (ValueError, IndexError):
+        out["locks"] = {"problem": f"the sampler answered {locks_out[:300]!r}"}
+    if failures:
+        out["failures"] = failures
+    print(json.dumps(out))
+
+def apiclient(base, cookie):
+    cookie, csrf = staff_http(base, cookie)
+    http = Http(base, cookie, csrf)
+    expires = (datetime.datetime.utcnow() + datetime.timedelta(hours=7) + datetime.timedelta(days=30)).date().isoformat()
+    status, _, body = http.send("POST", "/api/staff/api-clients", {"name": "Bench integrator", "ownerContact": "bench@example.go.th",
+                                                                      "scopes": ["events.read"], "expiresOn": expires})
+    if status != 201:
+        sys.exit(f"CreateApiClient: {status} {body[:300]!r}")
+    print(json.loads(body)["clientId"])
+
+def webhook_create(http, client, url, types, secrets):
+    status, _, body = http.send("POST", "/api/integrations/webhooks", {"url": url, "eventTypes": types, "clientId": client})
+    if status != 201:
+        sys.exit(f"CreateWebhook: {status} {body[:300]!r}")
+    answer = json.loads(body)
+    with open(secrets, "a") as f:
+        f.write(answer["secret"] + "\n")
+    return answer["webhook"]["id"]
+
+def webhook_delete(http, hook):
+    status, _, body = http.send("DELETE", f"/api/integrations/webhooks/{hook}")
+    if status != 204:
+        sys.exit(f"DeleteWebhook: {status} {body[:300]!r}")
+
+def webhook(base, cookie, action, *args):
+    cookie, csrf = staff_http(base, cookie)
+    http = Http(base, cookie, csrf)
+    if action == "create":
+        client, url, types, secrets = args
+        print(webhook_create(http, client, url, types.split(","), secrets))
+    else:
+        webhook_delete(http, args[0])
+
+def receiver_stats(receiver):
+    with urllib.request.urlopen(receiver + "/stats", timeout=30) as r:
+        return json.loads(r.read())
+
+def hookdecisions(base, cookie, refs_off, refs_on, receiver, client, secrets, concurrency):
+    """A decision's time without and with a webhook subscribed to it (request.received and request.approved, to the
+    receiver at RECEIVER), the dispatcher delivering on the same node meanwhile."""
+    concurrency = int(concurrency)
+    cookie, csrf = staff_http(base, cookie)
+    admin = Http(base, cookie, csrf)
+    sets = {"off": [l.strip() for l in open(refs_off) if l.strip()], "on": [l.strip() for l in open(refs_on) if l.strip()]}
+    etags, times, walls, failures, lock = {}, {"off": [], "on": []}, {"off": 0.0, "on": 0.0}, {}, threading.Lock()
+    def run(refs, action, mode):
+        def worker(part):
+            http = Http(base, cookie, csrf)
+            for ref in part:
+                if action == "detail":
+                    status, headers, _ = http.send("GET", f"/api/staff/requests/{ref}")
+                    etags[ref] = headers.get("ETag") if status == 200 else None
+                    continue
+                t0 = time.perf_counter()
+                status, headers, body = http.send("POST", f"/api/staff/requests/{ref}/{action}", b"{}", headers={"If-Match": etags.get(ref) or ""})
+                elapsed = time.perf_counter() - t0
+                with lock:
+                    if status == 200:
+                        etags[ref] = headers.get("ETag")
+                        if mode in times: times[mode].append(elapsed)
+                    else:
+                        failures.setdefault(f"{action} {status}", body[:300].decode(errors="replace"))
+        threads = [threading.Thread(target=worker, args=(refs[w::concurrency],)) for w in range(concurrency)]
+        t0 = time.perf_counter()
+        for t in threads: t.start()
+        for t in threads: t.join()
+        if mode in walls: walls[mode] += time.perf_counter() - t0
+    run(sets["off"] + sets["on"], "detail", None)
+    for mode in sets:
+        warm, sets[mode] = sets[mode][:len(sets[mode]) // 3], sets[mode][len(sets[mode]) // 3:]
+        for action in ("receive", "approve"):
+            run(warm, action, "warm")
+    before = receiver_stats(receiver)
+    run(sets["off"], "receive", "off")
+    hook = webhook_create(admin, client, receiver + "/hook", ["request.received", "request.approved"], secrets)
+    run(sets["on"], "receive", "on")
+    run(sets["on"], "approve", "on")
+    expected = 2 * len(sets["on"])
+    deadline = time.time() + 120
+    while True:
+        after = receiver_stats(receiver)
+        if after["unique"] - before["unique"] >= expected or time.time() > deadline:
+            break
+        time.sleep(0.2)
+    webhook_delete(admin, hook)
+    run(sets["off"], "approve", "off")
+    out = {mode: {**stats_of(times[mode]), "rps": round(len(times[mode]) / walls[mode], 1) if walls[mode] else 0,
+                  "non2xx": 2 * len(sets[mode]) - len(times[mode])} for mode in sets}
+    out["deliveries"] = {"expected": expected, "arrived": after["unique"] - before["unique"], "repeated": after["repeated"] - before["repeated"],
+                         "bad_signature": after["bad_signature"] - before["bad_signature"], "stale": after["stale_timestamp"] - before["stale_timestamp"]}
+    if failures:
+        out["first_problems"] = failures
+    print(json.dumps(out))
+
+def appointments(base, cookie, applicants_file, same, spread, concurrency):
+    """Booking under contention, as applicants do it (status token + national ID typed again) after an officer approved
+    their View requests. Round 1: SAME bookings of one slot of one seat released at once (expected: one 201, the rest
+    409 appointment.slot_taken), checked in the staff day list. Round 2: SPREAD bookings of distinct slots, CONCURRENCY
+    at a time (expected: all 201), checked likewise. Only the booking call is timed."""
+    same, spread, concurrency = int(same), int(spread), int(concurrency)
+    cookie, csrf = staff_http(base, cookie)
+    admin = Http(base, cookie, csrf)
+    people = [json.loads(l) for l in open(applicants_file) if l.strip()]
+    if len(people) < same + spread:
+        sys.exit(f"appointments: {len(people)} applicants, {same + spread} needed")
+    problems, lock = {}, threading.Lock()
+    def problem(key, text=""):
+        with lock:
+            problems[key] = problems.get(key, 0) + 1
+            if text: problems.setdefault(key + " (first)", text[:200])
+    # An officer approves them (untimed), 8 at a time.
+    def approve(part):
+        http, local = Http(base, cookie, csrf), {}
+        for p in part:
+            if not decide(http, p["ref"], failures=local):
+                for k, v in local.items(): problem(k, v)
+                local.clear()
+    threads = [threading.Thread(target=approve, args=(people[w::8],)) for w in range(8)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+
+    status, _, body = admin.send("GET", "/api/staff/viewing-places")
+    places = json.loads(body)
+    place = next(p for p in places if p["isActive"])
+    def place_form(p, **changes):
+        return {"name": p["name"]["th"], "nameEn": p["name"]["en"], "address": p["address"]["th"], "addressEn": p["address"]["en"],
+                "mapUrl": p.get("mapUrl"), "whatToBring": p["whatToBring"]["th"], "whatToBringEn": p["whatToBring"]["en"],
+                "hours": p["hours"], "slotMinutes": p["slotMinutes"], "seats": p["seats"], "daysAhead": p["daysAhead"],
+                "latestChangeHours": p["latestChangeHours"], "isActive": p["isActive"], "sortOrder": p["sortOrder"], **changes}
+    # Enough distinct slots for round 2: 10-minute slots (the shortest allowed), one seat each.
+    status, _, body = admin.send("PUT", f"/api/staff/admin/viewing-places/{place['id']}", place_form(place, slotMinutes=10, seats=1))
+    if status != 200:
+        sys.exit(f"UpdateViewingPlace: {status} {body[:300]!r}")
+    try:
+        def slots_of(p):
+            status, _, body = Http(base).send("POST", "/api/status/appointment/slots", {"token": p["token"], "nationalId": p["nationalId"]})
+            if status != 200:
+                sys.exit(f"ListAppointmentSlots: {status} {body[:300]!r}")
+            return [s for s in json.loads(body) if s["placeId"] == place["id"]]
+        def staff_count(starts):
+            """Bookings holding a seat at these starts, from the officers' day lists."""
+            wanted = {datetime.datetime.fromisoformat(s) for s in starts}
+            days = sorted({(w.astimezone(datetime.timezone(datetime.timedelta(hours=7)))).date().isoformat() for w in wanted})
+            found = 0
+            for day in days:
+                status, _, body = admin.send("GET", f"/api/staff/appointments?date={day}&days=1&placeId={place['id']}")
+                if status != 200:
+                    problem(f"ListAppointments {status}", body.decode(errors="replace"))
+                    continue
+                found += sum(1 for a in json.loads(body) if datetime.datetime.fromisoformat(a["startsAt"]) in wanted)
+            return found
+        def book(http, p, slot, results):
+            t0 = time.perf_counter()
+            status, _, body = http.send("POST", "/api/status/appointment/book",
+                                        {"token": p["token"], "nationalId": p["nationalId"], "placeId": slot["placeId"], "startsAt": slot["startsAt"]})
+            elapsed = time.perf_counter() - t0
+            code = None
+            try:
+                answer = json.loads(body)
+                code = answer.get("code") if status != 201 else answer.get("seat")
+            except ValueError:
+                pass
+            with lock:
+                results.append((status, elapsed, code, body[:200].decode(errors="replace")))
+        ms = lambda v: round(v * 1000, 1) if v is not None else None
+        def summary(results):
+            lat = [r[1] for r in results]
+            return {"p50_ms": ms(percentile(lat, 50)), "p95_ms": ms(percentile(lat, 95)), "p99_ms": ms(percentile(lat, 99)), "max_ms": ms(max(lat) if lat else None)}
+
+        # Round 1: the same slot, all at once (each caller on its own open connection, released together).
+        first = slots_of(people[0])[0]
+        results, gate = [], threading.Barrier(same)
+        def one(p):
+            http = Http(base)
+            http.connect()
+            gate.wait()
+            book(http, p, first, results)
+        threads = [threading.Thread(target=one, args=(p,)) for p in people[:same]]
+        for t in threads: t.start()
+        for t in threads: t.join()
+        created = sum(1 for r in results if r[0] == 201)
+        taken = sum(1 for r in results if r[0] == 409 and r[2] == "appointment.slot_taken")
+        for r in results:
+            if r[0] != 201 and not (r[0] == 409 and r[2] == "appointment.slot_taken"):
+                problem(f"round 1: {r[0]} {r[2]}", r[3])
+        round1 = {"callers": same, "created": created, "slot_taken": taken, "other": same - created - taken, **summary(results),
+                  "slot": first["startsAt"], "held_in_staff_list": staff_count([first["startsAt"]])}
+
+        # Round 2: distinct slots, CONCURRENCY at a time.
+        group = people[same:same + spread]
+        free = slots_of(group[0])
+        if len(free) < spread:
+            sys.exit(f"appointments: {len(free)} free slots, {spread} needed")
+        pairs = list(zip(group, free))
+        results = []
+        def worker(part):
+            http = Http(base)
+            for p, slot in part:
+                book(http, p, slot, results)
+        threads = [threading.Thread(target=worker, args=(pairs[w::concurrency],)) for w in range(concurrency)]
+        t0 = time.perf_counter()
+        for t in threads: t.start()
+        for t in threads: t.join()
+        wall = time.perf_counter() - t0
+        created2 = sum(1 for r in results if r[0] == 201)
+        for r in results:
+            if r[0] != 201:
+                problem(f"round 2: {r[0]} {r[2]}", r[3])
+        round2 = {"bookings": spread, "concurrency": concurrency, "created": created2, "rps": round(created2 / wall, 1), **summary(results),
+                  "held_in_staff_list": staff_count([s["startsAt"] for _, s in pairs])}
+    finally:
+        status, _, body = admin.send("PUT", f"/api/staff/admin/viewing-places/{place['id']}", place_form(place))
+        if status != 200:
+            problem(f"restoring the place: {status}", body.decode(errors="replace"))
+    print(json.dumps({"round1": round1, "round2": round2, **({"problems": problems} if problems else {})}))
+
 def table(path):
     rows = [json.loads(l) for l in open(path) if l.strip()]
     ceil = {r["name"]: r for r in rows if r.get("ceiling") or r.get("vs") == "ceiling"}
@@ -396,4 +821,6 @@ def table(path):
 
 if __name__ == "__main__":
     cmd, *args = sys.argv[1:]
-    {"session": session, "body": body, "uploads": uploads, "submit": submit, "decisions": decisions, "clips": clips, "table": table}[cmd](*args)
+    {"session": session, "body": body, "uploads": uploads, "submit": submit, "decisions": decisions, "clips": clips, "table": table,
+     "contention": contention, "applicants": applicants, "apiclient": apiclient, "webhook": webhook, "hookdecisions": hookdecisions,
+     "appointments": appointments}[cmd](*args)

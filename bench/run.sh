@@ -18,6 +18,14 @@
 # BENCH_CLIPS=0 (skip the copy delivered online: a clip of BENCH_CLIP_MB (default 2048) uploaded and downloaded beside a
 # bare Kestrel file endpoint, then BENCH_CLIP_DOWNLOADS (default 10) downloads at once of BENCH_CLIP_SMALL_MB (default 500)),
 # BENCH_READS=0 (skip the read, submission and upload measures: only the sections after them).
+# BENCH_CONTENTION=0 (skip the write contention: 8 threads submitting and 8 receiving then approving for
+# BENCH_CONTENTION_SECONDS (default 30) after BENCH_CONTENTION_PREPARED (default 2000) submissions for the deciders, while
+# bench/Bench locks samples the lock waits; BENCH_COUNTER_TABLES (default request_counts,request_totals) names the tables
+# whose waits count as waits on the counters: name the new ones to measure a changed counter scheme),
+# BENCH_WEBHOOKS=0 (skip the webhooks: BENCH_WEBHOOK_DECISIONS (default 300) decisions per case without and with a webhook
+# subscribed, then BENCH_WEBHOOK_BACKLOG (default 5000) due deliveries drained to bench/Bench receiver, which verifies
+# each signature), BENCH_APPOINTMENTS=0 (skip the bookings: BENCH_APPOINTMENT_SAME (default 100) of one slot at once, then
+# BENCH_APPOINTMENT_SPREAD (default 200) of distinct slots, 16 at a time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -33,6 +41,15 @@ DECISIONS=${BENCH_DECISIONS:-300}
 BACKLOG=${BENCH_BACKLOG:-10000}
 CLIPS=${BENCH_CLIPS:-1}
 READS=${BENCH_READS:-1}
+CONTENTION=${BENCH_CONTENTION:-1}
+CONTENTION_SECONDS=${BENCH_CONTENTION_SECONDS:-30}
+CONTENTION_PREPARED=${BENCH_CONTENTION_PREPARED:-2000}
+WEBHOOKS=${BENCH_WEBHOOKS:-1}
+WEBHOOK_DECISIONS=${BENCH_WEBHOOK_DECISIONS:-300}
+WEBHOOK_BACKLOG=${BENCH_WEBHOOK_BACKLOG:-5000}
+APPOINTMENTS=${BENCH_APPOINTMENTS:-1}
+APPOINTMENT_SAME=${BENCH_APPOINTMENT_SAME:-100}
+APPOINTMENT_SPREAD=${BENCH_APPOINTMENT_SPREAD:-200}
 
 ensure_dotnet
 ensure_debian_packages postgresql wrk curl python3
@@ -49,8 +66,10 @@ fi
 API_PID=
 BARE_PID=
 SMTP_PID=
+RECV_PID=
 cleanup() {
   set +e
+  [ -n "$RECV_PID" ] && kill "$RECV_PID" 2>/dev/null && wait "$RECV_PID" 2>/dev/null
   [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null
   [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null
   [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null && wait "$SMTP_PID" 2>/dev/null
@@ -86,6 +105,8 @@ API_ENV=(ConnectionStrings__Default="$CONN" Storage__Root="$WORK/files" ASPNETCO
     ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$(dirname "$API_DLL")" PersonalData__KeyFile="$KEYS" Retention__Enabled=false \
     RateLimiting__Lookup__PermitLimit=1000000000 RateLimiting__Submission__PermitLimit=1000000000 \
     RateLimiting__SubmissionPerDocument__PermitLimit=1000000000 RateLimiting__Status__PermitLimit=1000000000 \
+    RateLimiting__AppointmentCheck__PermitLimit=1000000000 \
+    Integrations__Webhooks__AllowPlainHttp=true Integrations__Webhooks__AllowedNetworks=127.0.0.1/32 \
     Limits__ConcurrentSubmissions=64 Limits__SubmissionQueue=128 CCTV_ADMIN_PASSWORD="bench passphrase 2569")
 if [ "$STORAGE" = s3 ]; then
   S3PORT=$(free_port)
@@ -369,9 +390,189 @@ PY
   log "drain: $DRAIN"
 fi
 
+# The API's settings without what a section above added for e-mail (the sections below ask for none).
+base_env() {
+  local e out=()
+  for e in "${API_ENV[@]}"; do case "$e" in Notifications__*) ;; *) out+=("$e") ;; esac; done
+  API_ENV=("${out[@]}")
+}
+
+if [ "$CONTENTION" = 1 ]; then
+  log "write contention: 8 submitting and 8 deciding for $CONTENTION_SECONDS s, lock waits sampled"
+  SECTION_START=$SECONDS
+  # 16 writers at once on the API as it runs; each submission and each decision changes the counter rows by trigger in
+  # its transaction (request_counts_follow), so they may queue on those rows until commit. bench/Bench locks says
+  # how often a backend waits and on what (see its comment for how a wait is put on a table).
+  NOTICE=$(curl -fs "$BASE/api/form-settings" | python3 -c 'import json,sys; print(json.load(sys.stdin)["privacyNoticeVersion"])')
+  CT=$(python3 bench/helper.py contention "$BASE" "$COOKIE" "$CONTENTION_SECONDS" "$CONTENTION_PREPARED" "$NOTICE" \
+    dotnet "$BENCH_DLL" locks "$CONN" "${BENCH_COUNTER_TABLES:-request_counts,request_totals}")
+  python3 - "$CT" >> "$RESULTS" <<'PY'
+import json, sys
+c = json.loads(sys.argv[1])
+l = c.get("locks", {})
+fails = {k: v for k, v in c.get("failures", {}).items() if not k.endswith("(first)")}
+for key, label in (("submissions", "mix: submission (8 submitting)"), ("decisions", "mix: decision (8 receiving+approving)")):
+    r = c[key]
+    non2xx = sum(v for k, v in fails.items() if (k.startswith("submit") if key == "submissions" else not k.startswith("submit")))
+    print(json.dumps({"name": label, "rps": r["rps"], "p50": r["p50"], "p95": r["p95"], "p99": r["p99"], "vs": "", "target": "", "non2xx": non2xx}))
+if "problem" in l or "samples" not in l:
+    print(json.dumps({"name": "lock waits under the mix", "text": f"NOT MEASURED: {l.get('problem', l)}"}))
+else:
+    # A waiter seen in a sample stands for one interval of waiting: the sum estimates the time waited (as an integral).
+    writes = c["submissions"]["requests"] + c["decisions"]["requests"]
+    waited = lambda n: f"{n} ({n * l['interval_ms'] / 1000:.1f} s, {n * l['interval_ms'] / writes:.2f} ms per write)" if writes else str(n)
+    events = ", ".join(f"{k} {waited(v)}" for k, v in sorted(l["by_event"].items(), key=lambda kv: -kv[1])) or "none"
+    tables = ", ".join(f"{k} {waited(v)}" for k, v in sorted(l["by_table"].items(), key=lambda kv: -kv[1])) or "none"
+    print(json.dumps({"name": "lock waits under the mix",
+                      "text": f"{l['samples']} samples over {l['seconds']} s (every {l['interval_ms']} ms): a backend waiting on a row lock "
+                              f"(tuple/transactionid) in {l['share_row_wait']} % of samples, on the counter rows ({l['counter_tables']}) in "
+                              f"{l['share_counter_wait']} % ({l['counter_exact']} exact, {l['counter_inferred']} inferred); waiters per sample "
+                              f"mean {l['mean_waiters']}, max {l['max_waiters']} of 16 (on the counters mean {l['mean_counter_waiters']} = "
+                              f"{100 * l['mean_counter_waiters'] / 16:.1f} % of the writers' time, max {l['max_counter_waiters']}); "
+                              f"longest wait seen {l['longest_wait_ms']} ms ({l['longest_wait'][:100]})"}))
+    print(json.dumps({"name": "lock waits by event and table",
+                      "text": f"waiter-samples (time waited, per write of the {writes}) by event: {events}; by table: {tables}"}))
+    print(json.dumps({"name": "top waiting statements", "text": "; ".join(f"{t['share']} % {t['what']}" for t in l["top_waiting"]) or "none"}))
+    print(json.dumps({"name": "top blockers (table <- state: statement)", "text": "; ".join(f"{t['share']} % {t['what']}" for t in l["top_blockers"]) or "none"}))
+problems = []
+if fails:
+    problems.append(f"failures {c['failures']}")
+if c["deciders_idle_s"] > 0.1 * 8 * c["seconds"]:
+    problems.append(f"the deciders had nothing to decide for {c['deciders_idle_s']} s of their {8 * c['seconds']:.0f} (raise BENCH_CONTENTION_PREPARED)")
+print(json.dumps({"name": "mix: set-up", "text": f"{c['prepared']} requests submitted first for the deciders (in {c['prepare_s']} s), {c['left_undecided']} left undecided; "
+                  f"submissions over {c['stations']} stations; {c['seconds']} s measured after 5 s of warm-up"
+                  + (f"; PROBLEMS: {'; '.join(problems)}" if problems else "")}))
+PY
+  log "contention: $CT"
+  note "contention section" "took $((SECONDS - SECTION_START)) s"
+fi
+
+if [ "$WEBHOOKS" = 1 ]; then
+  log "webhooks"
+  SECTION_START=$SECONDS
+  # An integrator's endpoint on this machine (bench/Bench receiver: answers 204 to a delivery whose Standard Webhooks
+  # signature verifies with a registered secret, counts each webhook-id), registered through the product's API by the
+  # administrator for an API client with events.read (the loopback network allowed, plain HTTP: see API_ENV).
+  NOTICE=$(curl -fs "$BASE/api/form-settings" | python3 -c 'import json,sys; print(json.load(sys.stdin)["privacyNoticeVersion"])')
+  RECVPORT=$(free_port)
+  RECEIVER="http://127.0.0.1:$RECVPORT"
+  SECRETS="$WORK/webhook-secrets"
+  : > "$SECRETS"
+  dotnet "$BENCH_DLL" receiver "$RECVPORT" "$SECRETS" > "$WORK/receiver.log" 2>&1 &
+  RECV_PID=$!
+  for _ in $(seq 1 100); do curl -fs -o /dev/null "$RECEIVER/stats" && break; sleep 0.1; done
+  queued() { "${PSQL[@]}" -c "SELECT count(*) FROM outbox_messages WHERE status IN ('Queued', 'Failed')"; }
+  # (a) With the dispatcher off: the requests the decisions of (b) will decide (no webhook yet), then a webhook for
+  # request.submitted and 100 submissions, whose queued deliveries (composed by the product) are cloned into the
+  # backlog of (c), with new ids (each a new webhook-id), due now.
+  stop_api
+  base_env
+  API_ENV_HOOKS=("${API_ENV[@]}")
+  API_ENV=("${API_ENV_HOOKS[@]}" Notifications__Outbox__Enabled=false)
+  start_api_reconciled
+  python3 bench/helper.py submit "$BASE" "$WEBHOOK_DECISIONS" 8 0 "$NOTICE" "$WORK/refs.hookoff"
+  python3 bench/helper.py submit "$BASE" "$WEBHOOK_DECISIONS" 8 0 "$NOTICE" "$WORK/refs.hookon"
+  CLIENT=$(python3 bench/helper.py apiclient "$BASE" "$COOKIE")
+  HOOK=$(python3 bench/helper.py webhook "$BASE" "$COOKIE" create "$CLIENT" "$RECEIVER/hook" request.submitted "$SECRETS")
+  python3 bench/helper.py submit "$BASE" 100 8 0 "$NOTICE" "$WORK/refs.hooktemplate"
+  TEMPLATE=$("${PSQL[@]}" -c "SELECT count(*) FROM outbox_messages WHERE channel = 'Webhook' AND status = 'Queued' AND subscription_id = '$HOOK'")
+  [ "$TEMPLATE" = 100 ] || die "expected 100 queued webhook deliveries after 100 submissions, found $TEMPLATE"
+  "${PSQL[@]}" -q -v ON_ERROR_STOP=1 > /dev/null <<SQL
+BEGIN;
+DROP TABLE IF EXISTS bench_webhook_template, bench_webhook_backlog;
+CREATE TABLE bench_webhook_template AS SELECT * FROM outbox_messages WHERE channel = 'Webhook' AND status = 'Queued';
+DELETE FROM outbox_messages WHERE channel = 'Webhook' AND status = 'Queued';
+CREATE TABLE bench_webhook_backlog (LIKE outbox_messages);
+INSERT INTO bench_webhook_backlog SELECT t.* FROM bench_webhook_template t,
+  generate_series(1, ($WEBHOOK_BACKLOG + (SELECT count(*) FROM bench_webhook_template) - 1) / (SELECT count(*) FROM bench_webhook_template));
+DELETE FROM bench_webhook_backlog WHERE ctid IN (SELECT ctid FROM bench_webhook_backlog OFFSET $WEBHOOK_BACKLOG);
+UPDATE bench_webhook_backlog SET id = gen_random_uuid(), created_at = now(), next_attempt_at = now(), attempts = 0, lease_until = NULL;
+COMMIT;
+SQL
+  # (b) The dispatcher on (production): decisions without and with a webhook subscribed to them, ABBA.
+  stop_api
+  API_ENV=("${API_ENV_HOOKS[@]}")
+  start_api_reconciled
+  for _ in $(seq 1 600); do [ "$(queued)" = 0 ] && break; sleep 0.2; done
+  HD=$(python3 bench/helper.py hookdecisions "$BASE" "$COOKIE" "$WORK/refs.hookoff" "$WORK/refs.hookon" "$RECEIVER" "$CLIENT" "$SECRETS" 4)
+  log "decisions with and without a webhook: $HD"
+  # (c) The backlog committed at once and drained by the running API to the receiver.
+  for _ in $(seq 1 600); do [ "$(queued)" = 0 ] && break; sleep 0.2; done
+  WDRAIN=$(dotnet "$BENCH_DLL" drain "$CONN" bench_webhook_backlog) || log "the webhook drain did not end clean: $WDRAIN"
+  sleep 1
+  "${PSQL[@]}" -c "SELECT id FROM bench_webhook_backlog" > "$WORK/backlog-ids.txt"
+  curl -fs "$RECEIVER/ids" > "$WORK/received-ids.txt"
+  RSTATS=$(curl -fs "$RECEIVER/stats")
+  python3 bench/helper.py webhook "$BASE" "$COOKIE" delete "$HOOK"
+  kill "$RECV_PID"; wait "$RECV_PID" 2>/dev/null || true; RECV_PID=
+  python3 - "$HD" "$WDRAIN" "$RSTATS" "$WORK/backlog-ids.txt" "$WORK/received-ids.txt" "$WEBHOOK_DECISIONS" >> "$RESULTS" <<'PY'
+import json, sys
+hd, drain, stats = json.loads(sys.argv[1]), json.loads(sys.argv[2] or "{}"), json.loads(sys.argv[3])
+backlog = {l.strip() for l in open(sys.argv[4]) if l.strip()}
+received = dict(l.split() for l in open(sys.argv[5]) if l.strip())
+n = sys.argv[6]
+for mode, label, target in (("off", "no webhook", ""), ("on", "webhook subscribed", "")):
+    r = hd[mode]
+    print(json.dumps({**r, "name": f"decision, {label}", "vs": "", "target": target}))
+d = hd["deliveries"]
+print(json.dumps({"name": "webhook cost per decision",
+                  "text": f"p95 {(hd['on']['p95'] - hd['off']['p95']) / 1000:+.1f} ms, p50 {(hd['on']['p50'] - hd['off']['p50']) / 1000:+.1f} ms "
+                          f"({n} requests each received then approved per case, 4 at a time, ABBA); deliveries {d['arrived']} of {d['expected']} "
+                          f"arrived verified, {d['repeated']} repeated, {d['bad_signature']} bad signatures, {d['stale']} stale timestamps"
+                          + ("" if d["arrived"] == d["expected"] and not d["repeated"] and not d["bad_signature"] and not d["stale"] else "; PROBLEM: not every delivery arrived once, verified")
+                          + (f"; problems: {hd['first_problems']}" if hd.get("first_problems") else "")}))
+once = sum(1 for i in backlog if received.get(i) == "1")
+missing = sum(1 for i in backlog if i not in received)
+repeated = sum(1 for i in backlog if i in received and received[i] != "1")
+if drain:
+    print(json.dumps({"name": "webhook backlog drained to the receiver",
+                      "text": f"{drain['sent']} of {drain['messages']} deliveries sent in {drain['seconds']:.1f} s: {drain['per_second']:.0f}/s "
+                              f"({drain['failed']} failed, {drain['given_up']} given up); at the receiver {once} arrived exactly once, {missing} missing, "
+                              f"{repeated} more than once, {stats['bad_signature']} bad signatures in all; longest transaction holding a lock on "
+                              f"outbox_messages {drain['longest_lock_ms']:.1f} ms"
+                              + ("" if once == len(backlog) == drain["sent"] and not stats["bad_signature"] else "; PROBLEM: not every delivery arrived exactly once")}))
+else:
+    print(json.dumps({"name": "webhook backlog drained to the receiver", "text": "NOT MEASURED: the drain printed nothing"}))
+PY
+  note "webhooks section" "took $((SECONDS - SECTION_START)) s (two restarts of the API)"
+fi
+
+if [ "$APPOINTMENTS" = 1 ]; then
+  log "appointments: $APPOINTMENT_SAME bookings of one slot at once, $APPOINTMENT_SPREAD of distinct slots"
+  SECTION_START=$SECONDS
+  # Applicants who submitted a View request keep its status token (from the status link) and their national ID; an
+  # officer approves them; each books as the status page does (token + national ID typed again). The viewing place
+  # is set to 10-minute slots of one seat for the run (enough distinct slots), then set back.
+  NOTICE=$(curl -fs "$BASE/api/form-settings" | python3 -c 'import json,sys; print(json.load(sys.stdin)["privacyNoticeVersion"])')
+  python3 bench/helper.py applicants "$BASE" $((APPOINTMENT_SAME + APPOINTMENT_SPREAD)) 8 "$NOTICE" View "$WORK/applicants.jsonl"
+  AP=$(python3 bench/helper.py appointments "$BASE" "$COOKIE" "$WORK/applicants.jsonl" "$APPOINTMENT_SAME" "$APPOINTMENT_SPREAD" 16)
+  python3 - "$AP" >> "$RESULTS" <<'PY'
+import json, sys
+a = json.loads(sys.argv[1])
+r1, r2 = a["round1"], a["round2"]
+ok1 = r1["created"] == 1 and r1["slot_taken"] == r1["callers"] - 1 and r1["held_in_staff_list"] == 1
+print(json.dumps({"name": f"{r1['callers']} bookings of one slot at once",
+                  "text": f"{r1['created']} x 201, {r1['slot_taken']} x 409 slot_taken, {r1['other']} other (target: exactly 1 x 201, the rest 409: "
+                          f"{'met' if ok1 else 'NOT MET'}); answers p50 {r1['p50_ms']} ms, p95 {r1['p95_ms']} ms, max {r1['max_ms']} ms; "
+                          f"{r1['held_in_staff_list']} booking at that time in the staff day list"}))
+us = lambda v: int(v * 1000) if v is not None else None
+print(json.dumps({"name": f"booking, {r2['bookings']} distinct slots, {r2['concurrency']} at a time", "rps": r2["rps"], "p50": us(r2["p50_ms"]),
+                  "p95": us(r2["p95_ms"]), "p99": us(r2["p99_ms"]), "vs": "", "target": "all 201", "non2xx": r2["bookings"] - r2["created"]}))
+print(json.dumps({"name": "booking, distinct slots: checks",
+                  "text": f"{r2['created']} of {r2['bookings']} answered 201 (max {r2['max_ms']} ms); {r2['held_in_staff_list']} of them in the staff day lists"
+                          + ("" if r2["created"] == r2["bookings"] == r2["held_in_staff_list"] else "; PROBLEM: not all booked and listed")
+                          + (f"; PROBLEMS: {a['problems']}" if a.get("problems") else "")}))
+PY
+  log "appointments: $AP"
+  note "appointments section" "took $((SECONDS - SECTION_START)) s"
+fi
+
 echo
 echo "CctvRequests benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, PostgreSQL $("$(pg_bindir)/postgres" --version | awk '{print $3}'), .NET $(dotnet --version)"
 echo "wrk: $CONNECTIONS connections for citizen reads, 4 for staff reads, 1 for statistics, 8 for submissions; ${SECONDS_EACH} s per measure after 5 s of warm-up; load generator on the same machine"
 [ "$OUTBOX" = 1 ] && echo "outbox: decisions by bench/helper.py (Python, 4 at a time, $DECISIONS requests per case); $BACKLOG messages drained to Debian's aiosmtpd (Maildir) on the same machine, batches of 50"
+[ "$CONTENTION" = 1 ] && echo "contention: bench/helper.py (Python), 8 threads submitting (two 20 KB PDFs and a signature) and 8 receiving then approving, $CONTENTION_SECONDS s; lock waits sampled by bench/Bench locks (Npgsql, its own connection)"
+[ "$WEBHOOKS" = 1 ] && echo "webhooks: $WEBHOOK_DECISIONS requests per case decided 4 at a time; $WEBHOOK_BACKLOG deliveries drained to bench/Bench receiver (Kestrel, signatures verified) on the same machine"
+[ "$APPOINTMENTS" = 1 ] && echo "appointments: bench/helper.py (Python), $APPOINTMENT_SAME bookings released at once on open connections, then $APPOINTMENT_SPREAD at 16 at a time"
 echo
 python3 bench/helper.py table "$RESULTS"

@@ -7,19 +7,23 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
-// bench/Bench: `seed <connection> <count> <key file> <out dir> [<storage root>]`, `bare <port>` and `drain <connection> <backlog table>`.
+// bench/Bench: `seed <connection> <count> <key file> <out dir> [<storage root>]`, `bare <port>`, `drain <connection> <backlog table>`,
+// `locks <connection> [<counter tables>]` (lock waits sampled until stdin closes) and `receiver <port> <secrets file>` (a webhook endpoint).
 return args switch
 {
     ["seed", var connection, var count, var keyFile, var outDir, .. var rest] =>
         await Seeder.RunAsync(connection, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), keyFile, outDir, rest.FirstOrDefault()),
     ["bare", var port, .. var folder] => Bare.Run(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), folder.FirstOrDefault()),
     ["drain", var connection, var table] => await Drain.RunAsync(connection, table),
+    ["locks", var connection, .. var counters] => await Locks.RunAsync(connection, counters.FirstOrDefault() ?? "request_counts,request_totals"),
+    ["receiver", var port, var secrets] => Receiver.Run(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), secrets),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench seed <connection> <count> <key file> <out dir> [<storage root>] | Bench bare <port> [<file folder>] | Bench drain <connection> <backlog table>");
+    Console.Error.WriteLine("usage: Bench seed <connection> <count> <key file> <out dir> [<storage root>] | Bench bare <port> [<file folder>] | Bench drain <connection> <backlog table> " +
+        "| Bench locks <connection> [<counter tables, comma-separated>] | Bench receiver <port> <secrets file>");
     return 2;
 }
 
@@ -492,5 +496,260 @@ internal static class Drain
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
+    }
+}
+
+/// <summary>
+/// Lock waits among the bench database's backends, sampled every ~5 ms from a connection of its own until stdin
+/// closes (the caller's load has ended); prints "ready" first and one JSON line at the end. Per sample: every backend
+/// whose <c>wait_event_type</c> is <c>Lock</c>, by <c>wait_event</c> (tuple, transactionid, relation, advisory...),
+/// with the first 60 characters of its statement and the state and statement of the backends that block it
+/// (<c>pg_blocking_pids</c>: "idle in transaction" with the last statement it ran, when the lock is held while the API
+/// does something else before its commit). pg_stat_activity shows the top-level statement only (the INSERT or UPDATE of
+/// footage_requests, not the trigger's statement inside it), so each wait is put on a table from pg_locks:
+/// <list type="bullet">
+/// <item>a wait on a <c>tuple</c> or <c>relation</c> lock names its table (exact);</item>
+/// <item>a <c>transactionid</c> wait by a backend that holds a tuple lock (an UPDATE queued first on a row another
+/// transaction changed) names that tuple's table (exact);</item>
+/// <item>a <c>transactionid</c> wait without a tuple lock (the unique-index check of <c>INSERT ... ON CONFLICT</c>,
+/// which waits for the transaction that changed the conflicting row) is put on the counter tables when its
+/// transaction has already written one of them (holds its RowExclusiveLock): in this product's transactions the
+/// counters are written by the trigger of the footage_requests statement and nothing after it waits on a row
+/// (inferred); otherwise on the last of <c>reference_counters</c> it has written (inferred), else "unknown".</item>
+/// </list>
+/// "Counter" waits are those on the tables named by the argument (default request_counts,request_totals), exact and
+/// inferred counted apart; a changed counter scheme (e.g. delta rows inserted) is measured by naming its tables.
+/// </summary>
+internal static class Locks
+{
+    private const string Sample = """
+        SELECT a.pid, a.wait_event, left(regexp_replace(coalesce(a.query, ''), '\s+', ' ', 'g'), 60), a.query_start,
+               k.waited, k.tuples, k.written,
+               (SELECT string_agg(coalesce(b.state, '?') || ': ' || left(regexp_replace(coalesce(b.query, ''), '\s+', ' ', 'g'), 60), ' | ' ORDER BY b.pid)
+                  FROM pg_stat_activity b WHERE b.pid = ANY (pg_blocking_pids(a.pid)))
+        FROM pg_stat_activity a
+        LEFT JOIN LATERAL (
+          SELECT max(l.relation::regclass::text) FILTER (WHERE NOT l.granted) AS waited,
+                 string_agg(DISTINCT l.relation::regclass::text, ',') FILTER (WHERE l.granted AND l.locktype = 'tuple') AS tuples,
+                 array_agg(DISTINCT l.relation::regclass::text) FILTER (WHERE l.granted AND l.locktype = 'relation' AND l.mode = 'RowExclusiveLock') AS written
+          FROM pg_locks l WHERE l.pid = a.pid) k ON true
+        WHERE a.datname = current_database() AND a.wait_event_type = 'Lock' AND a.pid <> pg_backend_pid()
+        """;
+
+    private sealed record Waiter(int Pid, string Event, string Query, DateTime? Started, string Table, bool Exact, string Blockers);
+
+    public static async Task<int> RunAsync(string connectionString, string counterList)
+    {
+        var counters = counterList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var cs = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = "bench-locks", CommandTimeout = 30 }.ConnectionString;
+        await using var connection = new NpgsqlConnection(cs);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(Sample, connection);
+        await command.PrepareAsync();
+        var stop = Task.Run(() => Console.In.ReadToEnd());
+        Console.WriteLine("ready");
+        Console.Out.Flush();
+
+        var watch = Stopwatch.StartNew();
+        int samples = 0, waitingSamples = 0, rowSamples = 0, counterSamples = 0, maxWaiters = 0, maxCounter = 0;
+        long waiterSum = 0, counterSum = 0, counterExact = 0, counterInferred = 0;
+        var byEvent = new Dictionary<string, long>(StringComparer.Ordinal);
+        var byTable = new Dictionary<string, long>(StringComparer.Ordinal);
+        var waiting = new Dictionary<string, long>(StringComparer.Ordinal);
+        var blocking = new Dictionary<string, long>(StringComparer.Ordinal);
+        // A wait's length: from the first sample that saw this backend waiting in this statement to the last.
+        var seen = new Dictionary<(int, DateTime?), (double First, double Last, string What)>();
+        while (!stop.IsCompleted)
+        {
+            var now = watch.Elapsed.TotalMilliseconds;
+            var waiters = new List<Waiter>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    var waited = reader.IsDBNull(4) ? null : reader.GetString(4);
+                    var tuples = reader.IsDBNull(5) ? null : reader.GetString(5);
+                    var written = reader.IsDBNull(6) ? [] : reader.GetFieldValue<string[]>(6);
+                    var (table, exact) = waited is not null ? (waited, true)
+                        : tuples is not null ? (tuples, true)
+                        : written.FirstOrDefault(counters.Contains) is { } counter ? (counter, false)
+                        : written.Contains("reference_counters") ? ("reference_counters", false)
+                        : ("unknown", false);
+                    waiters.Add(new Waiter(reader.GetInt32(0), reader.IsDBNull(1) ? "?" : reader.GetString(1), reader.GetString(2),
+                        reader.IsDBNull(3) ? null : reader.GetDateTime(3), table, exact, reader.IsDBNull(7) ? "(none)" : reader.GetString(7)));
+                }
+            }
+            samples++;
+            var counterWaiters = waiters.Count(w => IsCounter(w.Table, counters));
+            waiterSum += waiters.Count;
+            counterSum += counterWaiters;
+            maxWaiters = Math.Max(maxWaiters, waiters.Count);
+            maxCounter = Math.Max(maxCounter, counterWaiters);
+            waitingSamples += waiters.Count > 0 ? 1 : 0;
+            rowSamples += waiters.Any(w => w.Event is "tuple" or "transactionid") ? 1 : 0;
+            counterSamples += counterWaiters > 0 ? 1 : 0;
+            foreach (var w in waiters)
+            {
+                var counter = IsCounter(w.Table, counters);
+                if (counter)
+                {
+                    counterExact += w.Exact ? 1 : 0;
+                    counterInferred += w.Exact ? 0 : 1;
+                }
+                var table = $"{w.Table}{(w.Exact ? string.Empty : " (inferred)")}";
+                Add(byEvent, w.Event);
+                Add(byTable, table);
+                Add(waiting, $"{w.Event} on {table}: {w.Query}");
+                Add(blocking, $"{table} <- {(w.Blockers.Length > 130 ? w.Blockers[..130] + "…" : w.Blockers)}");
+                var key = (w.Pid, w.Started);
+                seen[key] = seen.TryGetValue(key, out var s) ? (s.First, now, s.What) : (now, now, $"{w.Event} on {table}: {w.Query}");
+            }
+            await Task.Delay(5);
+        }
+        var seconds = watch.Elapsed.TotalSeconds;
+        var total = byEvent.Values.Sum();
+        object Top(Dictionary<string, long> counts, int n) => counts.OrderByDescending(c => c.Value).Take(n)
+            .Select(c => new { what = c.Key, share = total == 0 ? 0 : Math.Round(100.0 * c.Value / total, 1) }).ToList();
+        var interval = samples == 0 ? 0 : seconds * 1000 / samples;
+        var longest = seen.Values.OrderByDescending(s => s.Last - s.First).FirstOrDefault();
+        double Share(int n) => samples == 0 ? 0 : Math.Round(100.0 * n / samples, 1);
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            samples,
+            seconds = Math.Round(seconds, 1),
+            interval_ms = Math.Round(interval, 2),
+            counter_tables = string.Join(",", counters),
+            share_waiting = Share(waitingSamples),
+            share_row_wait = Share(rowSamples),
+            share_counter_wait = Share(counterSamples),
+            mean_waiters = samples == 0 ? 0 : Math.Round((double)waiterSum / samples, 2),
+            max_waiters = maxWaiters,
+            mean_counter_waiters = samples == 0 ? 0 : Math.Round((double)counterSum / samples, 2),
+            max_counter_waiters = maxCounter,
+            counter_exact = counterExact,
+            counter_inferred = counterInferred,
+            waiter_samples = total,
+            by_event = byEvent,
+            by_table = byTable,
+            top_waiting = Top(waiting, 6),
+            top_blockers = Top(blocking, 5),
+            // At least as long as seen: a wait that began and ended between two samples is not in it.
+            longest_wait_ms = longest.What is null ? 0 : Math.Round(longest.Last - longest.First + interval, 1),
+            longest_wait = longest.What ?? string.Empty,
+        }));
+        return 0;
+    }
+
+    private static bool IsCounter(string table, HashSet<string> counters) => table.Split(',').Any(counters.Contains);
+
+    private static void Add(Dictionary<string, long> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+}
+
+/// <summary>
+/// An integrator's webhook endpoint: <c>POST /hook</c> verifies each delivery as the Standard Webhooks specification
+/// says, by hand (HMAC-SHA256 over <c>{webhook-id}.{webhook-timestamp}.{body}</c> with the base64 key after
+/// <c>whsec_</c>, compared with each <c>v1,</c> signature of the header; the timestamp within 5 minutes of this
+/// clock), against the secrets listed in the file (one a line, read again when none matches), and answers 204, or 400
+/// when it does not verify (so the product counts it as failed). <c>GET /stats</c> answers the counts as JSON,
+/// <c>GET /ids</c> every verified <c>webhook-id</c> with how many times it came.
+/// </summary>
+internal static class Receiver
+{
+    public static int Run(int port, string secretsFile)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        var secrets = Array.Empty<byte[]>();
+        var gate = new Lock();
+        var ids = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var types = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        long deliveries = 0, badSignature = 0, staleTimestamp = 0, badBody = 0;
+
+        byte[][] Load()
+        {
+            if (!File.Exists(secretsFile))
+            {
+                return [];
+            }
+            return File.ReadAllLines(secretsFile).Select(l => l.Trim()).Where(l => l.Length > 0)
+                .Select(l => Convert.FromBase64String(l.StartsWith("whsec_", StringComparison.Ordinal) ? l["whsec_".Length..] : l)).ToArray();
+        }
+
+        static bool Matches(byte[][] keys, byte[] signed, string header)
+        {
+            var given = new byte[64];
+            foreach (var key in keys)
+            {
+                var expected = HMACSHA256.HashData(key, signed);
+                foreach (var part in header.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (part.StartsWith("v1,", StringComparison.Ordinal))
+                    {
+                        if (Convert.TryFromBase64String(part[3..], given, out var n) && CryptographicOperations.FixedTimeEquals(given.AsSpan(0, n), expected))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        app.MapPost("/hook", async (HttpRequest request) =>
+        {
+            Interlocked.Increment(ref deliveries);
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            var text = Encoding.UTF8.GetString(body.ToArray());
+            var id = request.Headers["webhook-id"].ToString();
+            var timestamp = request.Headers["webhook-timestamp"].ToString();
+            var signature = request.Headers["webhook-signature"].ToString();
+            var signed = Encoding.UTF8.GetBytes($"{id}.{timestamp}.{text}");
+            if (!Matches(Volatile.Read(ref secrets), signed, signature))
+            {
+                lock (gate)
+                {
+                    secrets = Load();
+                }
+                if (!Matches(secrets, signed, signature))
+                {
+                    Interlocked.Increment(ref badSignature);
+                    return Results.BadRequest("signature");
+                }
+            }
+            if (!long.TryParse(timestamp, out var at) || Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - at) > 300)
+            {
+                Interlocked.Increment(ref staleTimestamp);
+                return Results.BadRequest("timestamp");
+            }
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(text);
+                types.AddOrUpdate(json.RootElement.GetProperty("type").GetString() ?? "?", 1, (_, n) => n + 1);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                Interlocked.Increment(ref badBody);
+                return Results.BadRequest("body");
+            }
+            ids.AddOrUpdate(id, 1, (_, n) => n + 1);
+            return Results.NoContent();
+        });
+        app.MapGet("/stats", () => Results.Json(new
+        {
+            deliveries = Interlocked.Read(ref deliveries),
+            verified = ids.Values.Sum(),
+            unique = ids.Count,
+            repeated = ids.Values.Count(n => n > 1),
+            bad_signature = Interlocked.Read(ref badSignature),
+            stale_timestamp = Interlocked.Read(ref staleTimestamp),
+            bad_body = Interlocked.Read(ref badBody),
+            types,
+        }));
+        app.MapGet("/ids", () => Results.Text(string.Concat(ids.Select(p => $"{p.Key} {p.Value}\n"))));
+        app.Run();
+        return 0;
     }
 }
