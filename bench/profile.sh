@@ -84,6 +84,8 @@ kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; API_PID=
 if [ "$REUSE" = 0 ]; then
   log "seeding $COUNT requests"
   dotnet "$BENCH_DLL" seed "$CONN" "$COUNT" "$KEYS" "$WORK/samples"
+else
+  COUNT=$("$(pg_bindir)/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d cctvbench -tAc "SELECT count(*) FROM footage_requests")
 fi
 start_api
 
@@ -112,7 +114,7 @@ log "warm (while traced): $WARM"
 dotnet dotnet-trace convert "$OUT/trace.nettrace" --format Speedscope -o "$OUT/trace" > /dev/null 2>&1 || true
 
 {
-  echo "endpoint $ENDPOINT, $COUNT requests, $CONNECTIONS connections, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "endpoint $ENDPOINT, $COUNT requests, $CONNECTIONS connections, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')${BENCH_API_DLL:+, the API of $BENCH_API_DLL}"
   echo "cold (first 10 s): $COLD"
   echo "warm (after $((10 + WARMUP)) s, while traced): $WARM"
   echo
