@@ -154,7 +154,16 @@ else
   else
     dotnet "$BENCH_DLL" seed "$CONN" "$COUNT" "$KEYS" "$WORK/samples"
   fi
-  note "seed" "$COUNT requests with history and 4 attachments each$([ "$FILES" = 1 ] && echo ", $((COUNT * 4)) files on disk") in $((SECONDS - SEED_START)) s; database $("${PSQL[@]}" -c "SELECT pg_size_pretty(pg_database_size('cctvbench'))")"
+  # Years of viewings: an attended visit for one approved viewing request in five (every status read looks for the
+  # latest visit; with the visits of every request in the table, a read that scanned them all would show here).
+  "${PSQL[@]}" -qc "INSERT INTO appointments (id, place_id, starts_at, ends_at, seat, status, booked_at, booked_by_id, booked_by_name,
+      change_until, reminder_due_at, request_id)
+    SELECT gen_random_uuid(), (SELECT min(id) FROM viewing_places), r.submitted_at + interval '3 days' + r.n * interval '1 second',
+      r.submitted_at + interval '3 days 30 minutes' + r.n * interval '1 second', 1, 'Attended', r.submitted_at, 'bench', 'bench',
+      r.submitted_at, r.submitted_at, r.id
+    FROM (SELECT id, submitted_at, row_number() OVER () AS n FROM footage_requests
+          WHERE purpose = 'View' AND status = 'Approved' AND hashtext(id::text) % 5 = 0) r; ANALYZE appointments" >/dev/null
+  note "seed" "$COUNT requests with history and 4 attachments each$([ "$FILES" = 1 ] && echo ", $((COUNT * 4)) files on disk"), $("${PSQL[@]}" -c "SELECT count(*) FROM appointments") attended visits in $((SECONDS - SEED_START)) s; database $("${PSQL[@]}" -c "SELECT pg_size_pretty(pg_database_size('cctvbench'))")"
 fi
 
 # BENCH_BACKUP=1 (or =only, which stops after it): the backup and the restore check of the seeded database and files,

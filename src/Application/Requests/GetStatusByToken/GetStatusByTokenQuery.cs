@@ -61,12 +61,11 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData refe
 {
     private sealed record HistoryRow(RequestStatus To, DateTimeOffset At, string? ReasonCode, string? PublicMessage);
 
-    private sealed record VisitRow(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int PlaceId, AppointmentStatus Status);
-
     private sealed record Row(
         ReferenceNumber ReferenceNumber, RequestStatus Status, Purpose Purpose, int StationId, DateOnly IncidentDate, DateTimeOffset SubmittedAt,
         string Title, string FirstName, string LastName, bool Erased, List<HistoryRow> History,
-        DateTimeOffset? PublishedAt, DateOnly? ExpiresOn, DateTimeOffset? EndedAt, DateTimeOffset? LockedAt, int Clips, VisitRow? Visit);
+        DateTimeOffset? PublishedAt, DateOnly? ExpiresOn, DateTimeOffset? EndedAt, DateTimeOffset? LockedAt, int Clips,
+        DateTimeOffset? VisitStartsAt, DateTimeOffset? VisitEndsAt, int? VisitPlaceId, AppointmentStatus? VisitStatus);
 
     private static readonly Func<DbContext, byte[], CancellationToken, Task<Row?>> ByTokenHash = EF.CompileAsyncQuery(
         (DbContext context, byte[] hash, CancellationToken _) => context.Set<FootageRequest>()
@@ -88,11 +87,17 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData refe
                 r.OnlineCopy.EndedAt,
                 r.OnlineCopy.LockedAt,
                 r.DeliveredClips.Count(c => c.StorageKey != null),
-                r.Appointments
-                    .Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Attended || a.Status == AppointmentStatus.NoShow)
-                    .OrderByDescending(a => a.StartsAt)
-                    .Select(a => new VisitRow(a.StartsAt, a.EndsAt, a.PlaceId, a.Status))
-                    .FirstOrDefault()))
+                // The latest visit (booked, attended or not) as four scalar subqueries, each an index lookup of this request's few bookings. As one
+                // row (FirstOrDefault of an object) EF Core joins a ROW_NUMBER() over every booking of every request,
+                // which PostgreSQL computes in full on each read: a cost that grows with the years of bookings.
+                r.Appointments.Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Attended || a.Status == AppointmentStatus.NoShow)
+                    .OrderByDescending(a => a.StartsAt).Select(a => (DateTimeOffset?)a.StartsAt).FirstOrDefault(),
+                r.Appointments.Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Attended || a.Status == AppointmentStatus.NoShow)
+                    .OrderByDescending(a => a.StartsAt).Select(a => (DateTimeOffset?)a.EndsAt).FirstOrDefault(),
+                r.Appointments.Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Attended || a.Status == AppointmentStatus.NoShow)
+                    .OrderByDescending(a => a.StartsAt).Select(a => (int?)a.PlaceId).FirstOrDefault(),
+                r.Appointments.Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Attended || a.Status == AppointmentStatus.NoShow)
+                    .OrderByDescending(a => a.StartsAt).Select(a => (AppointmentStatus?)a.Status).FirstOrDefault()))
             .SingleOrDefault());
 
     public async ValueTask<StatusDetailDto> Handle(GetStatusByTokenQuery query, CancellationToken cancellationToken)
@@ -123,10 +128,10 @@ public sealed class GetStatusByTokenHandler(IAppDbContext db, ReferenceData refe
             row.PublishedAt is null || row.ExpiresOn is not { } expires ? null : new OnlineCopyStatusDto(
                 row.EndedAt is null && row.LockedAt is null && BangkokTime.Today(clock) <= expires, expires,
                 row.EndedAt is not null || BangkokTime.Today(clock) > expires, row.LockedAt is not null, row.Clips),
-            row.Visit is not { } visit ? null : new AppointmentStatusDto(
-                visit.StartsAt, visit.EndsAt,
-                Lang.Of(await db.ViewingPlaces.Where(p => p.Id == visit.PlaceId).Select(p => new Text(p.NameTh, p.NameEn)).SingleAsync(cancellationToken)),
-                visit.Status.ToString(), Lang.Of(AppointmentStatusText.Of(visit.Status))),
+            row is not { VisitStartsAt: { } startsAt, VisitEndsAt: { } endsAt, VisitPlaceId: { } placeId, VisitStatus: { } visitStatus } ? null : new AppointmentStatusDto(
+                startsAt, endsAt,
+                Lang.Of(await db.ViewingPlaces.Where(p => p.Id == placeId).Select(p => new Text(p.NameTh, p.NameEn)).SingleAsync(cancellationToken)),
+                visitStatus.ToString(), Lang.Of(AppointmentStatusText.Of(visitStatus))),
             row.Status == RequestStatus.Approved && row.Purpose == Purpose.View && !row.Erased);
     }
 }
