@@ -111,7 +111,7 @@ public class KeyboardOnlySubmissionTests(WebFactory factory, BrowserFixture brow
         {
             return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new PageRunAndWaitForFileChooserOptions { Timeout = 5_000 });
         }
-        catch (Microsoft.Playwright.TimeoutException)
+        catch (TimeoutException)
         {
             return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new PageRunAndWaitForFileChooserOptions { Timeout = 10_000 });
         }

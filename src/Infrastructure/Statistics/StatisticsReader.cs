@@ -55,6 +55,7 @@ public sealed class StatisticsReader(AppDbContext db) : IStatisticsReader
         var json = await db.Database
             .SqlQueryRaw<string>(Sql, new Npgsql.NpgsqlParameter("from", start), new Npgsql.NpgsqlParameter("until", until),
                 new Npgsql.NpgsqlParameter("fromDay", from), new Npgsql.NpgsqlParameter("toDay", to))
+            .TagWith(QueryTags.PlannedEachTime)
             .SingleAsync(cancellationToken);
         var root = JsonDocument.Parse(json).RootElement;
         return new StatisticsCounts(
