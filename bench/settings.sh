@@ -4,7 +4,7 @@
 #   BENCH_WORK=/tmp/cctv-bench.XXXX bench/settings.sh "default|" "no spinning|DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0"
 # Each argument is "label|VAR=value VAR=value" (a ~ in a value stands for a space; PGPORT for the database's port): for each, a fresh API process with those variables, wrk
 # (2 threads, SETTINGS_CONNECTIONS, default 32) for 10 s cold, SETTINGS_WARMUP s more (default 30), then
-# SETTINGS_SECONDS measured (default 15). SETTINGS_ENDPOINT: token (default) or lookup. SETTINGS_ROUNDS
+# SETTINGS_SECONDS measured (default 15). SETTINGS_ENDPOINT: token (default), lookup or stations (a cached GET). SETTINGS_ROUNDS
 # (default 1) repeats the whole list in turn, so that the machine's drift falls on every setting alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +37,8 @@ S="$WORK/samples"
 case "${SETTINGS_ENDPOINT:-token}" in
   token) LOAD=(-s bench/lua/post.lua "$BASE" -- /api/status/token '{"token":"%s"}' "$S/tokens.txt") ;;
   lookup) LOAD=(-s bench/lua/post.lua "$BASE" -- /api/status/lookup '{"nationalId":"%s"}' "$S/ids.txt") ;;
-  *) die "SETTINGS_ENDPOINT is token or lookup" ;;
+  stations) LOAD=(-s bench/lua/get.lua "$BASE" -- /api/stations) ;;
+  *) die "SETTINGS_ENDPOINT is token, lookup or stations" ;;
 esac
 rps() { grep '^{' | tail -1 | python3 -c 'import json,sys; d=json.load(sys.stdin); print("%7.0f/s p95 %5.1f ms" % (d["rps"], d["p95"] / 1000))'; }
 
