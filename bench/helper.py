@@ -24,6 +24,7 @@
                                      -> COUNT small submissions (PURPOSE View or Copy), each applicant's reference, status
                                         token and national ID into OUT (JSON lines)
   apiclient BASE COOKIE              -> a new API client with events.read (as an administrator creates one); prints its id
+  apitoken BASE COOKIE SCOPE         -> a new API client with SCOPE and a token for it; prints "Authorization: Bearer ..."
   webhook BASE COOKIE create CLIENT URL TYPES SECRETS | webhook BASE COOKIE delete ID
                                      -> registers a webhook for CLIENT (TYPES comma-separated), its secret appended to the
                                         file SECRETS, prints its id; or removes one
@@ -597,6 +598,22 @@ def apiclient(base, cookie):
         sys.exit(f"CreateApiClient: {status} {body[:300]!r}")
     print(json.loads(body)["clientId"])
 
+def apitoken(base, cookie, scope):
+    """A new API client with SCOPE, as an administrator creates one, and a token for it by client credentials."""
+    cookie, csrf = staff_http(base, cookie)
+    http = Http(base, cookie, csrf)
+    expires = (datetime.datetime.utcnow() + datetime.timedelta(hours=7) + datetime.timedelta(days=30)).date().isoformat()
+    status, _, body = http.send("POST", "/api/staff/api-clients", {"name": "Bench reader", "ownerContact": "bench@example.go.th",
+                                                                      "scopes": [scope], "expiresOn": expires})
+    if status != 201:
+        sys.exit(f"CreateApiClient: {status} {body[:300]!r}")
+    created = json.loads(body)
+    form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": created["clientId"], "client_secret": created["clientSecret"]}).encode()
+    req = urllib.request.Request(base + "/connect/token", data=form, method="POST")
+    req.add_header("Content-Type", "application/x-www-form-urlencoded")
+    with urllib.request.urlopen(req, timeout=30) as r:
+        print("Authorization: Bearer " + json.loads(r.read())["access_token"])
+
 def webhook_create(http, client, url, types, secrets):
     status, _, body = http.send("POST", "/api/integrations/webhooks", {"url": url, "eventTypes": types, "clientId": client})
     if status != 201:
@@ -822,5 +839,5 @@ def table(path):
 if __name__ == "__main__":
     cmd, *args = sys.argv[1:]
     {"session": session, "body": body, "uploads": uploads, "submit": submit, "decisions": decisions, "clips": clips, "table": table,
-     "contention": contention, "applicants": applicants, "apiclient": apiclient, "webhook": webhook, "hookdecisions": hookdecisions,
+     "contention": contention, "applicants": applicants, "apiclient": apiclient, "apitoken": apitoken, "webhook": webhook, "hookdecisions": hookdecisions,
      "appointments": appointments}[cmd](*args)

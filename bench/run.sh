@@ -105,7 +105,7 @@ API_ENV=(ConnectionStrings__Default="$CONN" Storage__Root="$WORK/files" ASPNETCO
     ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$(dirname "$API_DLL")" PersonalData__KeyFile="$KEYS" Retention__Enabled=false \
     RateLimiting__Lookup__PermitLimit=1000000000 RateLimiting__Submission__PermitLimit=1000000000 \
     RateLimiting__SubmissionPerDocument__PermitLimit=1000000000 RateLimiting__Status__PermitLimit=1000000000 \
-    RateLimiting__AppointmentCheck__PermitLimit=1000000000 \
+    RateLimiting__AppointmentCheck__PermitLimit=1000000000 RateLimiting__ApiClient__PermitLimit=1000000000 \
     Integrations__Webhooks__AllowPlainHttp=true Integrations__Webhooks__AllowedNetworks=127.0.0.1/32 \
     Limits__ConcurrentSubmissions=64 Limits__SubmissionQueue=128 CCTV_ADMIN_PASSWORD="bench passphrase 2569")
 if [ "$STORAGE" = s3 ]; then
@@ -272,6 +272,9 @@ measure "staff queue, first page, station + dates" "" "p95 < 30 ms" -- -H "$COOK
 measure "staff queue, search by national ID" "" "p95 < 30 ms" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests?q=%s" "$S/ids.txt"
 measure "staff queue, search by name" "" "p95 < 30 ms" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests?q=%s" "$S/names.txt"
 measure "staff request detail" "" "" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests/%s" "$S/refs.txt"
+# The same read by an integrator (an API client's token: one indexed lookup of the token per call, ADR 0018).
+BEARER=$(python3 bench/helper.py apitoken "$BASE" "$COOKIE" requests.read)
+measure "staff request detail, API client token" "" "" -- -H "$BEARER" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests/%s" "$S/refs.txt"
 CONNECTIONS=1
 measure "statistics for a year" "" "< 300 ms" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/statistics?from=$YEAR_AGO&to=$TODAY"
 CONNECTIONS=$CONNECTIONS_SAVED

@@ -208,34 +208,34 @@ public class ApiClientTests(ApiFactory factory, ITestOutputHelper output) : Inte
         Assert.True(rate >= 500, $"{rate:0} tokens per second");
     }
 
+    /// <summary>
+    /// What keeps a client's read about as cheap as an officer's: one indexed lookup of its token per call, and the
+    /// "last used" time written at most once a minute, not on every call. (The time itself is measured by bench/run.sh,
+    /// "staff request detail" with the cookie and with a client's token: a timed test failed on a busy machine.)
+    /// </summary>
     [Fact]
-    public async Task AClientsRead_CostsAboutWhatAStaffRead_Costs()
+    public async Task AClientsReads_WriteItsLastUse_AtMostOnceAMinute()
     {
         var reference = await FileAsync();
-        var staff = await SignedInAsync(StaffRoles.Officer);
-        var client = Bearer(await TokenAsync(await NewApiClientAsync("requests.read")));
+        var registered = await NewApiClientAsync("requests.read");
+        var client = Bearer(await TokenAsync(registered));
         var path = $"/api/staff/requests/{reference}";
-        async Task<double> TimeAsync(Func<Task<HttpResponseMessage>> read, int count)
+        async Task<DateTimeOffset?> LastUsedAsync()
         {
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < count; i++)
-            {
-                using var response = await read();
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            }
-            return watch.Elapsed.TotalMilliseconds / count;
+            await using var db = Factory.NewDbContext();
+            return (await db.ApiClients.AsNoTracking().SingleAsync(c => c.ClientId == registered.ClientId)).LastUsedAt;
         }
-        // Warm both paths, then alternate rounds so that the machine's other load falls on both alike.
-        await TimeAsync(() => staff.GetAsync(path), 30);
-        await TimeAsync(() => client.GetAsync(path), 30);
-        double staffMs = 0, clientMs = 0;
-        for (var round = 0; round < 5; round++)
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        var first = await LastUsedAsync();
+        Assert.NotNull(first);
+        for (var i = 0; i < 30; i++)
         {
-            staffMs += await TimeAsync(() => staff.GetAsync(path), 60) / 5;
-            clientMs += await TimeAsync(() => client.GetAsync(path), 60) / 5;
+            using var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
-        output.WriteLine($"request detail: staff cookie {staffMs:0.00} ms, API client token {clientMs:0.00} ms ({clientMs / staffMs * 100 - 100:+0;-0}%)");
-        Assert.True(clientMs <= staffMs * 1.2, $"client {clientMs:0.00} ms vs staff {staffMs:0.00} ms");
+
+        Assert.Equal(first, await LastUsedAsync());
     }
 
     private static async Task AssertOAuthErrorAsync(HttpResponseMessage response, int status, string error)
