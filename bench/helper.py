@@ -24,7 +24,8 @@
                                      -> COUNT small submissions (PURPOSE View or Copy), each applicant's reference, status
                                         token and national ID into OUT (JSON lines)
   apiclient BASE COOKIE              -> a new API client with events.read (as an administrator creates one); prints its id
-  apitoken BASE COOKIE SCOPE         -> a new API client with SCOPE and a token for it; prints "Authorization: Bearer ..."
+  apitoken BASE COOKIE SCOPE [OUT_FORM] -> a new API client with SCOPE and a token for it; prints "Authorization: Bearer ...";
+                                        OUT_FORM: its client-credentials form, for wrk
   webhook BASE COOKIE create CLIENT URL TYPES SECRETS | webhook BASE COOKIE delete ID
                                      -> registers a webhook for CLIENT (TYPES comma-separated), its secret appended to the
                                         file SECRETS, prints its id; or removes one
@@ -598,8 +599,9 @@ def apiclient(base, cookie):
         sys.exit(f"CreateApiClient: {status} {body[:300]!r}")
     print(json.loads(body)["clientId"])
 
-def apitoken(base, cookie, scope):
-    """A new API client with SCOPE, as an administrator creates one, and a token for it by client credentials."""
+def apitoken(base, cookie, scope, out_form=None):
+    """A new API client with SCOPE, as an administrator creates one, and a token for it by client credentials; with
+    OUT_FORM, the client-credentials form itself is written there (for wrk to ask for tokens again and again)."""
     cookie, csrf = staff_http(base, cookie)
     http = Http(base, cookie, csrf)
     expires = (datetime.datetime.utcnow() + datetime.timedelta(hours=7) + datetime.timedelta(days=30)).date().isoformat()
@@ -609,6 +611,8 @@ def apitoken(base, cookie, scope):
         sys.exit(f"CreateApiClient: {status} {body[:300]!r}")
     created = json.loads(body)
     form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": created["clientId"], "client_secret": created["clientSecret"]}).encode()
+    if out_form:
+        open(out_form, "wb").write(form)
     req = urllib.request.Request(base + "/connect/token", data=form, method="POST")
     req.add_header("Content-Type", "application/x-www-form-urlencoded")
     with urllib.request.urlopen(req, timeout=30) as r:

@@ -273,8 +273,10 @@ measure "staff queue, search by national ID" "" "p95 < 30 ms" -- -H "$COOKIE" -s
 measure "staff queue, search by name" "" "p95 < 30 ms" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests?q=%s" "$S/names.txt"
 measure "staff request detail" "" "" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests/%s" "$S/refs.txt"
 # The same read by an integrator (an API client's token: one indexed lookup of the token per call, ADR 0018).
-BEARER=$(python3 bench/helper.py apitoken "$BASE" "$COOKIE" requests.read)
+BEARER=$(python3 bench/helper.py apitoken "$BASE" "$COOKIE" requests.read "$WORK/token.form")
 measure "staff request detail, API client token" "" "" -- -H "$BEARER" -s bench/lua/get.lua "$BASE" -- "/api/staff/requests/%s" "$S/refs.txt"
+# Integrators asking for tokens (client credentials: the secret checked, a token stored), 4 at a time.
+measure "token issuance (POST /connect/token)" "" ">= 500/s" -- -s bench/lua/body.lua "$BASE" -- /connect/token "$WORK/token.form" "application/x-www-form-urlencoded"
 CONNECTIONS=1
 measure "statistics for a year" "" "< 300 ms" -- -H "$COOKIE" -s bench/lua/get.lua "$BASE" -- "/api/staff/statistics?from=$YEAR_AGO&to=$TODAY"
 CONNECTIONS=$CONNECTIONS_SAVED

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -7,12 +6,11 @@ using CctvRequests.Application.Staff;
 using CctvRequests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 
 namespace CctvRequests.Api.Tests;
 
 /// <summary>API clients (ADR 0018): made by administrators, tokens by client credentials, reads by scope, revoked at once.</summary>
-public class ApiClientTests(ApiFactory factory, ITestOutputHelper output) : IntegrationTest(factory)
+public class ApiClientTests(ApiFactory factory) : IntegrationTest(factory)
 {
     [Fact]
     public async Task AnAdministrator_CreatesAClient_WhoseSecretIsShownOnce_AndStoredOnlyAsAHash()
@@ -185,27 +183,28 @@ public class ApiClientTests(ApiFactory factory, ITestOutputHelper output) : Inte
         await AssertProblemAsync(await admin.PostAsync("/api/staff/api-clients/cctv-nobody/revoke"), 404);
     }
 
+    /// <summary>
+    /// Many token requests at once all get a token of their own, each usable. (How many per second the server issues
+    /// is measured by bench/run.sh, "token issuance": a timed test of it belongs there, not here.)
+    /// </summary>
     [Fact]
-    public async Task TokenIssuance_KeepsUpWithFiveHundredASecond()
+    public async Task TokenRequestsAtOnce_EachGetATokenOfItsOwn()
     {
         var client = await NewApiClientAsync("events.read");
-        await TokenAsync(client);
-        const int count = 2000;
-        var watch = Stopwatch.StartNew();
-        var failures = 0;
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
+        var tokens = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForAsync(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
         {
             using var response = await RequestTokenAsync(client);
-            if (!response.IsSuccessStatusCode)
-            {
-                Interlocked.Increment(ref failures);
-            }
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, body);
+            tokens.Add(JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!);
         });
-        watch.Stop();
-        var rate = count / watch.Elapsed.TotalSeconds;
-        output.WriteLine($"token issuance: {count} tokens in {watch.Elapsed.TotalSeconds:0.00} s = {rate:0} per second (in-process host, 8 at once)");
-        Assert.Equal(0, failures);
-        Assert.True(rate >= 500, $"{rate:0} tokens per second");
+
+        Assert.Equal(200, tokens.Distinct().Count());
+        foreach (var token in tokens.Take(3))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Bearer(token).GetAsync("/api/integrations/events")).StatusCode);
+        }
     }
 
     /// <summary>

@@ -102,9 +102,9 @@ public class KeyboardOnlySubmissionTests(WebFactory factory, BrowserFixture brow
     }
 
     /// <summary>
-    /// Space on the focused file input opens the file chooser. Chromium opens one only for a page that has the focus,
-    /// and the tests' pages share one browser: now and then (one full run in seven, for either input) no chooser came.
-    /// The window is brought to the front first, as a person's would be, and Space pressed again if none opens.
+    /// Space on the focused file input opens the file chooser. Now and then (one full run in seven, for either input,
+    /// with the tests' pages sharing one browser on a busy machine) none came; the cause is not known. The window is
+    /// brought to the front first, as a person's would be, and Space pressed again, up to three times, if none opens.
     /// </summary>
     private static async Task<IFileChooser> ChooserFromKeyboardAsync(IPage page, ILocator input)
     {
